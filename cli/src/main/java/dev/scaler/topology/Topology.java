@@ -1,0 +1,31 @@
+package dev.scaler.topology;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A validated topology file: which tiers exist and how redundant each one is. */
+public record Topology(
+        int version,
+        String name,
+        ImageProfile images,
+        LoadBalancer loadBalancer,
+        Web web,
+        Optional<Cache> cache,
+        Optional<Database> database,
+        Optional<Shards> shards,
+        Optional<Cdn> cdn,
+        boolean proxies,
+        List<Datacenter> datacenters,
+        Path source) {
+
+    public Topology {
+        datacenters = List.copyOf(datacenters);
+    }
+
+    /** The same topology with another image profile (the --images flag wins over the file). */
+    public Topology withImages(ImageProfile profile) {
+        return new Topology(version, name, profile, loadBalancer, web, cache, database, shards, cdn, proxies,
+                datacenters, source);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.scaler.topology;
+
+import java.util.Map;
+
+/** The stateless web tier. */
+public record Web(String image, int replicas, SessionStore sessions, Map<String, String> env) {
+
+    /** The image name that means "the reference app bundled with scaler". */
+    public static final String BUNDLED_IMAGE = "scaler/webapp";
+
+    public Web {
+        env = Map.copyOf(env);
+    }
+
+    /** True when the user runs the bundled reference app rather than an image of their own. */
+    public boolean bundled() {
+        return BUNDLED_IMAGE.equals(image);
+    }
+}
