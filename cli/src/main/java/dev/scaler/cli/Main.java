@@ -1,7 +1,11 @@
 package dev.scaler.cli;
 
-/** Placeholder entry point; replaced by the CLI. */
+/** The entry point: everything else is in {@link Cli}, which tests call directly. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        System.exit(Cli.run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args));
     }
 }

@@ -1,0 +1,53 @@
+package dev.scaler.cli;
+
+import dev.scaler.engine.DockerEngine;
+import dev.scaler.provision.Down;
+import dev.scaler.state.Secrets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler down`: removes everything that carries the project's label, and nothing else. */
+@Command(name = "down", description = "Remove every container, network and volume of a project.",
+        footer = {"", "Examples:", "  scaler down topologies/web-tier.yaml", "  scaler down --project web-tier",
+                "  scaler down --keep-data web-tier"})
+final class DownCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PROJECT",
+            description = "A topology file or a project name; optional when exactly one project runs.")
+    Optional<String> target = Optional.empty();
+
+    @Option(names = "--project", paramLabel = "NAME", description = "The project to remove.")
+    Optional<String> project = Optional.empty();
+
+    @Option(names = "--keep-data", description = "Keep the project's volumes (and its generated secrets).")
+    boolean keepData;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        Optional<String> given = project.isPresent() ? project : ProjectName.fromArgument(target);
+        try (var engine = DockerEngine.connect()) {
+            String name = ProjectName.resolve(given, engine);
+            var progress = new ProgressPrinter(out);
+            Down.Result result = new Down(engine, progress).run(name, keepData);
+            if (!keepData) {
+                Secrets.open(StateDir.resolve(), name).delete();
+            }
+            if (result.nothing()) {
+                out.printf("%s: nothing to remove%n", name);
+            } else {
+                out.printf("%s is down in %.1fs: %d containers, %d networks, %d volumes removed%s%n", name,
+                        progress.seconds(), result.containers(), result.networks(), result.volumes(),
+                        keepData ? " (volumes kept)" : "");
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.scaler.cli;
+
+/** Output formats of the commands that print data. */
+enum Format {
+    TABLE, JSON
+}

@@ -1,0 +1,27 @@
+package dev.scaler.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command; global flags live here once and are inherited by every subcommand. */
+@Command(name = "scaler", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Stand up a system built to scale, break it on purpose, measure what users felt.",
+        subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class,
+                ImagesCommand.class},
+        footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
+                "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",
+                "", "Exit codes: 0 ok, 1 hypothesis failed, 2 bad input, 3 environment, 4 interrupted."})
+public final class ScalerCommand implements Runnable {
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the cause of an error in full.")
+    boolean stacktrace;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.scaler.cli;
+
+import dev.scaler.engine.DockerEngine;
+import dev.scaler.provision.Status;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler status`: tier, role, health and address of every container of a project, or of all projects. */
+@Command(name = "status", description = "List each container's tier, role, health and published address.",
+        footer = {"", "Examples:", "  scaler status", "  scaler status topologies/web-tier.yaml",
+                "  scaler status --format json web-tier"})
+final class StatusCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PROJECT",
+            description = "A topology file or project name; every project when absent.")
+    Optional<String> target = Optional.empty();
+
+    @Option(names = "--project", paramLabel = "NAME", description = "Only this project.")
+    Optional<String> project = Optional.empty();
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        Optional<String> given = project.isPresent() ? project : ProjectName.fromArgument(target);
+        try (var engine = DockerEngine.connect()) {
+            List<Status.Row> rows = new Status(engine).rows(given);
+            if (format == Format.JSON) {
+                out.println(Json.write(new StatusDocument(1, rows)));
+                return ExitCode.OK;
+            }
+            if (rows.isEmpty()) {
+                out.println(given.map(p -> p + ": no containers").orElse("no scaler project runs on this engine"));
+                return ExitCode.OK;
+            }
+            var table = new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS");
+            rows.forEach(r -> table.row(r.project(), r.container(), r.tier(), r.role(), r.state(), r.health(),
+                    r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
+            table.print(out);
+        }
+        return ExitCode.OK;
+    }
+
+    /** The JSON shape of `status --format json`. */
+    record StatusDocument(int schemaVersion, List<Status.Row> containers) {
+    }
+}

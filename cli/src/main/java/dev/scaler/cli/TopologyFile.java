@@ -1,0 +1,40 @@
+package dev.scaler.cli;
+
+import dev.scaler.topology.ImageProfile;
+import dev.scaler.topology.Topology;
+import dev.scaler.topology.TopologyException;
+import dev.scaler.topology.TopologyLoader;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The topology file argument and the --images override, shared by the commands that read a topology. */
+public final class TopologyFile {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The topology file (YAML).")
+    Path file;
+
+    @Option(names = "--images", paramLabel = "PROFILE",
+            description = "Image profile, overriding the file: upstream (pull official images) or offline "
+                    + "(images built by `scaler images build`). Default: the file's `images:`, else SCALER_IMAGES.")
+    Optional<ImageProfile> images = Optional.empty();
+
+    /** The loaded topology with the override applied. */
+    Topology load() throws TopologyException {
+        Topology t = TopologyLoader.load(file);
+        Optional<ImageProfile> profile = images.or(TopologyFile::fromEnvironment);
+        return profile.map(t::withImages).orElse(t);
+    }
+
+    private static Optional<ImageProfile> fromEnvironment() {
+        String env = System.getenv("SCALER_IMAGES");
+        if (env == null || env.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ImageProfile.valueOf(env.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("SCALER_IMAGES must be upstream or offline, not '" + env + "'");
+        }
+    }
+}

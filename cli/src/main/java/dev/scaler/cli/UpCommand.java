@@ -1,0 +1,65 @@
+package dev.scaler.cli;
+
+import dev.scaler.engine.Apply;
+import dev.scaler.engine.DockerEngine;
+import dev.scaler.plan.Diff;
+import dev.scaler.plan.Plan;
+import dev.scaler.plan.Planner;
+import dev.scaler.provision.Up;
+import dev.scaler.state.Secrets;
+import dev.scaler.topology.Topology;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler up FILE`: provisions the topology, changing only what differs from what runs. */
+@Command(name = "up", description = "Create or update the system a topology describes; wait until it is healthy.",
+        footer = {"", "Examples:", "  scaler up topologies/web-tier.yaml",
+                "  scaler up --images offline topologies/web-tier.yaml"})
+final class UpCommand implements Callable<Integer> {
+    @Mixin
+    TopologyFile topology;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long each container may take to become healthy (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        Topology t = topology.load();
+        var unsupported = Planner.unsupported(t);
+        if (!unsupported.isEmpty()) {
+            throw new UsageException(t.source() + ": this version of scaler cannot provision " + String.join(", ", unsupported)
+                    + " yet; `scaler plan` shows what it can");
+        }
+        Plan plan = Planner.plan(t);
+        var progress = new ProgressPrinter(out);
+        var secrets = Secrets.open(StateDir.resolve(), plan.project());
+        try (var engine = DockerEngine.connect()) {
+            var apply = new Apply(engine, secrets::fill, progress, Duration.ofSeconds(timeoutSeconds));
+            Thread hook = Interrupts.rollbackOnInterrupt(apply, spec.commandLine().getErr());
+            Diff diff;
+            try {
+                diff = new Up(engine).run(plan, apply);
+            } finally {
+                Interrupts.remove(hook);
+            }
+            if (diff.empty()) {
+                out.printf("%s: up to date, nothing to change (%d containers)%n", plan.project(), diff.unchanged().size());
+            } else {
+                out.printf("%s is up in %.1fs: %s%n", plan.project(), progress.seconds(), Summary.of(diff));
+            }
+            plan.containers().stream().flatMap(c -> c.ports().stream())
+                    .forEach(p -> out.printf("  load balancer: http://%s/%n", p.address()));
+        }
+        return ExitCode.OK;
+    }
+}

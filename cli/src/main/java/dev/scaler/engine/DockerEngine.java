@@ -1,0 +1,331 @@
+package dev.scaler.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.RemoteApiVersion;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.scaler.plan.ContainerSpec;
+import dev.scaler.plan.Labels;
+import dev.scaler.plan.NetworkSpec;
+import dev.scaler.plan.ObservedContainer;
+import dev.scaler.plan.PortBinding;
+import dev.scaler.plan.VolumeSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The Docker adapter: docker-java over the engine's socket, API version negotiated with the engine. */
+public final class DockerEngine implements Engine {
+    /** The newest API this adapter has been written against; older engines get their own version. */
+    static final RemoteApiVersion NEWEST = RemoteApiVersion.VERSION_1_44;
+
+    private final DockerClient docker;
+    private final String host;
+
+    private DockerEngine(DockerClient docker, String host) {
+        this.docker = docker;
+        this.host = host;
+    }
+
+    /** Connects to the engine that DOCKER_HOST (or the default socket) names; fails with a hint when none answers. */
+    public static DockerEngine connect() {
+        DockerClientConfig probeConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        String host = probeConfig.getDockerHost().toString();
+        RemoteApiVersion version;
+        try (DockerClient probe = client(probeConfig)) {
+            version = negotiate(probe.versionCmd().exec().getApiVersion());
+        } catch (Exception e) {
+            throw new EngineException("cannot reach the Docker engine at " + host + ": " + rootMessage(e),
+                    "start Docker (for example `dockerd &` as root) or point DOCKER_HOST at a running engine", e);
+        }
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withApiVersion(version).build();
+        return new DockerEngine(client(config), host);
+    }
+
+    /** The API version to speak: the engine's own, capped at the newest this adapter knows. */
+    static RemoteApiVersion negotiate(String engineApi) {
+        RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
+        return engine.isGreaterOrEqual(NEWEST) ? NEWEST : engine;
+    }
+
+    private static DockerClient client(DockerClientConfig config) {
+        var http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofMinutes(5))
+                .maxConnections(64)
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** Where the engine was reached. */
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public List<ObservedContainer> containers(Optional<String> project) {
+        var cmd = docker.listContainersCmd().withShowAll(true);
+        cmd = project.isPresent() ? cmd.withLabelFilter(Map.of(Labels.PROJECT, project.get()))
+                : cmd.withLabelFilter(List.of(Labels.PROJECT));
+        var out = new ArrayList<ObservedContainer>();
+        for (var c : cmd.exec()) {
+            String name = c.getNames() != null && c.getNames().length > 0 ? c.getNames()[0].replaceFirst("^/", "") : c.getId();
+            var ports = new ArrayList<PortBinding>();
+            if (c.getPorts() != null) {
+                for (ContainerPort p : c.getPorts()) {
+                    if (p.getPublicPort() != null && p.getPrivatePort() != null) {
+                        ports.add(new PortBinding(p.getIp() == null ? "0.0.0.0" : p.getIp(), p.getPublicPort(),
+                                p.getPrivatePort()));
+                    }
+                }
+            }
+            out.add(new ObservedContainer(c.getId(), name, c.getImage(),
+                    c.getLabels() == null ? Map.of() : c.getLabels(), c.getState(), healthOf(c.getStatus()), ports));
+        }
+        return out;
+    }
+
+    private static String healthOf(String status) {
+        if (status == null) {
+            return "";
+        }
+        if (status.contains("(healthy)")) {
+            return "healthy";
+        }
+        if (status.contains("(unhealthy)")) {
+            return "unhealthy";
+        }
+        if (status.contains("(health: starting)")) {
+            return "starting";
+        }
+        return "";
+    }
+
+    @Override
+    public List<String> networks(String project) {
+        return docker.listNetworksCmd().withFilter("label", List.of(Labels.PROJECT + "=" + project)).exec()
+                .stream().map(n -> n.getName()).toList();
+    }
+
+    @Override
+    public List<String> volumes(String project) {
+        var response = docker.listVolumesCmd().withFilter("label", List.of(Labels.PROJECT + "=" + project)).exec();
+        if (response.getVolumes() == null) {
+            return List.of();
+        }
+        return response.getVolumes().stream().map(v -> v.getName()).toList();
+    }
+
+    @Override
+    public void createNetwork(NetworkSpec network) {
+        docker.createNetworkCmd().withName(network.name()).withDriver("bridge").withLabels(network.labels())
+                .withCheckDuplicate(true).exec();
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        try {
+            docker.removeNetworkCmd(name).exec();
+        } catch (NotFoundException gone) {
+            // Already gone is what was wanted.
+        }
+    }
+
+    @Override
+    public void createVolume(VolumeSpec volume) {
+        docker.createVolumeCmd().withName(volume.name()).withLabels(volume.labels()).exec();
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (NotFoundException gone) {
+            // Already gone is what was wanted.
+        }
+    }
+
+    @Override
+    public Optional<String> imageId(String image) {
+        try {
+            return Optional.ofNullable(docker.inspectImageCmd(image).exec().getId());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean pull(String image, Duration timeout) {
+        try {
+            return docker.pullImageCmd(image).start().awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    && imageId(image).isPresent();
+        } catch (DockerException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            // docker-java wraps transport failures (no route to a registry) in plain runtime exceptions.
+            return false;
+        }
+    }
+
+    @Override
+    public String create(ContainerSpec spec, Map<String, String> env, Map<String, byte[]> files, String specHash) {
+        try {
+            return createContainer(spec, env, files, specHash);
+        } catch (DockerException e) {
+            throw new EngineException("cannot create " + spec.name() + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    private String createContainer(ContainerSpec spec, Map<String, String> env, Map<String, byte[]> files,
+            String specHash) {
+        var labels = new HashMap<>(spec.labels());
+        labels.put(Labels.SPEC, specHash);
+        var bindings = new Ports();
+        var exposed = new ArrayList<ExposedPort>();
+        for (PortBinding p : spec.ports()) {
+            ExposedPort port = ExposedPort.tcp(p.containerPort());
+            exposed.add(port);
+            bindings.bind(port, Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
+        }
+        var binds = spec.mounts().stream().map(m -> new Bind(m.volume(), new Volume(m.path()))).toList();
+        var hostConfig = HostConfig.newHostConfig()
+                .withNetworkMode(spec.network())
+                .withPortBindings(bindings)
+                .withBinds(binds)
+                .withInit(true);
+        var cmd = docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withHostName(spec.name())
+                .withLabels(labels)
+                .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
+                .withExposedPorts(exposed)
+                .withHostConfig(hostConfig)
+                .withAliases(spec.aliases());
+        if (!spec.command().isEmpty()) {
+            cmd = cmd.withCmd(spec.command());
+        }
+        if (spec.healthCheck().isPresent()) {
+            var h = spec.healthCheck().get();
+            cmd = cmd.withHealthcheck(new com.github.dockerjava.api.model.HealthCheck()
+                    .withTest(h.test())
+                    .withInterval(h.interval().toNanos())
+                    .withTimeout(h.timeout().toNanos())
+                    .withRetries(h.retries())
+                    .withStartPeriod(h.startPeriod().toNanos()));
+        }
+        String id = cmd.exec().getId();
+        if (!files.isEmpty()) {
+            docker.copyArchiveToContainerCmd(id).withTarInputStream(Tar.of(files, spec.files()))
+                    .withRemotePath("/").exec();
+        }
+        return id;
+    }
+
+    @Override
+    public void start(String id) {
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // Starting a running container is what was wanted.
+        } catch (DockerException e) {
+            throw new EngineException("cannot start " + id + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    @Override
+    public Health health(String id) {
+        var state = docker.inspectContainerCmd(id).exec().getState();
+        if (!Boolean.TRUE.equals(state.getRunning())) {
+            return Health.EXITED;
+        }
+        if (state.getHealth() == null || state.getHealth().getStatus() == null) {
+            return Health.RUNNING;
+        }
+        return switch (state.getHealth().getStatus()) {
+            case "healthy" -> Health.HEALTHY;
+            case "unhealthy" -> Health.UNHEALTHY;
+            default -> Health.STARTING;
+        };
+    }
+
+    @Override
+    public List<String> logs(String id, int lines) {
+        var out = new ArrayList<String>();
+        try {
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            synchronized (out) {
+                                out.add(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8)
+                                        .stripTrailing());
+                            }
+                        }
+                    }).awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            out.add("(could not read logs: " + rootMessage(e) + ")");
+        }
+        return out;
+    }
+
+    @Override
+    public void remove(String id, Duration stopTimeout) {
+        try {
+            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, stopTimeout.toSeconds())).exec();
+        } catch (NotModifiedException | NotFoundException alreadyStopped) {
+            // Stopped or gone already.
+        }
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+        } catch (NotFoundException gone) {
+            // Already gone is what was wanted.
+        }
+    }
+
+    @Override
+    public void signal(String id, String signal) {
+        docker.killContainerCmd(id).withSignal(signal).exec();
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (java.io.IOException e) {
+            // Nothing to release that matters at exit.
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.scaler.engine;
+
+import dev.scaler.plan.ContainerSpec;
+import dev.scaler.plan.NetworkSpec;
+import dev.scaler.plan.ObservedContainer;
+import dev.scaler.plan.VolumeSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The few things scaler asks of a container engine; Docker is the one implementation, tests may fake it. */
+public interface Engine extends AutoCloseable {
+
+    /** Containers that carry the project label (every container of every project when project is empty). */
+    List<ObservedContainer> containers(Optional<String> project);
+
+    /** Names of the project's networks. */
+    List<String> networks(String project);
+
+    /** Names of the project's volumes. */
+    List<String> volumes(String project);
+
+    void createNetwork(NetworkSpec network);
+
+    void removeNetwork(String name);
+
+    void createVolume(VolumeSpec volume);
+
+    void removeVolume(String name);
+
+    /** The id of a local image, empty when it is not there. */
+    Optional<String> imageId(String image);
+
+    /** Pulls an image; false when the registry cannot be reached or does not have it. */
+    boolean pull(String image, Duration timeout);
+
+    /** Creates a container with secrets already filled in; files are copied in before it starts. */
+    String create(ContainerSpec spec, Map<String, String> env, Map<String, byte[]> files, String specHash);
+
+    void start(String id);
+
+    /** Health as Docker sees it. */
+    Health health(String id);
+
+    /** The last lines the container printed. */
+    List<String> logs(String id, int lines);
+
+    /** Stops gracefully within the timeout, then removes the container. */
+    void remove(String id, Duration stopTimeout);
+
+    /** Sends a signal to the container's main process. */
+    void signal(String id, String signal);
+
+    @Override
+    void close();
+}

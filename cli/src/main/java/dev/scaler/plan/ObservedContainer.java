@@ -1,0 +1,29 @@
+package dev.scaler.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/** A container the engine reports for a project, as read from Docker. */
+public record ObservedContainer(String id, String name, String image, Map<String, String> labels, String state,
+        String health, List<PortBinding> ports) {
+
+    public ObservedContainer {
+        labels = Map.copyOf(labels);
+        ports = List.copyOf(ports);
+    }
+
+    /** The spec digest it was created from, empty when the label is missing. */
+    public String specHash() {
+        return labels.getOrDefault(Labels.SPEC, "");
+    }
+
+    /** True when Docker says it runs. */
+    public boolean running() {
+        return "running".equals(state);
+    }
+
+    /** Its tier label value. */
+    public String tier() {
+        return labels.getOrDefault(Labels.TIER, "?");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.scaler.provision;
+
+import dev.scaler.engine.Apply;
+import dev.scaler.engine.Engine;
+import dev.scaler.engine.EngineException;
+import dev.scaler.plan.ContainerSpec;
+import dev.scaler.plan.Diff;
+import dev.scaler.plan.Images;
+import dev.scaler.plan.ObservedContainer;
+import dev.scaler.plan.Plan;
+import dev.scaler.plan.PortBinding;
+import dev.scaler.plan.SpecHash;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** `scaler up`: checks everything that can fail before creating anything, then applies only the difference. */
+public final class Up {
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Engine engine;
+
+    public Up(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** What would change, after checking images and ports; creates nothing. */
+    public Diff prepare(Plan plan, Map<String, String> hashesOut) {
+        Map<String, String> imageIds = resolveImages(plan);
+        List<ObservedContainer> all = engine.containers(Optional.empty());
+        checkPorts(plan, all);
+        for (ContainerSpec c : plan.containers()) {
+            hashesOut.put(c.name(), SpecHash.of(c, imageIds.get(c.image())));
+        }
+        var mine = all.stream().filter(c -> plan.project().equals(c.labels().get(dev.scaler.plan.Labels.PROJECT)))
+                .toList();
+        return Diff.between(plan, hashesOut, mine);
+    }
+
+    /** Checks, then applies the plan with the given apply (which the caller may cancel). */
+    public Diff run(Plan plan, Apply apply) {
+        var hashes = new HashMap<String, String>();
+        Diff diff = prepare(plan, hashes);
+        if (!diff.empty()) {
+            apply.run(plan, diff, hashes);
+        }
+        return diff;
+    }
+
+    private Map<String, String> resolveImages(Plan plan) {
+        var ids = new HashMap<String, String>();
+        for (String image : plan.images()) {
+            Optional<String> id = engine.imageId(image);
+            if (id.isEmpty() && !Images.builtLocally(image) && engine.pull(image, PULL_TIMEOUT)) {
+                id = engine.imageId(image);
+            }
+            if (id.isEmpty()) {
+                throw missing(image, plan.imageProfile());
+            }
+            ids.put(image, id.get());
+        }
+        return ids;
+    }
+
+    private static EngineException missing(String image, String profile) {
+        if (Images.builtLocally(image)) {
+            return new EngineException("image " + image + " is not on this engine",
+                    "run `./scaler images build` (it builds the " + profile + " images locally), then `up` again");
+        }
+        return new EngineException("image " + image + " is not on this engine and could not be pulled",
+                "without registry access, use the offline profile: `./scaler images build`, then "
+                        + "`scaler up --images offline FILE` (or `images: offline` in the topology)");
+    }
+
+    private static void checkPorts(Plan plan, List<ObservedContainer> all) {
+        for (ContainerSpec c : plan.containers()) {
+            for (PortBinding p : c.ports()) {
+                boolean ours = false;
+                for (ObservedContainer o : all) {
+                    for (PortBinding q : o.ports()) {
+                        if (q.hostPort() == p.hostPort()) {
+                            if (!plan.project().equals(o.labels().get(dev.scaler.plan.Labels.PROJECT))) {
+                                throw new EngineException("port " + p.hostPort() + " is already published by "
+                                        + o.name() + " of project " + o.labels().get(dev.scaler.plan.Labels.PROJECT),
+                                        "choose another loadBalancer.port, or `scaler down --project "
+                                                + o.labels().get(dev.scaler.plan.Labels.PROJECT) + "`");
+                            }
+                            ours = true;
+                        }
+                    }
+                }
+                if (!ours && !free(p)) {
+                    throw new EngineException("port " + p.address() + " is taken by another program",
+                            "choose another loadBalancer.port, or stop what listens there");
+                }
+            }
+        }
+    }
+
+    private static boolean free(PortBinding p) {
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(p.hostIp()), p.hostPort()));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

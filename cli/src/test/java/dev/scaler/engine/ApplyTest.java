@@ -1,0 +1,103 @@
+package dev.scaler.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scaler.plan.Diff;
+import dev.scaler.plan.Plan;
+import dev.scaler.plan.Planner;
+import dev.scaler.plan.Topologies;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApplyTest {
+    private final FakeEngine engine = new FakeEngine();
+    private final Plan plan = Planner.plan(Topologies.of("name: demo\nweb: { replicas: 3 }\n"));
+
+    private Apply apply(Duration timeout) {
+        return new Apply(engine, s -> s.replace("${secret:redis.password}", "s3cret"), Progress.SILENT, timeout);
+    }
+
+    private Map<String, String> hashes() {
+        var h = new HashMap<String, String>();
+        plan.containers().forEach(c -> h.put(c.name(), "h"));
+        return h;
+    }
+
+    private void run(Apply apply) {
+        apply.run(plan, Diff.between(plan, hashes(), List.of()), hashes());
+    }
+
+    @Test
+    void startsEachContainerAfterWhatItDependsOn() {
+        run(apply(Duration.ofSeconds(5)));
+        List<String> calls = List.copyOf(engine.calls);
+        int cache = calls.indexOf("start demo-cache-1");
+        int lb = calls.indexOf("create demo-lb-1");
+        for (int i = 1; i <= 3; i++) {
+            int web = calls.indexOf("create demo-web-" + i);
+            assertThat(web).isGreaterThan(cache);
+            assertThat(lb).isGreaterThan(calls.indexOf("start demo-web-" + i));
+        }
+        assertThat(calls.get(0)).isEqualTo("network+ demo-net");
+    }
+
+    @Test
+    void fillsSecretsOnlyWhenCreating() {
+        run(apply(Duration.ofSeconds(5)));
+        assertThat(engine.envs.get("demo-web-1")).containsEntry("SCALER_REDIS_PASSWORD", "s3cret");
+        String conf = new String(engine.files.get("demo-cache-1").values().iterator().next(), StandardCharsets.UTF_8);
+        assertThat(conf).contains("requirepass s3cret").doesNotContain("${secret");
+    }
+
+    @Test
+    void anUnhealthyContainerIsNamedWithItsLogsAndEverythingCreatedIsRemoved() {
+        engine.health.put("demo-web-2", Health.UNHEALTHY);
+        assertThatThrownBy(() -> run(apply(Duration.ofSeconds(5))))
+                .isInstanceOfSatisfying(UnhealthyException.class, e -> {
+                    assertThat(e.container()).isEqualTo("demo-web-2");
+                    assertThat(e.lastLogLines()).containsExactly("log of demo-web-2");
+                });
+        assertThat(engine.containers).isEmpty();
+        assertThat(engine.networks).isEmpty();
+        assertThat(engine.volumes).isEmpty();
+        assertThat(engine.calls).doesNotContain("create demo-lb-1");
+    }
+
+    @Test
+    void aContainerThatNeverBecomesHealthyTimesOut() {
+        engine.health.put("demo-cache-1", Health.STARTING);
+        assertThatThrownBy(() -> run(apply(Duration.ofMillis(300))))
+                .isInstanceOf(UnhealthyException.class)
+                .hasMessageContaining("demo-cache-1").hasMessageContaining("still starting");
+        assertThat(engine.containers).isEmpty();
+    }
+
+    @Test
+    void cancellingMidwayRollsBackWhatThisRunCreated() {
+        Apply apply = apply(Duration.ofSeconds(5));
+        engine.onStart = name -> {
+            if (name.equals("demo-web-1")) {
+                apply.cancel();
+            }
+        };
+        assertThatThrownBy(() -> run(apply)).isInstanceOf(CancelledException.class);
+        assertThat(engine.containers).isEmpty();
+        assertThat(engine.networks).isEmpty();
+        assertThat(apply.started()).isTrue();
+    }
+
+    @Test
+    void leavesNetworksAndVolumesThatExistedBefore() {
+        engine.networks.add("demo-net");
+        engine.volumes.add("demo-cache-1-data");
+        engine.health.put("demo-lb-1", Health.EXITED);
+        assertThatThrownBy(() -> run(apply(Duration.ofSeconds(5)))).isInstanceOf(UnhealthyException.class);
+        assertThat(engine.networks).containsExactly("demo-net");
+        assertThat(engine.volumes).containsExactly("demo-cache-1-data");
+    }
+}

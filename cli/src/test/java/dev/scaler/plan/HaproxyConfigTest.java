@@ -1,0 +1,31 @@
+package dev.scaler.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HaproxyConfigTest {
+
+    @Test
+    void rendersAlgorithmHealthCheckAndOneServerSlotPerPossibleReplica() {
+        var lb = Topologies.of("""
+                name: demo
+                loadBalancer:
+                  algorithm: leastconn
+                  healthCheck: { path: /ready, interval: 500ms, fall: 3, rise: 2 }
+                """).loadBalancer();
+        String cfg = HaproxyConfig.render(lb, "web", 8080, 9);
+        assertThat(cfg).contains("balance leastconn")
+                .contains("option httpchk GET /ready")
+                .contains("inter 500ms fall 3 rise 2")
+                .contains("server-template web 9 web:8080")
+                .contains("bind :" + HaproxyConfig.PORT)
+                .contains("nameserver dns 127.0.0.11:53");
+    }
+
+    @Test
+    void neverReplaysARequestThatReachedAReplica() {
+        String cfg = HaproxyConfig.render(Topologies.of("name: demo").loadBalancer(), "web", 8080, 9);
+        assertThat(cfg).contains("retry-on conn-failure").doesNotContain("response-timeout");
+    }
+}

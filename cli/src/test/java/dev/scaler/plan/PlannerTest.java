@@ -1,0 +1,80 @@
+package dev.scaler.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    @Test
+    void smallestTopologyGivesLoadBalancerTwoWebReplicasAndSessionCache() {
+        Plan plan = Planner.plan(Topologies.of("name: demo"));
+        assertThat(plan.containers()).extracting(ContainerSpec::name)
+                .containsExactly("demo-cache-1", "demo-web-1", "demo-web-2", "demo-lb-1");
+        assertThat(plan.networks()).extracting(NetworkSpec::name).containsExactly("demo-net");
+        assertThat(plan.volumes()).extracting(VolumeSpec::name).containsExactly("demo-cache-1-data");
+    }
+
+    @Test
+    void loadBalancerIsPublishedOnLoopbackOnlyAndDependsOnEveryWebReplica() {
+        Plan plan = Planner.plan(Topologies.of("name: demo\nweb: { replicas: 3 }\n"));
+        ContainerSpec lb = plan.container("demo-lb-1").orElseThrow();
+        assertThat(lb.ports()).containsExactly(new PortBinding("127.0.0.1", 8080, HaproxyConfig.PORT));
+        assertThat(lb.dependsOn()).containsExactly("demo-web-1", "demo-web-2", "demo-web-3");
+        assertThat(lb.files()).extracting(ContainerFile::path).containsExactly(HaproxyConfig.PATH);
+        assertThat(lb.tier()).isEqualTo(Tier.LB);
+    }
+
+    @Test
+    void secondLoadBalancerPublishesTheNextPort() {
+        Plan plan = Planner.plan(Topologies.of("name: demo\nloadBalancer: { port: 9000, replicas: 2 }\n"));
+        assertThat(plan.container("demo-lb-2").orElseThrow().ports())
+                .containsExactly(new PortBinding("127.0.0.1", 9001, HaproxyConfig.PORT));
+    }
+
+    @Test
+    void webReplicasFollowTheEnvContractWithoutEverHoldingTheSecret() {
+        Plan plan = Planner.plan(Topologies.of("name: shop\nweb: { env: { FEATURE_X: 'on' } }\n"));
+        ContainerSpec web = plan.container("shop-web-2").orElseThrow();
+        assertThat(web.env())
+                .containsEntry("SCALER_REDIS_URL", "redis://shop-cache-1:6379")
+                .containsEntry("SCALER_REDIS_PASSWORD", "${secret:redis.password}")
+                .containsEntry("SCALER_INSTANCE", "shop-web-2")
+                .containsEntry("SCALER_DATACENTER", "dc1")
+                .containsEntry("FEATURE_X", "on");
+        assertThat(web.aliases()).containsExactly(Planner.WEB_ALIAS);
+        assertThat(web.dependsOn()).containsExactly("shop-cache-1");
+        assertThat(web.labels()).containsEntry(Labels.PROJECT, "shop").containsEntry(Labels.TIER, "web")
+                .containsEntry(Labels.INDEX, "2");
+        var cache = plan.container("shop-cache-1").orElseThrow();
+        assertThat(cache.files().get(0).content()).contains("requirepass ${secret:redis.password}")
+                .contains("maxmemory 64mb").contains("maxmemory-policy allkeys-lru");
+    }
+
+    @Test
+    void imageProfileChoosesImages() {
+        var topology = Topologies.of("name: demo");
+        Plan upstream = Planner.plan(topology);
+        Plan offline = Planner.plan(topology.withImages(dev.scaler.topology.ImageProfile.OFFLINE));
+        assertThat(upstream.images()).containsExactly("redis:7.4.6", "scaler/webapp:upstream", "haproxy:3.2.4");
+        assertThat(offline.images())
+                .containsExactly("scaler/redis:offline", "scaler/webapp:offline", "scaler/haproxy:offline");
+    }
+
+    @Test
+    void bundledWebAppIsHealthCheckedButAUsersImageIsReadyWhenItRuns() {
+        Plan bundled = Planner.plan(Topologies.of("name: demo"));
+        assertThat(bundled.container("demo-web-1").orElseThrow().healthCheck()).isPresent();
+        Plan own = Planner.plan(Topologies.of("name: demo\nweb: { image: 'example/shop:1.2' }\n"));
+        ContainerSpec web = own.container("demo-web-1").orElseThrow();
+        assertThat(web.image()).isEqualTo("example/shop:1.2");
+        assertThat(web.healthCheck()).isEmpty();
+    }
+
+    @Test
+    void tiersThisVersionCannotProvisionAreNamed() {
+        var t = Topologies.of("name: demo\ndatabase: { replicas: 1 }\nproxies: true\n");
+        assertThat(Planner.unsupported(t)).containsExactly("database", "proxies");
+        assertThat(Planner.unsupported(Topologies.of("name: demo"))).isEmpty();
+    }
+}
