@@ -28,18 +28,23 @@ public final class Durations {
         });
     }
 
-    /** The shortest spelling that {@link #parse} reads back: {@code 100ms}, {@code 60s}, {@code 2m}. */
+    /**
+     * A spelling that {@link #parse} reads back, in the largest unit that keeps it whole, except that up to 60
+     * seconds or minutes stay in the smaller unit: {@code 100ms}, {@code 60s}, {@code 5m}, {@code 24h}.
+     */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
-        if (millis != 0 && millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + "h";
+        if (millis % 1000 != 0) {
+            return millis + "ms";
         }
-        if (millis != 0 && millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
+        long seconds = millis / 1000;
+        if (seconds <= 60 || seconds % 60 != 0) {
+            return seconds + "s";
         }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + "s";
+        long minutes = seconds / 60;
+        if (minutes <= 60 || minutes % 60 != 0) {
+            return minutes + "m";
         }
-        return millis + "ms";
+        return minutes / 60 + "h";
     }
 }

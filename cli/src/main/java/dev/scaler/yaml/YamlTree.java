@@ -32,10 +32,11 @@ import java.util.Optional;
  * Jackson's streaming YAML parser builds this small located tree, and a binder ({@link MapReader}) walks it,
  * recording problems into a shared {@link Problems} instead of throwing.
  *
- * <p>Deliberately refused: aliases and anchors (they make a value's origin ambiguous and allow alias bombs;
- * the streaming parser does not expand aliases, and the first alias stops reading), more than one document,
- * nesting deeper than {@value #MAX_DEPTH}, control characters, and files over {@value #MAX_BYTES} bytes.
- * Nothing here throws: every failure is a {@link Problem}.
+ * <p>Deliberately refused: aliases ({@code *name}: they hide where a value was written and allow alias bombs;
+ * the streaming parser does not expand them, and the first one stops reading), more than one document, nesting
+ * deeper than {@value #MAX_DEPTH}, control characters, and files over {@value #MAX_BYTES} bytes. An anchor
+ * ({@code &name}) on its own changes nothing and is ignored (Jackson does not report anchors on scalars, so
+ * refusing them could not be done consistently). Nothing here throws: every failure is a {@link Problem}.
  */
 public final class YamlTree {
 
@@ -138,7 +139,6 @@ public final class YamlTree {
                 problems.add(builder.here(), "a second YAML document starts here; " + kind
                         + " hold one document (remove the '---' line)");
             }
-            builder.reportAnchor();
             return Optional.of(root);
         } catch (Stop stop) {
             problems.add(stop.where, stop.getMessage());
@@ -164,7 +164,6 @@ public final class YamlTree {
         private final YAMLParser parser;
         private final String kind;
         private final Problems problems;
-        private Location firstAnchor;
 
         Builder(YAMLParser parser, String kind, Problems problems) {
             this.parser = parser;
@@ -183,9 +182,6 @@ public final class YamlTree {
             }
             if (depth > MAX_DEPTH) {
                 throw new Stop(at, "nesting deeper than " + MAX_DEPTH + " levels is not supported");
-            }
-            if (firstAnchor == null && parser.getObjectId() != null) {
-                firstAnchor = at;
             }
             return switch (token) {
                 case START_OBJECT -> map(at, depth);
@@ -232,13 +228,6 @@ public final class YamlTree {
                 items.add(value(token, depth + 1));
             }
             return new ListNode(items, at);
-        }
-
-        void reportAnchor() {
-            if (firstAnchor != null) {
-                problems.add(firstAnchor, "anchors (&name) are not supported in " + kind
-                        + "; write each value out in full");
-            }
         }
     }
 
