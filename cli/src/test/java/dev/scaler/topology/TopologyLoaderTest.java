@@ -568,7 +568,7 @@ class TopologyLoaderTest {
                     .isEqualTo(new Edge(false, Duration.ofMinutes(5)));
             only("name: demo\ncdn:\n  edge: {ttl: 0s}\n", 3, 15, "cdn.edge.ttl: expected a duration from 1s to 24h");
             only("name: demo\ncdn:\n  edge: {cache: off}\n", 3, 17, "cdn.edge.cache: expected true or false, got 'off'");
-            only("name: demo\ncdn:\n  edge: {stale: true}\n", 3, 11, "unknown field 'stale' in cdn.edge");
+            only("name: demo\ncdn:\n  edge: {stale: true}\n", 3, 10, "unknown field 'stale' in cdn.edge");
         }
     }
 
