@@ -23,7 +23,7 @@ public final class Words {
     }
 
     /**
-     * The candidate closest to {@code given} by edit distance (ignoring case), when it is close enough to be
+     * The candidate closest to {@code given} by {@link #distance} (ignoring case), when it is close enough to be
      * a likely typo: at most one edit for short words, two from six letters, three from nine.
      */
     public static Optional<String> nearest(String given, Collection<String> candidates) {
@@ -41,23 +41,27 @@ public final class Words {
         return bestDistance <= limit && !given.equals(best) ? Optional.of(best) : Optional.empty();
     }
 
-    /** Levenshtein distance (insertions, deletions, substitutions). */
+    /**
+     * Edit distance counting insertions, deletions, substitutions and swaps of two neighbours (optimal string
+     * alignment), so that {@code nmae} is one edit from {@code name}.
+     */
     public static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }
