@@ -104,7 +104,7 @@ final class TopologyBinder {
         Algorithm algorithm = r.oneOf("algorithm", Algorithm.ROUNDROBIN, Algorithm::yaml);
         HealthCheck healthCheck = healthCheck(section(r, "healthCheck"));
         int replicas = r.integer("replicas", 1, 1, 2);
-        if (replicas == 2 && port == 65535) {
+        if (replicas == 2 && port == 65535 && !r.failed("port")) {
             r.problem("port", "with 2 load balancers the second publishes port + 1, so the port must be at most"
                     + " 65534");
         }
@@ -153,7 +153,7 @@ final class TopologyBinder {
                 n -> n == 0 || (n >= 3 && n <= 9));
         String maxMemory = r.size("maxMemory", defaults.maxMemory(), MIN_MEMORY, MAX_MEMORY);
         String evictionPolicy = r.oneOf("evictionPolicy", defaults.evictionPolicy(), EVICTION_POLICIES);
-        if (sentinels > 0 && replicas == 0) {
+        if (sentinels > 0 && replicas == 0 && !r.failed("replicas")) {
             r.problem("sentinels", "Sentinel needs a replica to promote; set cache.replicas to 1 or more, or"
                     + " sentinels to 0");
         }
@@ -169,7 +169,7 @@ final class TopologyBinder {
         // Refinement: with no replicas, reads can only go to the primary, so that is the default then.
         ReadsFrom readsFrom = r.oneOf("readsFrom", replicas == 0 ? ReadsFrom.PRIMARY : ReadsFrom.REPLICAS,
                 ReadsFrom::yaml);
-        if (replicas == 0) {
+        if (replicas == 0 && !r.failed("replicas")) {
             if (failover == FailoverMode.AUTO) {
                 r.problem("replicas", "failover: auto needs at least one replica to promote; add a replica or set"
                         + " failover: manual");

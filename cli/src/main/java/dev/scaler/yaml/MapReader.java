@@ -3,6 +3,7 @@ package dev.scaler.yaml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class MapReader {
     private final String path;
     private final Problems problems;
     private final Set<String> known = new LinkedHashSet<>();
+    private final Set<String> failed = new HashSet<>();
 
     public MapReader(MapNode map, String path, Problems problems) {
         this.map = map;
@@ -91,7 +93,16 @@ public final class MapReader {
 
     /** Records a problem about a field: at its value when written, else at this mapping. */
     public void problem(String key, String message) {
+        failed.add(key);
         problems.add(where(key).orElse(map.location()), field(key) + ": " + message);
+    }
+
+    /**
+     * Whether a problem was recorded about this field. Its getter then returned the default, and rules that
+     * span fields should not judge that stand-in (it would report a second problem the user did not make).
+     */
+    public boolean failed(String key) {
+        return failed.contains(key);
     }
 
     /** A scalar value; a list, mapping or empty value is reported as not being {@code expected}. */
@@ -108,6 +119,7 @@ public final class MapReader {
     }
 
     private void wrong(String key, String expected, Node found) {
+        failed.add(key);
         problems.add(found, field(key) + ": expected " + expected + ", got " + found.describe());
     }
 
@@ -183,6 +195,7 @@ public final class MapReader {
             return text;
         }
         String suggestion = Words.nearest(text, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
+        failed.add(key);
         problems.add(scalar.get(), field(key) + ": expected " + expected + ", got '" + text + "'" + suggestion);
         return fallback;
     }

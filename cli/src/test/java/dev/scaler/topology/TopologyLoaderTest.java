@@ -352,6 +352,11 @@ class TopologyLoaderTest {
         }
 
         @Test
+        void aWrongReplicaCountIsNotAlsoTooFewForSentinels() {
+            only("name: demo\ncache:\n  replicas: ten\n  sentinels: 3\n", 3, 13, "got 'ten'");
+        }
+
+        @Test
         void sentinelsNeedAReplica() {
             only("name: demo\ncache:\n  sentinels: 3\n", 3, 14,
                     "cache.sentinels: Sentinel needs a replica to promote; set cache.replicas to 1 or more");
