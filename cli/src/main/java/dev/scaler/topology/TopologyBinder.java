@@ -1,0 +1,288 @@
+package dev.scaler.topology;
+
+import dev.scaler.yaml.MapNode;
+import dev.scaler.yaml.MapReader;
+import dev.scaler.yaml.Node;
+import dev.scaler.yaml.Problems;
+import dev.scaler.yaml.ScalarNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a located YAML tree to a {@link Topology}: defaults, limits and the rules that span fields. Every
+ * problem goes to {@link Problems}; the defaults and limits here are the ones documented in docs/topology.md.
+ */
+final class TopologyBinder {
+
+    static final Pattern PROJECT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+    static final Pattern DATACENTER_NAME = Pattern.compile("[a-z][a-z0-9-]{0,15}");
+    static final Pattern IPV4 =
+            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
+    static final Pattern HEALTH_PATH = Pattern.compile("/[A-Za-z0-9._~%/?=&+-]*");
+    static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+    static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    static final Pattern IMAGE = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?/)?"
+            + COMPONENT + "(?:/" + COMPONENT + ")*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+
+    static final List<String> EVICTION_POLICIES = List.of("noeviction", "allkeys-lru", "allkeys-lfu",
+            "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
+
+    static final int MAX_REPLICAS = 9;
+    static final long MIN_MEMORY = 1L << 20;
+    static final long MAX_MEMORY = 16L << 30;
+
+    private final Path source;
+    private final Problems problems;
+
+    TopologyBinder(Path source, Problems problems) {
+        this.source = source;
+        this.problems = problems;
+    }
+
+    /** The topology; empty (with a problem recorded) when the file holds no usable mapping. */
+    Optional<Topology> bind(Node root) {
+        if (root instanceof ScalarNode scalar && scalar.isNull()) {
+            problems.add(root, "the file is empty; the smallest valid topology is `name: demo`");
+            return Optional.empty();
+        }
+        if (!(root instanceof MapNode map)) {
+            problems.add(root, "the top level must be a mapping of fields (the smallest valid topology is"
+                    + " `name: demo`), got " + root.describe());
+            return Optional.empty();
+        }
+        MapReader top = new MapReader(map, "", problems);
+        int version = top.integer("version", 1, "1 (the only topology version this scaler reads)", v -> v == 1);
+        if (!top.has("name")) {
+            problems.add(map.location(), "missing required field 'name' (the project name, for example"
+                    + " `name: demo`)");
+        }
+        String name = top.string("name", "", PROJECT_NAME,
+                "a project name: a lowercase letter, then up to 30 lowercase letters, digits or '-'");
+        ImageProfile images = top.oneOf("images", ImageProfile.UPSTREAM, ImageProfile::yaml);
+        LoadBalancer loadBalancer = loadBalancer(section(top, "loadBalancer"));
+
+        MapReader webReader = section(top, "web");
+        Web web = web(webReader);
+        Optional<Database> database = top.section("database").map(this::database);
+        Optional<Cache> cache = top.section("cache").map(this::cache);
+        if (cache.isEmpty() && web.sessions() == SessionStore.REDIS) {
+            cache = Optional.of(Cache.defaults());
+        }
+        if (web.sessions() == SessionStore.DATABASE && database.isEmpty()) {
+            webReader.problem("sessions", "sessions in the database need a `database:` section; add one, or"
+                    + " keep sessions in redis");
+        }
+        Optional<Shards> shards = top.section("shards").map(this::shards);
+        Optional<Cdn> cdn = top.section("cdn").map(this::cdn);
+        boolean proxies = top.bool("proxies", false);
+        List<Datacenter> datacenters = datacenters(top);
+        top.rejectUnknown();
+        return Optional.of(new Topology(version, name, images, loadBalancer, web, cache, database, shards, cdn,
+                proxies, datacenters, source));
+    }
+
+    /** The section's reader, or an empty one (every field defaulted) when the section is absent. */
+    private MapReader section(MapReader parent, String key) {
+        return parent.section(key).orElseGet(() -> MapReader.of(
+                new ScalarNode("", true, parent.location()), parent.field(key), problems));
+    }
+
+    private LoadBalancer loadBalancer(MapReader r) {
+        String kind = r.oneOf("kind", "haproxy", List.of("haproxy"));
+        int port = r.integer("port", 8080, 1024, 65535);
+        String bind = r.string("bind", "127.0.0.1", IPV4,
+                "an IPv4 address such as 127.0.0.1 (0.0.0.0 publishes on every interface)");
+        Algorithm algorithm = r.oneOf("algorithm", Algorithm.ROUNDROBIN, Algorithm::yaml);
+        HealthCheck healthCheck = healthCheck(section(r, "healthCheck"));
+        int replicas = r.integer("replicas", 1, 1, 2);
+        if (replicas == 2 && port == 65535 && !r.failed("port")) {
+            r.problem("port", "with 2 load balancers the second publishes port + 1, so the port must be at most"
+                    + " 65534");
+        }
+        r.rejectUnknown();
+        return new LoadBalancer(kind, port, bind, algorithm, healthCheck, replicas);
+    }
+
+    private HealthCheck healthCheck(MapReader r) {
+        String path = r.string("path", "/healthz", HEALTH_PATH,
+                "a URL path starting with '/' (letters, digits and . _ ~ % / ? = & + -)");
+        Duration interval = r.duration("interval", Duration.ofSeconds(1), Duration.ofMillis(100),
+                Duration.ofSeconds(60));
+        int fall = r.integer("fall", 2, 1, 10);
+        int rise = r.integer("rise", 1, 1, 10);
+        r.rejectUnknown();
+        return new HealthCheck(path, interval, fall, rise);
+    }
+
+    private Web web(MapReader r) {
+        String image = r.string("image", Web.BUNDLED_IMAGE, IMAGE,
+                "an image reference such as scaler/webapp or registry.example.com/shop/web:1.2");
+        int replicas = r.integer("replicas", 2, 1, MAX_REPLICAS);
+        SessionStore sessions = r.oneOf("sessions", SessionStore.REDIS, SessionStore::yaml);
+        Map<String, String> env = r.stringMap("env", TopologyBinder::envNameProblem);
+        r.rejectUnknown();
+        return new Web(image, replicas, sessions, env);
+    }
+
+    private static Optional<String> envNameProblem(String name) {
+        if (!ENV_NAME.matcher(name).matches()) {
+            return Optional.of("expected a variable name of uppercase letters, digits and '_' (not starting"
+                    + " with a digit), got '" + name + "'");
+        }
+        if (name.startsWith("SCALER_")) {
+            return Optional.of("'" + name + "' is reserved: scaler sets the SCALER_* variables itself");
+        }
+        return Optional.empty();
+    }
+
+    private Cache cache(MapReader r) {
+        Cache defaults = Cache.defaults();
+        String kind = r.oneOf("kind", defaults.kind(), List.of("redis"));
+        int replicas = r.integer("replicas", defaults.replicas(), 0, MAX_REPLICAS);
+        int sentinels = r.integer("sentinels", defaults.sentinels(),
+                "0 (no Sentinel) or a whole number from 3 to 9 (a Sentinel quorum needs at least 3)",
+                n -> n == 0 || (n >= 3 && n <= 9));
+        String maxMemory = r.size("maxMemory", defaults.maxMemory(), MIN_MEMORY, MAX_MEMORY);
+        String evictionPolicy = r.oneOf("evictionPolicy", defaults.evictionPolicy(), EVICTION_POLICIES);
+        if (sentinels > 0 && replicas == 0 && !r.failed("replicas")) {
+            r.problem("sentinels", "Sentinel needs a replica to promote; set cache.replicas to 1 or more, or"
+                    + " sentinels to 0");
+        }
+        r.rejectUnknown();
+        return new Cache(kind, replicas, sentinels, maxMemory, evictionPolicy);
+    }
+
+    private Database database(MapReader r) {
+        DatabaseKind kind = r.oneOf("kind", DatabaseKind.MYSQL, DatabaseKind::yaml);
+        int replicas = r.integer("replicas", 2, 0, MAX_REPLICAS);
+        Replication replication = r.oneOf("replication", Replication.ASYNC, Replication::yaml);
+        FailoverMode failover = r.oneOf("failover", FailoverMode.AUTO, FailoverMode::yaml);
+        // Refinement: with no replicas, reads can only go to the primary, so that is the default then.
+        ReadsFrom readsFrom = r.oneOf("readsFrom", replicas == 0 ? ReadsFrom.PRIMARY : ReadsFrom.REPLICAS,
+                ReadsFrom::yaml);
+        if (replicas == 0 && !r.failed("replicas")) {
+            if (failover == FailoverMode.AUTO) {
+                r.problem("replicas", "failover: auto needs at least one replica to promote; add a replica or set"
+                        + " failover: manual");
+            }
+            if (replication == Replication.SEMI_SYNC) {
+                r.problem("replication", "semi-sync needs at least one replica to acknowledge writes; add a replica"
+                        + " or use async");
+            }
+            if (readsFrom == ReadsFrom.REPLICAS) {
+                r.problem("readsFrom", "there are no replicas to read from; add a replica or read from primary");
+            }
+        }
+        r.rejectUnknown();
+        return new Database(kind, replicas, replication, failover, readsFrom);
+    }
+
+    private Shards shards(MapReader r) {
+        int count = r.integer("count", 2, 1, 16);
+        int replicas = r.integer("replicas", 1, 0, MAX_REPLICAS);
+        String key = r.string("key", "user_id", COLUMN,
+                "a column name (lowercase letters, digits and '_', not starting with a digit, at most 64)");
+        ShardStrategy strategy = r.oneOf("strategy", ShardStrategy.HASH, ShardStrategy::yaml);
+        r.rejectUnknown();
+        return new Shards(count, replicas, key, strategy);
+    }
+
+    private Cdn cdn(MapReader r) {
+        String kind = r.oneOf("kind", "minio", List.of("minio"));
+        String bucket = r.string("bucket", "assets", BUCKET, "a bucket name: 3 to 63 lowercase letters, digits,"
+                + " '.' or '-', starting and ending with a letter or digit");
+        bucketProblem(bucket).ifPresent(problem -> r.problem("bucket", problem));
+        Optional<Path> assets = r.scalar("assets", "a directory path").flatMap(node -> assets(r, node));
+        Edge edge = edge(section(r, "edge"));
+        r.rejectUnknown();
+        return new Cdn(kind, bucket, assets, edge);
+    }
+
+    /** The S3 naming rules that a pattern does not express well. */
+    static Optional<String> bucketProblem(String bucket) {
+        if (bucket.contains("..")) {
+            return Optional.of("a bucket name cannot contain two '.' in a row");
+        }
+        if (IPV4.matcher(bucket).matches()) {
+            return Optional.of("a bucket name cannot look like an IP address");
+        }
+        for (String prefix : List.of("xn--", "sthree-", "amzn-s3-demo-")) {
+            if (bucket.startsWith(prefix)) {
+                return Optional.of("a bucket name cannot start with '" + prefix + "' (reserved by S3)");
+            }
+        }
+        for (String suffix : List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3")) {
+            if (bucket.endsWith(suffix)) {
+                return Optional.of("a bucket name cannot end with '" + suffix + "' (reserved by S3)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Path> assets(MapReader r, ScalarNode node) {
+        Path directory;
+        try {
+            Path base = source.toAbsolutePath().getParent();
+            directory = base.resolve(node.text()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            r.problem("assets", "'" + node.text() + "' is not a valid path");
+            return Optional.empty();
+        }
+        if (!Files.exists(directory)) {
+            r.problem("assets", "directory " + directory + " does not exist (the path is relative to the topology"
+                    + " file's directory)");
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(directory)) {
+            r.problem("assets", directory + " is not a directory");
+            return Optional.empty();
+        }
+        return Optional.of(directory);
+    }
+
+    private Edge edge(MapReader r) {
+        boolean cache = r.bool("cache", true);
+        Duration ttl = r.duration("ttl", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(24));
+        r.rejectUnknown();
+        return new Edge(cache, ttl);
+    }
+
+    private List<Datacenter> datacenters(MapReader top) {
+        Optional<List<MapReader>> items = top.listOfMaps("datacenters", 1, 9);
+        if (items.isEmpty()) {
+            return List.of(new Datacenter("dc1", Duration.ZERO));
+        }
+        List<Datacenter> result = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (MapReader r : items.get()) {
+            if (!r.has("name")) {
+                problems.add(r.location(), r.path() + ": missing required field 'name' (for example"
+                        + " `- name: us-east`)");
+            }
+            Optional<String> name = r.string("name", DATACENTER_NAME,
+                    "a datacenter name: a lowercase letter, then up to 15 lowercase letters, digits or '-'");
+            Duration latency = r.duration("latency", Duration.ofMillis(30), Duration.ZERO, Duration.ofSeconds(5));
+            r.rejectUnknown();
+            if (name.isPresent()) {
+                String first = seen.putIfAbsent(name.get(), r.path() + " (line " + r.where("name").orElseThrow().line()
+                        + ")");
+                if (first != null) {
+                    r.problem("name", "'" + name.get() + "' is already the name of " + first
+                            + "; datacenter names must be unique");
+                }
+                result.add(new Datacenter(name.get(), latency));
+            }
+        }
+        return result;
+    }
+
+}

@@ -1,0 +1,319 @@
+package dev.scaler.yaml;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, defaulting access to one YAML mapping that records problems instead of throwing.
+ *
+ * <p>Every getter returns a usable value (the default when the field is absent or wrong), so binding goes on
+ * and every problem in the file is found in one pass. Messages name the field path, what was expected and what
+ * was found: {@code web.replicas: expected a whole number from 1 to 9, got 'three'}.
+ *
+ * <p>Each getter also declares its key as known; call {@link #rejectUnknown()} after reading every field to
+ * report the keys nobody asked for, with the nearest known key as a suggestion.
+ */
+public final class MapReader {
+
+    private final MapNode map;
+    private final String path;
+    private final Problems problems;
+    private final Set<String> known = new LinkedHashSet<>();
+    private final Set<String> failed = new HashSet<>();
+
+    public MapReader(MapNode map, String path, Problems problems) {
+        this.map = map;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /**
+     * A reader over {@code node} when it is a mapping. An empty value ({@code cache:}) reads as an empty
+     * mapping, so that every field takes its default. Anything else is a problem, and reads as empty too.
+     */
+    public static MapReader of(Node node, String path, Problems problems) {
+        return switch (node) {
+            case MapNode map -> new MapReader(map, path, problems);
+            case ScalarNode scalar when scalar.isNull() -> new MapReader(new MapNode(List.of(), node.location()),
+                    path, problems);
+            default -> {
+                problems.add(node, (path.isEmpty() ? "" : path + ": ") + "expected a mapping of fields, got "
+                        + node.describe());
+                yield new MapReader(new MapNode(List.of(), node.location()), path, problems);
+            }
+        };
+    }
+
+    /** Where the mapping starts. */
+    public Location location() {
+        return map.location();
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    /** The path of one field of this mapping, for messages: {@code web.replicas}. */
+    public String field(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Whether the field was written (even with a wrong value). Declares the key as known. */
+    public boolean has(String key) {
+        known.add(key);
+        return map.entry(key).isPresent();
+    }
+
+    /** The value as written. Declares the key as known. */
+    public Optional<Node> node(String key) {
+        known.add(key);
+        return map.get(key);
+    }
+
+    /** Where the value of a field was written, if it was. */
+    public Optional<Location> where(String key) {
+        return map.get(key).map(Node::location);
+    }
+
+    /** Records a problem about a field: at its value when written, else at this mapping. */
+    public void problem(String key, String message) {
+        failed.add(key);
+        problems.add(where(key).orElse(map.location()), field(key) + ": " + message);
+    }
+
+    /**
+     * Whether a problem was recorded about this field. Its getter then returned the default, and rules that
+     * span fields should not judge that stand-in (it would report a second problem the user did not make).
+     */
+    public boolean failed(String key) {
+        return failed.contains(key);
+    }
+
+    /** A scalar value; a list, mapping or empty value is reported as not being {@code expected}. */
+    public Optional<ScalarNode> scalar(String key, String expected) {
+        Optional<Node> node = node(key);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof ScalarNode scalar && !scalar.isNull()) {
+            return Optional.of(scalar);
+        }
+        wrong(key, expected, node.get());
+        return Optional.empty();
+    }
+
+    private void wrong(String key, String expected, Node found) {
+        failed.add(key);
+        problems.add(found, field(key) + ": expected " + expected + ", got " + found.describe());
+    }
+
+    /** Any non-empty text. */
+    public String string(String key, String fallback) {
+        return scalar(key, "text").map(ScalarNode::text).orElse(fallback);
+    }
+
+    /** Text matching {@code pattern} in full; {@code expected} says what that means in words. */
+    public String string(String key, String fallback, Pattern pattern, String expected) {
+        return string(key, pattern, expected).orElse(fallback);
+    }
+
+    /** Text matching {@code pattern} in full; empty when absent or wrong (wrong is reported). */
+    public Optional<String> string(String key, Pattern pattern, String expected) {
+        Optional<ScalarNode> scalar = scalar(key, expected);
+        if (scalar.isPresent() && !pattern.matcher(scalar.get().text()).matches()) {
+            wrong(key, expected, scalar.get());
+            return Optional.empty();
+        }
+        return scalar.map(ScalarNode::text);
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public int integer(String key, int fallback, int min, int max) {
+        return integer(key, fallback, "a whole number from " + min + " to " + max, n -> n >= min && n <= max);
+    }
+
+    /** A whole number that {@code valid} accepts; {@code expected} says which in words. */
+    public int integer(String key, int fallback, String expected, IntPredicate valid) {
+        Optional<ScalarNode> scalar = scalar(key, expected);
+        if (scalar.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(scalar.get().text().strip());
+            if (valid.test(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        wrong(key, expected, scalar.get());
+        return fallback;
+    }
+
+    /** {@code true} or {@code false}, in any case; YAML 1.1's yes/no/on/off are refused as ambiguous. */
+    public boolean bool(String key, boolean fallback) {
+        Optional<ScalarNode> scalar = scalar(key, "true or false");
+        if (scalar.isEmpty()) {
+            return fallback;
+        }
+        String text = scalar.get().text().strip();
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        wrong(key, "true or false", scalar.get());
+        return fallback;
+    }
+
+    /** One of {@code allowed}, spelled exactly; a near miss gets a suggestion. */
+    public String oneOf(String key, String fallback, List<String> allowed) {
+        String expected = Words.alternatives(allowed);
+        Optional<ScalarNode> scalar = scalar(key, expected);
+        if (scalar.isEmpty()) {
+            return fallback;
+        }
+        String text = scalar.get().text();
+        if (allowed.contains(text)) {
+            return text;
+        }
+        String suggestion = Words.nearest(text, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
+        failed.add(key);
+        problems.add(scalar.get(), field(key) + ": expected " + expected + ", got '" + text + "'" + suggestion);
+        return fallback;
+    }
+
+    /** One constant of an enum, by the spelling users write ({@code spelling}, usually the enum's yaml()). */
+    public <E extends Enum<E>> E oneOf(String key, E fallback, Function<E, String> spelling) {
+        E[] values = fallback.getDeclaringClass().getEnumConstants();
+        List<String> allowed = Arrays.stream(values).map(spelling).toList();
+        String chosen = oneOf(key, spelling.apply(fallback), allowed);
+        return values[allowed.indexOf(chosen)];
+    }
+
+    /** A duration such as {@code 500ms}, {@code 1s}, {@code 2m}, from {@code min} to {@code max}. */
+    public Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        String expected = "a duration from " + Durations.format(min) + " to " + Durations.format(max)
+                + " (a whole number and ms, s, m or h, like 500ms or 2s)";
+        Optional<ScalarNode> scalar = scalar(key, expected);
+        if (scalar.isEmpty()) {
+            return fallback;
+        }
+        Optional<Duration> value = Durations.parse(scalar.get().text());
+        if (value.isPresent() && value.get().compareTo(min) >= 0 && value.get().compareTo(max) <= 0) {
+            return value.get();
+        }
+        wrong(key, expected, scalar.get());
+        return fallback;
+    }
+
+    /** A memory size such as {@code 64mb} from {@code minBytes} to {@code maxBytes}, returned as written. */
+    public String size(String key, String fallback, long minBytes, long maxBytes) {
+        String expected = "a size from " + Sizes.format(minBytes) + " to " + Sizes.format(maxBytes)
+                + " (a whole number and kb, mb or gb, like 64mb)";
+        Optional<ScalarNode> scalar = scalar(key, expected);
+        if (scalar.isEmpty()) {
+            return fallback;
+        }
+        OptionalLong bytes = Sizes.parse(scalar.get().text());
+        if (bytes.isPresent() && bytes.getAsLong() >= minBytes && bytes.getAsLong() <= maxBytes) {
+            return scalar.get().text().strip().toLowerCase(java.util.Locale.ROOT);
+        }
+        wrong(key, expected, scalar.get());
+        return fallback;
+    }
+
+    /**
+     * A mapping of text to text (an empty value reads as ""). {@code keyProblem} returns what is wrong with a
+     * key, if anything; such keys are reported at the key and left out.
+     */
+    public Map<String, String> stringMap(String key, Function<String, Optional<String>> keyProblem) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Optional<Node> node = node(key);
+        if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.isNull()) {
+            return result;
+        }
+        if (!(node.get() instanceof MapNode entries)) {
+            wrong(key, "a mapping of names to values", node.get());
+            return result;
+        }
+        for (MapNode.Entry entry : entries.entries()) {
+            String name = field(key) + "." + entry.key();
+            Optional<String> bad = keyProblem.apply(entry.key());
+            if (bad.isPresent()) {
+                problems.add(entry.keyLocation(), name + ": " + bad.get());
+            } else if (entry.value() instanceof ScalarNode value) {
+                result.put(entry.key(), value.isNull() ? "" : value.text());
+            } else {
+                problems.add(entry.value(), name + ": expected a text value, got " + entry.value().describe());
+            }
+        }
+        return result;
+    }
+
+    /** A nested mapping; empty when absent. An empty value reads as a mapping with every field defaulted. */
+    public Optional<MapReader> section(String key) {
+        return node(key).map(node -> of(node, field(key), problems));
+    }
+
+    /**
+     * A list of mappings with {@code min} to {@code max} items; empty when absent. Items that are not mappings
+     * are reported and left out.
+     */
+    public Optional<List<MapReader>> listOfMaps(String key, int min, int max) {
+        Optional<Node> node = node(key);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        String expected = "a list of " + min + " to " + max + " entries";
+        if (!(node.get() instanceof ListNode list)) {
+            wrong(key, expected, node.get());
+            return Optional.of(List.of());
+        }
+        if (list.items().size() < min || list.items().size() > max) {
+            problems.add(list, field(key) + ": expected " + expected + ", got " + list.items().size());
+        }
+        List<MapReader> items = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String itemPath = field(key) + "[" + i + "]";
+            if (item instanceof MapNode map) {
+                items.add(new MapReader(map, itemPath, problems));
+            } else {
+                problems.add(item, itemPath + ": expected a mapping of fields, got " + item.describe());
+            }
+        }
+        return Optional.of(items);
+    }
+
+    /** Reports every key that no getter asked for, suggesting the nearest known one. */
+    public void rejectUnknown() {
+        for (MapNode.Entry entry : map.entries()) {
+            if (known.contains(entry.key())) {
+                continue;
+            }
+            String where = path.isEmpty() ? "unknown top-level field '" + entry.key() + "'"
+                    : "unknown field '" + entry.key() + "' in " + path;
+            String hint = Words.nearest(entry.key(), known).map(s -> "; did you mean '" + s + "'?")
+                    .orElse(" (expected " + Words.alternatives(List.copyOf(known)) + ")");
+            problems.add(entry.keyLocation(), where + hint);
+        }
+    }
+}
