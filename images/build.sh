@@ -178,8 +178,20 @@ docker_build() { # name tag hash context
   local args=(build --network "$net" --build-arg "BASE=$BASE_TAG" -t "$tag"
               --label "scaler.image=$name" --label "scaler.profile=offline" --label "scaler.inputs=$hash")
   forced "$name" && args+=(--no-cache)
+  local previous
+  previous=$(image_id "$tag")
   note "building $tag (log: $CACHE/logs/$name.log)"
   logged "$name" docker "${args[@]}" "$ctx"
+  drop_superseded "$previous" "$tag"
+}
+
+# The image a new build took TAG from is removed once it has no tag left and
+# no container uses it (so rebuilding for every new jar does not pile up images).
+drop_superseded() { # previous-id tag
+  [ -n "$1" ] && [ "$1" != "$(image_id "$2")" ] || return 0
+  if [ -z "$(docker image inspect -f '{{join .RepoTags " "}}' "$1" 2>/dev/null)" ]; then
+    docker rmi "$1" >/dev/null 2>&1 || true
+  fi
 }
 
 # ---- base -------------------------------------------------------------------
@@ -202,7 +214,7 @@ import_base() { # tarball hash
 }
 
 build_base() {
-  local t0 h tarball id dir
+  local t0 h tarball id dir previous
   t0=$(now)
   h=$(base_hash)
   tarball=$CACHE/rootfs/$SUITE-minbase-$arch-${h:0:16}.tar
@@ -215,7 +227,9 @@ build_base() {
     fi
     if [ -s "$tarball" ]; then
       note "importing $BASE_TAG from the cached rootfs $tarball"
+      previous=$(image_id "$BASE_TAG")
       import_base "$tarball" "$h"
+      drop_superseded "$previous" "$BASE_TAG"
       result built "$BASE_TAG" "$t0"
       return
     fi
@@ -231,7 +245,9 @@ build_base() {
   rm -f "$CACHE/rootfs/$SUITE-minbase-$arch-"*.tar
   tar --numeric-owner -C "$dir" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
   rm -rf --one-file-system "$dir"
+  previous=$(image_id "$BASE_TAG")
   import_base "$tarball" "$h"
+  drop_superseded "$previous" "$BASE_TAG"
   result built "$BASE_TAG" "$t0"
 }
 
@@ -293,6 +309,7 @@ build_webapp() {
     rm -rf "$rt"
     mv "$TMP/jre" "$rt"
   fi
+  check_modules "$jh" "$rt"
   ctx=$TMP/webapp-context
   mkdir -p "$ctx"
   cp "$IMG/webapp/Dockerfile" "$ctx/Dockerfile"
@@ -301,6 +318,17 @@ build_webapp() {
   docker_build webapp "$tag" "$h" "$ctx"
   rm -rf "$ctx"
   result built "$tag" "$t0"
+}
+
+# Warns when the jar refers to JDK modules that the runtime lacks (a library
+# added to the web app may need, say, jdk.unsupported): then set
+# SCALER_JLINK_MODULES. A warning only: jdeps sees references, not use.
+check_modules() { # jdk-home runtime
+  local need have missing="" m
+  need=$("$1/bin/jdeps" --multi-release 21 --ignore-missing-deps --print-module-deps "$jar" 2>/dev/null | tail -n1) || return 0
+  have=$("$2/bin/java" --list-modules | sed 's/@.*//')
+  for m in ${need//,/ }; do grep -qx "$m" <<< "$have" || missing=${missing:+$missing,}$m; done
+  [ -z "$missing" ] || note "warning: $jar refers to JDK modules the runtime lacks: $missing (add them with SCALER_JLINK_MODULES=$JLINK_MODULES,$missing)"
 }
 
 # ---- main -------------------------------------------------------------------
