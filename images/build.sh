@@ -54,7 +54,7 @@ note() { echo "build.sh: $*" >&2; }
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
 # ---- arguments --------------------------------------------------------------
-force=0 verbose=0 jar="" names=()
+force=0 verbose=0 jar="" names=() built_any=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --force) force=1 ;;
@@ -178,20 +178,19 @@ docker_build() { # name tag hash context
   local args=(build --network "$net" --build-arg "BASE=$BASE_TAG" -t "$tag"
               --label "scaler.image=$name" --label "scaler.profile=offline" --label "scaler.inputs=$hash")
   forced "$name" && args+=(--no-cache)
-  local previous
-  previous=$(image_id "$tag")
   note "building $tag (log: $CACHE/logs/$name.log)"
   logged "$name" docker "${args[@]}" "$ctx"
-  drop_superseded "$previous" "$tag"
+  built_any=1
 }
 
-# The image a new build took TAG from is removed once it has no tag left and
-# no container uses it (so rebuilding for every new jar does not pile up images).
-drop_superseded() { # previous-id tag
-  [ -n "$1" ] && [ "$1" != "$(image_id "$2")" ] || return 0
-  if [ -z "$(docker image inspect -f '{{join .RepoTags " "}}' "$1" 2>/dev/null)" ]; then
-    docker rmi "$1" >/dev/null 2>&1 || true
-  fi
+# Images this script made that lost their tag to a rebuild are removed at the
+# end, unless a container still uses them (docker rmi refuses then), so that
+# rebuilding for every new jar does not pile up images.
+sweep_superseded() {
+  local id
+  for id in $(docker images -q --no-trunc --filter dangling=true --filter label=scaler.profile=offline); do
+    docker rmi "$id" >/dev/null 2>&1 || true
+  done
 }
 
 # ---- base -------------------------------------------------------------------
@@ -214,7 +213,7 @@ import_base() { # tarball hash
 }
 
 build_base() {
-  local t0 h tarball id dir previous
+  local t0 h tarball id dir
   t0=$(now)
   h=$(base_hash)
   tarball=$CACHE/rootfs/$SUITE-minbase-$arch-${h:0:16}.tar
@@ -227,9 +226,8 @@ build_base() {
     fi
     if [ -s "$tarball" ]; then
       note "importing $BASE_TAG from the cached rootfs $tarball"
-      previous=$(image_id "$BASE_TAG")
       import_base "$tarball" "$h"
-      drop_superseded "$previous" "$BASE_TAG"
+      built_any=1
       result built "$BASE_TAG" "$t0"
       return
     fi
@@ -245,9 +243,8 @@ build_base() {
   rm -f "$CACHE/rootfs/$SUITE-minbase-$arch-"*.tar
   tar --numeric-owner -C "$dir" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
   rm -rf --one-file-system "$dir"
-  previous=$(image_id "$BASE_TAG")
   import_base "$tarball" "$h"
-  drop_superseded "$previous" "$BASE_TAG"
+  built_any=1
   result built "$BASE_TAG" "$t0"
 }
 
@@ -336,4 +333,5 @@ build_base            # every image is built FROM it
 named haproxy && build_plain haproxy
 named redis && build_plain redis
 named webapp && build_webapp
+[ "$built_any" = 0 ] || sweep_superseded
 exit 0

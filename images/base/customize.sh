@@ -68,7 +68,7 @@ path-exclude /usr/share/locale/*
 EOF
 
 # Security fixes published since the release point.
-in_root apt-get update -qq
+in_root apt-get update -qq --error-on=any
 in_root apt-get -y -qq -o Dpkg::Use-Pty=0 upgrade >/dev/null
 
 # What the exclusions above would have kept out had they been there from the start.
