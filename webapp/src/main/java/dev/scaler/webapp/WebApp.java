@@ -63,6 +63,7 @@ public final class WebApp implements AutoCloseable {
         // HttpServer takes whole seconds; round up so a sub-second grace still waits at all.
         server.stop((int) Math.max(0, (grace.toMillis() + 999) / 1000));
         executor.shutdownNow();
+        LOG.info("scaler webapp {} stopped", instance);
     }
 
     @Override

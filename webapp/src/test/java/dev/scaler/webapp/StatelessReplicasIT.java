@@ -249,6 +249,7 @@ class StatelessReplicasIT {
         if (CI) {
             fail(why + " (CI=true: integration tests must run, not skip)");
         }
+        System.err.println("StatelessReplicasIT skipped: " + why); // an aborted @BeforeAll shows as 0 tests, not as skipped
         Assumptions.abort(why + "; skipping outside CI");
     }
 
