@@ -1,0 +1,337 @@
+#!/usr/bin/env bash
+# Builds scaler's `offline` image profile on this machine, from Debian packages
+# and the project's own jar; nothing is pulled from a container registry.
+#
+# usage: images/build.sh [--webapp-jar PATH] [--force] [-v] [NAME...]
+#
+#   NAME        base | haproxy | redis | webapp (default: all). The base is
+#               made (or found cached) first whenever another image needs it.
+#   --webapp-jar PATH   the shaded web app jar (default: webapp/target/webapp.jar
+#               under the repository root)
+#   --force     rebuild the NAMEd images (all if none is named) even when an
+#               image with the same inputs exists: debootstrap again, jlink
+#               again, `docker build --no-cache`
+#   -v          show debootstrap / jlink / docker build output as it runs
+#               (otherwise it goes to $SCALER_CACHE/logs/NAME.log)
+#
+# Images (each labelled scaler.image=NAME, scaler.profile=offline and
+# scaler.inputs=<sha256 of what it is made from>):
+#   scaler/base:bookworm     debootstrap --variant=minbase bookworm + docker import
+#   scaler/haproxy:offline   Debian's haproxy
+#   scaler/redis:offline     Debian's redis-server and redis-tools
+#   scaler/webapp:offline    jlinked Java runtime + the web app jar
+#
+# Cached and idempotent: an image is built only when no image carries its
+# inputs hash (its files under images/NAME/, the base image id, and for the web
+# app the jar's sha256 and the Java runtime's version). The debootstrap rootfs
+# tarball and the jlinked runtime are kept in ${SCALER_CACHE:-/var/cache/scaler}.
+# Prints one line per image: built|cached, name, seconds.
+#
+# Environment: SCALER_CACHE, SCALER_DEBIAN_MIRROR (default
+# http://deb.debian.org/debian), SCALER_DEBIAN_SECURITY_MIRROR,
+# SCALER_BUILD_NETWORK (a user-defined Docker network for `RUN apt-get`;
+# default: scaler-build, created for the build and removed after it),
+# SCALER_JLINK_MODULES (comma-separated), JAVA_HOME (see bin/find-java).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+IMG=$ROOT/images
+CACHE=${SCALER_CACHE:-/var/cache/scaler}
+SUITE=bookworm
+BASE_TAG=scaler/base:$SUITE
+BASE_INCLUDE=ca-certificates
+MIRROR=${SCALER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+SECURITY_MIRROR=${SCALER_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+JLINK_MODULES=${SCALER_JLINK_MODULES:-java.base,java.sql,java.net.http,java.naming,java.management,jdk.httpserver,jdk.crypto.ec}
+JLINK_OPTIONS=(--strip-debug --no-header-files --no-man-pages)
+ALL=(base haproxy redis webapp)
+# The classic builder: BuildKit cannot run RUN steps on a user-defined network,
+# and the buildx plugin is not on every machine.
+export DOCKER_BUILDKIT=0
+
+die() { echo "build.sh: error: $*" >&2; exit 1; }
+note() { echo "build.sh: $*" >&2; }
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
+
+# ---- arguments --------------------------------------------------------------
+force=0 verbose=0 jar="" names=() built_any=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --force) force=1 ;;
+    -v|--verbose) verbose=1 ;;
+    --webapp-jar) [ $# -ge 2 ] || die "--webapp-jar needs a path"; jar=$2; shift ;;
+    --webapp-jar=*) jar=${1#*=} ;;
+    -h|--help) usage; exit 0 ;;
+    -*) die "unknown option: $1 (see --help)" ;;
+    base|haproxy|redis|webapp) names+=("$1") ;;
+    *) die "unknown image: $1 (one of: ${ALL[*]})" ;;
+  esac
+  shift
+done
+[ "${#names[@]}" -gt 0 ] || names=("${ALL[@]}")
+named() { local n; for n in "${names[@]}"; do [ "$n" = "$1" ] && return 0; done; return 1; }
+forced() { [ "$force" = 1 ] && named "$1"; }
+
+if [ -n "$jar" ]; then
+  [ -f "$jar" ] || die "--webapp-jar $jar: no such file"
+  jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+else
+  jar=$ROOT/webapp/target/webapp.jar
+fi
+
+# ---- preconditions ----------------------------------------------------------
+command -v docker >/dev/null 2>&1 \
+  || die "docker is not installed. Install Docker (Debian: apt-get install docker.io) and start the engine."
+timeout 30 docker info >/dev/null 2>&1 \
+  || die "the Docker engine does not answer (docker info failed). Start it (e.g. dockerd >/var/log/dockerd.log 2>&1 &) and check that you may use it."
+if named webapp && [ ! -f "$jar" ]; then
+  die "no web app jar at $jar. Build it with: ./mvnw -B -q -pl webapp -am package -DskipTests (or pass --webapp-jar PATH)"
+fi
+
+mkdir -p "$CACHE" 2>/dev/null && [ -w "$CACHE" ] \
+  || die "cannot write the cache directory $CACHE: run as root, or set SCALER_CACHE to a directory of yours (e.g. SCALER_CACHE=\$HOME/.cache/scaler)"
+mkdir -p "$CACHE/rootfs" "$CACHE/jre" "$CACHE/logs" "$CACHE/tmp"
+
+# One build at a time per cache.
+exec 9>"$CACHE/.lock"
+if ! flock -n 9; then
+  note "another images/build.sh is running with cache $CACHE; waiting for it"
+  flock 9
+fi
+
+TMP=$(mktemp -d "$CACHE/tmp/build.XXXXXX")
+made_network=""
+cleanup() {
+  local rc=$?
+  # debootstrap mounts proc/sys in its target; never delete through a mount
+  if [ -d "$TMP" ]; then
+    awk -v t="$TMP/" 'index($2, t) == 1 { print $2 }' /proc/mounts 2>/dev/null | sort -r \
+      | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+    rm -rf --one-file-system "$TMP" 2>/dev/null || note "could not remove $TMP"
+  fi
+  if [ -n "$made_network" ]; then
+    docker network rm "$made_network" >/dev/null 2>&1 || true
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- helpers ----------------------------------------------------------------
+now() { date +%s.%N; }
+result() { # status tag start
+  awk -v s="$1" -v t="$2" -v a="$3" -v b="$(now)" 'BEGIN { printf "%-6s %-24s %6.1fs\n", s, t, b - a }'
+}
+image_id() { docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
+
+# Id of an image of NAME whose scaler.inputs label is HASH (tagged or not).
+find_by_inputs() {
+  docker images -q --no-trunc --filter "label=scaler.image=$1" --filter "label=scaler.inputs=$2" | head -n1
+}
+
+# Puts TAG on image ID unless it is there already.
+retag() {
+  [ "$(image_id "$2")" = "$1" ] || docker tag "$1" "$2"
+}
+
+# sha256 of an image's recipe: the files under images/NAME/ (content and mode,
+# Dockerfile.upstream aside: it makes another profile's image) plus extra lines.
+inputs_hash() {
+  local name=$1; shift
+  {
+    echo "scaler offline image recipe v1"
+    echo "image $name"
+    (cd "$IMG" && find "$name" -type f ! -name Dockerfile.upstream ! -name 'README*' -print0 | sort -z \
+      | xargs -0 -r sh -c 'for f; do printf "%s %s %s\n" "$(sha256sum < "$f" | cut -c1-64)" "$(stat -c %a "$f")" "$f"; done' sh)
+    printf '%s\n' "$@"
+  } | sha256sum | cut -c1-64
+}
+
+# Runs a command with its output in $CACHE/logs/LOGNAME.log (and on the
+# terminal with -v); on failure shows the end of the log and exits.
+logged() {
+  local logname=$1; shift
+  local log=$CACHE/logs/$logname.log
+  if [ "$verbose" = 1 ]; then
+    "$@" 2>&1 | tee "$log" >&2 || { die "$logname failed (log: $log)"; }
+  else
+    "$@" >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "$logname failed (full log: $log)"; }
+  fi
+}
+
+# A user-defined network for RUN steps: these reach the Debian mirror (the
+# default bridge may not, depending on the engine's set-up).
+# Created on first use; removed at exit if this run created it.
+net=${SCALER_BUILD_NETWORK:-scaler-build}
+ensure_network() {
+  if ! docker network inspect "$net" >/dev/null 2>&1; then
+    docker network create --label scaler.build=true "$net" >/dev/null \
+      || die "cannot create the Docker network $net for the build"
+    made_network=$net
+  fi
+}
+
+# docker build of images/NAME (or of the context directory given) as TAG.
+docker_build() { # name tag hash context
+  local name=$1 tag=$2 hash=$3 ctx=$4
+  ensure_network
+  local args=(build --network "$net" --build-arg "BASE=$BASE_TAG" -t "$tag"
+              --label "scaler.image=$name" --label "scaler.profile=offline" --label "scaler.inputs=$hash")
+  forced "$name" && args+=(--no-cache)
+  note "building $tag (log: $CACHE/logs/$name.log)"
+  logged "$name" docker "${args[@]}" "$ctx"
+  built_any=1
+}
+
+# Images this script made that lost their tag to a rebuild are removed at the
+# end, unless a container still uses them (docker rmi refuses then), so that
+# rebuilding for every new jar does not pile up images.
+sweep_superseded() {
+  local id
+  for id in $(docker images -q --no-trunc --filter dangling=true --filter label=scaler.profile=offline); do
+    docker rmi "$id" >/dev/null 2>&1 || true
+  done
+}
+
+# ---- base -------------------------------------------------------------------
+arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
+
+base_hash() {
+  inputs_hash base "suite $SUITE" "variant minbase" "include $BASE_INCLUDE" \
+    "mirror $MIRROR" "security $SECURITY_MIRROR" "arch $arch"
+}
+
+import_base() { # tarball hash
+  docker import \
+    --change "LABEL scaler.image=base" \
+    --change "LABEL scaler.profile=offline" \
+    --change "LABEL scaler.inputs=$2" \
+    --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+    --change "ENV LANG=C.UTF-8" \
+    --change 'CMD ["bash"]' \
+    "$1" "$BASE_TAG" >/dev/null
+}
+
+build_base() {
+  local t0 h tarball id dir
+  t0=$(now)
+  h=$(base_hash)
+  tarball=$CACHE/rootfs/$SUITE-minbase-$arch-${h:0:16}.tar
+  if ! forced base; then
+    id=$(find_by_inputs base "$h")
+    if [ -n "$id" ]; then
+      retag "$id" "$BASE_TAG"
+      result cached "$BASE_TAG" "$t0"
+      return
+    fi
+    if [ -s "$tarball" ]; then
+      note "importing $BASE_TAG from the cached rootfs $tarball"
+      import_base "$tarball" "$h"
+      built_any=1
+      result built "$BASE_TAG" "$t0"
+      return
+    fi
+  fi
+  command -v debootstrap >/dev/null 2>&1 \
+    || die "debootstrap is not installed; it makes the base image. Install it (Debian: apt-get install debootstrap)."
+  [ "$(id -u)" = 0 ] || die "debootstrap needs root: run images/build.sh as root (or with sudo)"
+  dir=$TMP/rootfs
+  note "debootstrap --variant=minbase $SUITE from $MIRROR (log: $CACHE/logs/debootstrap.log)"
+  logged debootstrap debootstrap --variant=minbase --include="$BASE_INCLUDE" "$SUITE" "$dir" "$MIRROR"
+  note "customizing the rootfs (images/base/customize.sh)"
+  logged customize sh "$IMG/base/customize.sh" "$dir" "$MIRROR" "$SECURITY_MIRROR"
+  rm -f "$CACHE/rootfs/$SUITE-minbase-$arch-"*.tar
+  tar --numeric-owner -C "$dir" -cf "$tarball.part" . && mv "$tarball.part" "$tarball"
+  rm -rf --one-file-system "$dir"
+  import_base "$tarball" "$h"
+  built_any=1
+  result built "$BASE_TAG" "$t0"
+}
+
+base_id() {
+  local id
+  id=$(image_id "$BASE_TAG")
+  [ -n "$id" ] || die "$BASE_TAG is missing"
+  echo "$id"
+}
+
+# ---- haproxy, redis -----------------------------------------------------------
+build_plain() { # name
+  local name=$1 tag="scaler/$1:offline" t0 h id
+  t0=$(now)
+  h=$(inputs_hash "$name" "base $(base_id)")
+  if ! forced "$name"; then
+    id=$(find_by_inputs "$name" "$h")
+    if [ -n "$id" ]; then
+      retag "$id" "$tag"
+      result cached "$tag" "$t0"
+      return
+    fi
+  fi
+  docker_build "$name" "$tag" "$h" "$IMG/$name"
+  result built "$tag" "$t0"
+}
+
+# ---- webapp -------------------------------------------------------------------
+build_webapp() {
+  local tag=scaler/webapp:offline t0 h id jh jdk_version rt_key rt jar_sha ctx mods m have
+  t0=$(now)
+  jh=$("$ROOT/bin/find-java") || die "no JDK 21+ to jlink the web image's Java runtime from (see above)"
+  jdk_version=$(sed -n 's/^IMPLEMENTOR="\(.*\)"$/\1/p; s/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$jh/release" 2>/dev/null | paste -sd' ' -)
+  [ -n "$jdk_version" ] || jdk_version=$("$jh/bin/java" -version 2>&1 | head -n1)
+  rt_key=$(printf '%s\n' "$jdk_version" "$JLINK_MODULES" "${JLINK_OPTIONS[*]}" | sha256sum | cut -c1-12)
+  rt=$CACHE/jre/$(echo "$jdk_version" | tr -c 'A-Za-z0-9.+_\n-' '_' | tr ' ' '_')-$rt_key
+  jar_sha=$(sha256sum < "$jar" | cut -c1-64)
+  h=$(inputs_hash webapp "base $(base_id)" "jar $jar_sha" "runtime $jdk_version $rt_key")
+  if ! forced webapp; then
+    id=$(find_by_inputs webapp "$h")
+    if [ -n "$id" ]; then
+      retag "$id" "$tag"
+      result cached "$tag" "$t0"
+      return
+    fi
+  fi
+  if [ ! -x "$rt/bin/java" ] || forced webapp; then
+    # only the modules this JDK has (jdk.crypto.ec, for one, is empty and
+    # deprecated since JDK 22 and may go)
+    mods="" have=$("$jh/bin/java" --list-modules 2>/dev/null | sed 's/@.*//')
+    for m in ${JLINK_MODULES//,/ }; do
+      if grep -qx "$m" <<< "$have"; then mods=${mods:+$mods,}$m
+      else note "this JDK has no module $m; the runtime goes without it"; fi
+    done
+    note "jlink from $jh ($jdk_version): $mods"
+    rm -rf "$TMP/jre"
+    logged jlink "$jh/bin/jlink" --add-modules "$mods" "${JLINK_OPTIONS[@]}" --output "$TMP/jre"
+    "$TMP/jre/bin/java" -version >/dev/null 2>&1 || die "the jlinked runtime does not run"
+    rm -rf "$rt"
+    mv "$TMP/jre" "$rt"
+  fi
+  check_modules "$jh" "$rt"
+  ctx=$TMP/webapp-context
+  mkdir -p "$ctx"
+  cp "$IMG/webapp/Dockerfile" "$ctx/Dockerfile"
+  cp -a "$rt" "$ctx/runtime"
+  cp "$jar" "$ctx/webapp.jar"
+  docker_build webapp "$tag" "$h" "$ctx"
+  rm -rf "$ctx"
+  result built "$tag" "$t0"
+}
+
+# Warns when the jar refers to JDK modules that the runtime lacks (a library
+# added to the web app may need, say, jdk.unsupported): then set
+# SCALER_JLINK_MODULES. A warning only: jdeps sees references, not use.
+check_modules() { # jdk-home runtime
+  local need have missing="" m
+  need=$("$1/bin/jdeps" --multi-release 21 --ignore-missing-deps --print-module-deps "$jar" 2>/dev/null | tail -n1) || return 0
+  have=$("$2/bin/java" --list-modules | sed 's/@.*//')
+  for m in ${need//,/ }; do grep -qx "$m" <<< "$have" || missing=${missing:+$missing,}$m; done
+  [ -z "$missing" ] || note "warning: $jar refers to JDK modules the runtime lacks: $missing (add them with SCALER_JLINK_MODULES=$JLINK_MODULES,$missing)"
+}
+
+# ---- main -------------------------------------------------------------------
+build_base            # every image is built FROM it
+named haproxy && build_plain haproxy
+named redis && build_plain redis
+named webapp && build_webapp
+[ "$built_any" = 0 ] || sweep_superseded
+exit 0

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Smoke test of the offline images built by images/build.sh: each one starts
+# and does the one thing scaler relies on. Everything it starts carries the
+# label scaler.smoke=<run id> and a name with that id, on a network of its
+# own, and is removed at the end (also on failure). Traffic stays on that
+# network. Takes about 10 s.
+#
+#   images/smoke-test.sh
+set -euo pipefail
+
+run=smoke-$$-$RANDOM
+net=$run-net
+fails=0 passes=0
+
+cleanup() {
+  local ids
+  ids=$(docker ps -aq --filter "label=scaler.smoke=$run")
+  [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1 || true
+  docker network rm "$net" >/dev/null 2>&1 || true
+  rm -rf "${tmp:-}"
+}
+trap cleanup EXIT
+tmp=$(mktemp -d)
+
+ok()   { echo "ok   $*"; passes=$((passes + 1)); }
+fail() { echo "FAIL $*"; fails=$((fails + 1)); }
+run()  { docker run --rm --label "scaler.smoke=$run" --network "$net" "$@"; }
+# until CMD... succeeds, for at most 15 s
+eventually() { local i; for i in $(seq 30); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
+
+for img in scaler/base:bookworm scaler/haproxy:offline scaler/redis:offline scaler/webapp:offline; do
+  docker image inspect "$img" >/dev/null 2>&1 || { echo "missing image $img: run images/build.sh first" >&2; exit 1; }
+done
+docker network create --label "scaler.smoke=$run" "$net" >/dev/null
+
+# --- redis -------------------------------------------------------------------
+v=$(run scaler/redis:offline redis-server --version) && ok "redis: $v" || fail "redis-server --version"
+
+docker run -d --name "$run-redis" --label "scaler.smoke=$run" --network "$net" scaler/redis:offline >/dev/null
+if eventually run scaler/redis:offline redis-cli -h "$run-redis" ping \
+   && [ "$(run scaler/redis:offline redis-cli -h "$run-redis" ping)" = PONG ]; then
+  ok "redis: default run answers PING from another container (protected mode off)"
+else
+  fail "redis: default run does not answer PING"; docker logs "$run-redis" 2>&1 | tail -5
+fi
+
+pw=pw-$RANDOM$RANDOM
+# The password goes in on stdin; redis-server stays PID 1 (clean docker stop).
+docker run -d --name "$run-redis-pw" --label "scaler.smoke=$run" --network "$net" -e REDIS_PASSWORD="$pw" \
+  scaler/redis:offline sh -c 'exec redis-server - --protected-mode no <<EOF
+requirepass $REDIS_PASSWORD
+EOF' >/dev/null
+if eventually run -e REDISCLI_AUTH="$pw" scaler/redis:offline redis-cli -h "$run-redis-pw" ping \
+   && [ "$(run -e REDISCLI_AUTH="$pw" scaler/redis:offline redis-cli -h "$run-redis-pw" ping)" = PONG ]; then
+  ok "redis: password via stdin, PING with REDISCLI_AUTH answers PONG"
+else
+  fail "redis: password via stdin"; docker logs "$run-redis-pw" 2>&1 | tail -5
+fi
+if run scaler/redis:offline redis-cli -h "$run-redis-pw" ping 2>&1 | grep -q NOAUTH; then
+  ok "redis: without the password: NOAUTH"
+else
+  fail "redis: answers without the password"
+fi
+if docker inspect -f '{{json .Args}} {{json .Path}}' "$run-redis-pw" | grep -q "$pw"; then
+  fail "redis: the password shows in the container's command line"
+else
+  ok "redis: the password is not on the command line"
+fi
+
+# --- haproxy -------------------------------------------------------------------
+cfg() {
+  cat > "$tmp/haproxy.cfg" <<EOF
+global
+  log stdout format raw local0 info
+defaults
+  mode http
+  log global
+  option dontlognull
+  timeout connect 2s
+  timeout client 10s
+  timeout server 10s
+frontend web
+  bind :80
+  http-request return status 200 content-type text/plain string "$1"
+EOF
+  chmod 0644 "$tmp/haproxy.cfg"
+}
+get() { # what the frontend answers, through bash's /dev/tcp from another container
+  run scaler/haproxy:offline bash -c 'exec 3<>/dev/tcp/'"$run-haproxy"'/80; printf "GET / HTTP/1.0\r\n\r\n" >&3; tail -n1 <&3'
+}
+answers() { [ "$(get)" = "$1" ]; }
+cfg generation-1
+docker create --name "$run-haproxy" --label "scaler.smoke=$run" --network "$net" scaler/haproxy:offline >/dev/null
+docker cp "$tmp/haproxy.cfg" "$run-haproxy:/usr/local/etc/haproxy/haproxy.cfg"
+docker start "$run-haproxy" >/dev/null
+if eventually answers generation-1; then
+  ok "haproxy: starts with the copied config, non-root, port 80"
+else
+  fail "haproxy: does not serve"; docker logs "$run-haproxy" 2>&1 | tail -5
+fi
+if docker exec "$run-haproxy" bash -c 'exec 3<>/dev/tcp/127.0.0.1/80'; then
+  ok "haproxy: bash /dev/tcp health check"
+else
+  fail "haproxy: bash /dev/tcp health check"
+fi
+cfg generation-2
+docker cp "$tmp/haproxy.cfg" "$run-haproxy:/usr/local/etc/haproxy/haproxy.cfg"
+docker kill --signal USR2 "$run-haproxy" >/dev/null
+if eventually answers generation-2; then
+  ok "haproxy: reloads on USR2 (master-worker)"
+else
+  fail "haproxy: no reload on USR2"; docker logs "$run-haproxy" 2>&1 | tail -8
+fi
+if docker logs "$run-haproxy" 2>&1 | grep -q 'Reloading HAProxy'; then
+  ok "haproxy: log says 'Reloading HAProxy'"
+else
+  fail "haproxy: no reload in the log"
+fi
+docker stop "$run-haproxy" >/dev/null
+code=$(docker inspect -f '{{.State.ExitCode}}' "$run-haproxy")
+[ "$code" = 0 ] && ok "haproxy: docker stop (SIGUSR1) exits 0" || fail "haproxy: docker stop exit code $code"
+
+# --- webapp --------------------------------------------------------------------
+if v=$(run scaler/webapp:offline java -version 2>&1) && grep -q 'version' <<< "$v"; then
+  ok "webapp: $(head -n1 <<< "$v")"
+else
+  fail "webapp: java -version"; echo "$v"
+fi
+user=$(docker image inspect -f '{{.Config.User}}' scaler/webapp:offline)
+[ -n "$user" ] && [ "${user%%:*}" != 0 ] && [ "${user%%:*}" != root ] \
+  && ok "webapp: runs as $user" || fail "webapp: runs as root"
+if run scaler/webapp:offline java -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -XshowSettings:vm -version 2>&1 | grep -q 'Max. Heap Size'; then
+  ok "webapp: the CMD's JVM flags are accepted"
+else
+  fail "webapp: the CMD's JVM flags"
+fi
+
+echo "smoke: $passes passed, $fails failed"
+[ "$fails" = 0 ]

@@ -1,0 +1,23 @@
+package dev.scaler.webapp;
+
+/** POST /login: checks the user name, starts a session and hands the browser its cookie. */
+final class LoginHandler implements Handler {
+    private final SessionStore sessions;
+    private final String instance;
+
+    LoginHandler(SessionStore sessions, String instance) {
+        this.sessions = sessions;
+        this.instance = instance;
+    }
+
+    @Override
+    public Response handle(Request request) {
+        String user = LoginBody.user(request.header("Content-Type"), request.body());
+        if (!UserNames.isValid(user)) {
+            throw HttpError.badRequest(UserNames.RULE);
+        }
+        Session session = sessions.create(user);
+        return Response.json(200, new Json.UserView(session.user(), instance))
+                .withHeader("Set-Cookie", Cookies.session(session.id()));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.scaler.webapp;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exact-path routing plus everything every response shares: the instance header, error
+ * bodies as JSON, and the mapping of failures to status codes.
+ */
+final class Router implements HttpHandler {
+    // Logins are a few bytes; a cap keeps a hostile client from making a replica buffer megabytes.
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    static final String INSTANCE_HEADER = "X-Scaler-Instance";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
+    private final String instance;
+
+    Router(String instance) {
+        this.instance = instance;
+    }
+
+    Router route(String method, String path, Handler handler) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
+        return this;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            write(exchange, respond(exchange));
+        } catch (IOException e) {
+            LOG.debug("client went away: {}", e.toString()); // nothing to answer to
+        }
+    }
+
+    private Response respond(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        Map<String, Handler> byMethod = routes.get(path);
+        if (byMethod == null) {
+            return Response.error(404, "no such path: " + path);
+        }
+        String method = exchange.getRequestMethod();
+        Optional<Handler> handler = Optional.ofNullable(byMethod.get(method))
+                .or(() -> method.equals("HEAD") ? Optional.ofNullable(byMethod.get("GET")) : Optional.empty());
+        if (handler.isEmpty()) {
+            TreeSet<String> allowed = new TreeSet<>(byMethod.keySet());
+            if (allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            return Response.error(405, method + " not allowed on " + path)
+                    .withHeader("Allow", String.join(", ", allowed));
+        }
+        try {
+            Request request = new Request(method, path, exchange.getRequestHeaders(), readBody(exchange));
+            return handler.get().handle(request);
+        } catch (HttpError e) {
+            return Response.error(e.status(), e.getMessage());
+        } catch (SessionStoreUnavailableException e) {
+            // The store logs outages once per transition; one line per failed request would bury them.
+            return Response.error(503, "session store unavailable").withHeader("Retry-After", "1");
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", method, path, e);
+            return Response.error(500, "internal error");
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new HttpError(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private void write(HttpExchange exchange, Response response) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set(INSTANCE_HEADER, instance);
+        // Answers name the replica that served them; a cache in between would hide load balancing.
+        headers.set("Cache-Control", "no-store");
+        headers.set("Content-Type", response.contentType());
+        response.headers().forEach(headers::set);
+        boolean noBody = exchange.getRequestMethod().equals("HEAD") || response.body().length == 0;
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(response.body());
+            }
+        }
+    }
+}

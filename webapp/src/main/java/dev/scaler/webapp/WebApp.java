@@ -1,0 +1,73 @@
+package dev.scaler.webapp;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running web app: the HTTP server with its routes, started and stopped as one. */
+public final class WebApp implements AutoCloseable {
+    /** Long enough for in-flight requests, short enough that `docker stop` never reaches its kill timeout. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
+    // Connections queued while all handlers are busy; load tests open many at once.
+    private static final int BACKLOG = 512;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String instance;
+
+    private WebApp(HttpServer server, ExecutorService executor, String instance) {
+        this.server = server;
+        this.executor = executor;
+        this.instance = instance;
+    }
+
+    /** Binds 0.0.0.0 on the configured port (0 picks a free one) and serves until stopped. */
+    public static WebApp start(Config config, SessionStore sessions) throws IOException {
+        Router router = new Router(config.instance())
+                .route("GET", "/", new IndexHandler(config.instance(), config.datacenter()))
+                .route("GET", "/healthz", new HealthHandler())
+                .route("GET", "/whoami", new WhoAmIHandler(config.instance(), config.datacenter()))
+                .route("POST", "/login", new LoginHandler(sessions, config.instance()))
+                .route("GET", "/me", new MeHandler(sessions, config.instance()))
+                .route("POST", "/logout", new LogoutHandler(sessions));
+
+        HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", config.port()), BACKLOG);
+        // Handlers block on Redis; a virtual thread per request makes that blocking cheap.
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/", router);
+        server.start();
+
+        WebApp app = new WebApp(server, executor, config.instance());
+        LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={}",
+                app.port(), config.instance(), config.datacenter(), config.redis(),
+                config.redisPassword().isPresent() ? "set" : "none");
+        return app;
+    }
+
+    /** The bound port, which differs from the configured one when that was 0. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Stops accepting, lets in-flight requests finish for at most {@code grace}, then ends. */
+    public void stop(Duration grace) {
+        LOG.info("scaler webapp {} stopping", instance);
+        // HttpServer takes whole seconds; round up so a sub-second grace still waits at all.
+        server.stop((int) Math.max(0, (grace.toMillis() + 999) / 1000));
+        executor.shutdownNow();
+        LOG.info("scaler webapp {} stopped", instance);
+    }
+
+    @Override
+    public void close() {
+        stop(DEFAULT_GRACE);
+    }
+}

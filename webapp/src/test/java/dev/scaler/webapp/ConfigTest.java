@@ -1,0 +1,117 @@
+package dev.scaler.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    private static Config fromEnv(Map<String, String> env) {
+        return Config.fromEnv(env, () -> "host-from-dns");
+    }
+
+    @Test
+    void emptyEnvironmentGivesDefaults() {
+        Config config = fromEnv(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.instance()).isEqualTo("host-from-dns");
+        assertThat(config.datacenter()).isEqualTo("dc1");
+        assertThat(config.redis()).isEqualTo(new RedisEndpoint("localhost", 6379));
+        assertThat(config.redisPassword()).isEmpty();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        Config config = fromEnv(Map.of(
+                "SCALER_PORT", "9090",
+                "SCALER_INSTANCE", "shop-web-2",
+                "SCALER_DATACENTER", "eu-west",
+                "SCALER_REDIS_URL", "redis://shop-cache:6380",
+                "SCALER_REDIS_PASSWORD", "s3cret"));
+
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.instance()).isEqualTo("shop-web-2");
+        assertThat(config.datacenter()).isEqualTo("eu-west");
+        assertThat(config.redis()).isEqualTo(new RedisEndpoint("shop-cache", 6380));
+        assertThat(config.redisPassword()).contains("s3cret");
+    }
+
+    @Test
+    void instanceFallsBackToHostnameVariableBeforeDns() {
+        assertThat(fromEnv(Map.of("HOSTNAME", "c0ffee123456")).instance()).isEqualTo("c0ffee123456");
+    }
+
+    @Test
+    void redisPortDefaultsTo6379() {
+        assertThat(fromEnv(Map.of("SCALER_REDIS_URL", "redis://cache")).redis().port()).isEqualTo(6379);
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        Config config = fromEnv(Map.of("SCALER_PORT", " ", "SCALER_REDIS_PASSWORD", ""));
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.redisPassword()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        Map<String, String> env = Map.of(
+                "SCALER_PORT", "eighty",
+                "SCALER_INSTANCE", "web 1",
+                "SCALER_DATACENTER", "dc/1",
+                "SCALER_REDIS_URL", "http://cache:6379");
+
+        assertThatThrownBy(() -> fromEnv(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .hasSize(4)
+                        .anySatisfy(p -> assertThat(p).startsWith("SCALER_PORT"))
+                        .anySatisfy(p -> assertThat(p).startsWith("SCALER_INSTANCE"))
+                        .anySatisfy(p -> assertThat(p).startsWith("SCALER_DATACENTER"))
+                        .anySatisfy(p -> assertThat(p).startsWith("SCALER_REDIS_URL")));
+    }
+
+    @Test
+    void rejectsPortOutOfRange() {
+        assertThatThrownBy(() -> fromEnv(Map.of("SCALER_PORT", "70000")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("0..65535");
+    }
+
+    @Test
+    void refusesCredentialsInTheUrlWithoutEchoingThem() {
+        assertThatThrownBy(() -> fromEnv(Map.of("SCALER_REDIS_URL", "redis://:hunter2@cache:6379")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SCALER_REDIS_PASSWORD")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void toStringHidesThePassword() {
+        Config config = fromEnv(Map.of("SCALER_REDIS_PASSWORD", "hunter2"));
+
+        assertThat(config.toString()).doesNotContain("hunter2").contains("redis://localhost:6379");
+    }
+
+    @Test
+    void endpointPrintsAsUrl() {
+        assertThat(new RedisEndpoint("cache", 6379)).hasToString("redis://cache:6379");
+        assertThat(new RedisEndpoint("::1", 6379)).hasToString("redis://[::1]:6379");
+    }
+
+    @Test
+    void ipv6HostLosesItsBrackets() {
+        assertThat(fromEnv(Map.of("SCALER_REDIS_URL", "redis://[::1]:7000")).redis())
+                .isEqualTo(new RedisEndpoint("::1", 7000));
+    }
+
+    @Test
+    void constructorRejectsUnsafeInstanceNames() {
+        assertThatThrownBy(() -> new Config(8080, "web\r\nX-Evil: 1", "dc1", new RedisEndpoint("h", 1), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
