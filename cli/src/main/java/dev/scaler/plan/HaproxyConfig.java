@@ -43,7 +43,8 @@ public final class HaproxyConfig {
                     mode http
                     log global
                     option httplog
-                    timeout connect 2s
+                    # On a Docker network a connect takes well under a millisecond; a dead replica must not hold a request.
+    timeout connect 500ms
                     timeout client 30s
                     timeout server 30s
                     # A request that could not reach a replica is sent to another one; one that reached a
