@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler down`: removes everything that carries the project's label, and nothing else. */
-@Command(name = "down", description = "Remove every container, network and volume of a project.",
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Remove every container, network and volume of a project.",
         footer = {"", "Examples:", "  scaler down topologies/web-tier.yaml", "  scaler down --project web-tier",
                 "  scaler down --keep-data web-tier"})
 final class DownCommand implements Callable<Integer> {

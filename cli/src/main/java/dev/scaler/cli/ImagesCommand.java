@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler images`: build the offline image profile locally, or list which images a profile needs. */
-@Command(name = "images", description = "Build or list the images scaler runs.",
+@Command(name = "images", mixinStandardHelpOptions = true, description = "Build or list the images scaler runs.",
         subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class})
 final class ImagesCommand implements Runnable {
     @Spec
@@ -29,7 +29,7 @@ final class ImagesCommand implements Runnable {
     }
 
     /** `scaler images build`: runs images/build.sh, which caches what it builds outside the repo. */
-    @Command(name = "build", description = "Build the offline images (Debian base, HAProxy, Redis, web app); cached.",
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, web app); cached.",
             footer = {"", "Examples:", "  scaler images build", "  scaler images build --force webapp"})
     static final class Build implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "NAME", description = "base, haproxy, redis, webapp (default: all).")
@@ -61,7 +61,7 @@ final class ImagesCommand implements Runnable {
     }
 
     /** `scaler images list`: which images a profile needs and whether the engine has them. */
-    @Command(name = "list", description = "List the images a profile needs and whether the engine has them.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the images a profile needs and whether the engine has them.")
     static final class ListImages implements Callable<Integer> {
         @Option(names = "--images", paramLabel = "PROFILE", defaultValue = "offline",
                 description = "upstream or offline (default: ${DEFAULT-VALUE}).")

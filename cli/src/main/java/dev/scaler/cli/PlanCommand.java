@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler plan FILE`: what `up` would create, without touching Docker. */
-@Command(name = "plan", description = "Print the plan for a topology (networks, volumes, containers) without touching Docker.",
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Print the plan for a topology (networks, volumes, containers) without touching Docker.",
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler plan --format json topologies/web-tier.yaml | jq '.containers[].name'"})
 final class PlanCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler status`: tier, role, health and address of every container of a project, or of all projects. */
-@Command(name = "status", description = "List each container's tier, role, health and published address.",
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List each container's tier, role, health and published address.",
         footer = {"", "Examples:", "  scaler status", "  scaler status topologies/web-tier.yaml",
                 "  scaler status --format json web-tier"})
 final class StatusCommand implements Callable<Integer> {

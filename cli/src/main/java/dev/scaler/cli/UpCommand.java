@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler up FILE`: provisions the topology, changing only what differs from what runs. */
-@Command(name = "up", description = "Create or update the system a topology describes; wait until it is healthy.",
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Create or update the system a topology describes; wait until it is healthy.",
         footer = {"", "Examples:", "  scaler up topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml"})
 final class UpCommand implements Callable<Integer> {

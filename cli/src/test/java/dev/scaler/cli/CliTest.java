@@ -1,0 +1,90 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that need no Docker engine: exit codes and output. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void badTopologyGivesEveryProblemWithFileLineColumnAndExit2() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: Shop\nweb:\n  replica: 3\n");
+        var r = Scaler.run("plan", file.toString());
+        assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).as(r.transcript()).contains(file + ":1:7:").contains(file + ":3:3:")
+                .contains("did you mean 'replicas'").contains("2 problems; nothing was created.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void upWithBadTopologyFailsBeforeAskingDocker() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: demo\nloadBalancer: { port: 80 }\n");
+        var r = Scaler.run("up", file.toString());
+        assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains(file + ":2:23:");
+    }
+
+    @Test
+    void planPrintsContainersWithoutSecrets() throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "name: demo\nweb: { replicas: 3 }\n");
+        var r = Scaler.run("plan", "--images", "offline", file.toString());
+        assertThat(r.code()).as(r.transcript()).isZero();
+        assertThat(r.out()).contains("project demo (images: offline)").contains("demo-web-3")
+                .contains("127.0.0.1:8080->8080").contains("scaler/haproxy:offline");
+    }
+
+    @Test
+    void planAsJsonIsMachineReadable() throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "name: demo\n");
+        var r = Scaler.run("plan", "--format", "json", file.toString());
+        assertThat(r.code()).as(r.transcript()).isZero();
+        var json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.at("/plan/containers").size()).isEqualTo(4);
+        assertThat(json.at("/plan/containers/1/env/SCALER_REDIS_PASSWORD").asText())
+                .isEqualTo("${secret:redis.password}");
+    }
+
+    @Test
+    void upRefusesTiersThisVersionCannotProvision() throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "name: demo\ndatabase: { replicas: 1 }\n");
+        var r = Scaler.run("up", file.toString());
+        assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("cannot provision database");
+    }
+
+    @Test
+    void unknownCommandOrOptionIsExit2() {
+        assertThat(Scaler.run("uo").code()).isEqualTo(ExitCode.BAD_INPUT);
+        var r = Scaler.run("plan", "--fromat", "json", "x.yaml");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("--fromat");
+    }
+
+    @Test
+    void missingFileIsBadInput() {
+        var r = Scaler.run("plan", dir.resolve("nope.yaml").toString());
+        assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("nope.yaml");
+    }
+
+    @Test
+    void versionAndHelpSucceed() {
+        assertThat(Scaler.run("--version").out()).startsWith("scaler ");
+        var help = Scaler.run("up", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Examples:");
+    }
+}
