@@ -126,7 +126,7 @@ image_id() { docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
 
 # Id of an image of NAME whose scaler.inputs label is HASH (tagged or not).
 find_by_inputs() {
-  docker images -q --no-trunc --filter "label=scaler.image=$1" --filter "label=scaler.inputs=$2" | head -n1
+  docker images -q --no-trunc --filter "label=scaler.image=$1" --filter "label=scaler.inputs=$2" | sed -n 1p
 }
 
 # Puts TAG on image ID unless it is there already.
@@ -278,7 +278,7 @@ build_webapp() {
   t0=$(now)
   jh=$("$ROOT/bin/find-java") || die "no JDK 21+ to jlink the web image's Java runtime from (see above)"
   jdk_version=$(sed -n 's/^IMPLEMENTOR="\(.*\)"$/\1/p; s/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$jh/release" 2>/dev/null | paste -sd' ' -)
-  [ -n "$jdk_version" ] || jdk_version=$("$jh/bin/java" -version 2>&1 | head -n1)
+  [ -n "$jdk_version" ] || jdk_version=$("$jh/bin/java" -version 2>&1 | sed -n 1p)
   rt_key=$(printf '%s\n' "$jdk_version" "$JLINK_MODULES" "${JLINK_OPTIONS[*]}" | sha256sum | cut -c1-12)
   rt=$CACHE/jre/$(echo "$jdk_version" | tr -c 'A-Za-z0-9.+_\n-' '_' | tr ' ' '_')-$rt_key
   jar_sha=$(sha256sum < "$jar" | cut -c1-64)

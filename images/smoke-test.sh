@@ -23,6 +23,8 @@ trap cleanup EXIT
 tmp=$(mktemp -d)
 
 ok()   { echo "ok   $*"; passes=$((passes + 1)); }
+# (not `cmd | grep -q`: under pipefail, grep quitting early can fail the pipe)
+contains() { grep -qF -- "$2" <<< "$1"; }
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
 run()  { docker run --rm --label "scaler.smoke=$run" --network "$net" "$@"; }
 # until CMD... succeeds, for at most 15 s
@@ -56,12 +58,12 @@ if eventually run -e REDISCLI_AUTH="$pw" scaler/redis:offline redis-cli -h "$run
 else
   fail "redis: password via stdin"; docker logs "$run-redis-pw" 2>&1 | tail -5
 fi
-if run scaler/redis:offline redis-cli -h "$run-redis-pw" ping 2>&1 | grep -q NOAUTH; then
+if contains "$(run scaler/redis:offline redis-cli -h "$run-redis-pw" ping 2>&1)" NOAUTH; then
   ok "redis: without the password: NOAUTH"
 else
   fail "redis: answers without the password"
 fi
-if docker inspect -f '{{json .Args}} {{json .Path}}' "$run-redis-pw" | grep -q "$pw"; then
+if contains "$(docker inspect -f '{{json .Args}} {{json .Path}}' "$run-redis-pw")" "$pw"; then
   fail "redis: the password shows in the container's command line"
 else
   ok "redis: the password is not on the command line"
@@ -111,7 +113,7 @@ if eventually answers generation-2; then
 else
   fail "haproxy: no reload on USR2"; docker logs "$run-haproxy" 2>&1 | tail -8
 fi
-if docker logs "$run-haproxy" 2>&1 | grep -q 'Reloading HAProxy'; then
+if contains "$(docker logs "$run-haproxy" 2>&1)" 'Reloading HAProxy'; then
   ok "haproxy: log says 'Reloading HAProxy'"
 else
   fail "haproxy: no reload in the log"
@@ -121,7 +123,7 @@ code=$(docker inspect -f '{{.State.ExitCode}}' "$run-haproxy")
 [ "$code" = 0 ] && ok "haproxy: docker stop (SIGUSR1) exits 0" || fail "haproxy: docker stop exit code $code"
 
 # --- webapp --------------------------------------------------------------------
-if v=$(run scaler/webapp:offline java -version 2>&1) && grep -q 'version' <<< "$v"; then
+if v=$(run scaler/webapp:offline java -version 2>&1) && contains "$v" version; then
   ok "webapp: $(head -n1 <<< "$v")"
 else
   fail "webapp: java -version"; echo "$v"
@@ -129,7 +131,7 @@ fi
 user=$(docker image inspect -f '{{.Config.User}}' scaler/webapp:offline)
 [ -n "$user" ] && [ "${user%%:*}" != 0 ] && [ "${user%%:*}" != root ] \
   && ok "webapp: runs as $user" || fail "webapp: runs as root"
-if run scaler/webapp:offline java -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -XshowSettings:vm -version 2>&1 | grep -q 'Max. Heap Size'; then
+if contains "$(run scaler/webapp:offline java -XX:+UseSerialGC -Xmx128m -XX:TieredStopAtLevel=1 -XshowSettings:vm -version 2>&1)" 'Max. Heap Size'; then
   ok "webapp: the CMD's JVM flags are accepted"
 else
   fail "webapp: the CMD's JVM flags"

@@ -96,9 +96,13 @@ public final class RedisSessionStore implements SessionStore {
         }
         try {
             Stored stored = Json.read(json, Stored.class);
+            if (stored == null || stored.user() == null || stored.createdAt() == null) {
+                throw new IllegalArgumentException("user or createdAt missing");
+            }
             return Optional.of(new Session(id, stored.user(), Instant.parse(stored.createdAt())));
-        } catch (JsonProcessingException | DateTimeParseException | NullPointerException e) {
-            LOG.warn("ignoring unreadable session under {}{}...: {}", KEY_PREFIX, id.substring(0, 4), e.getMessage());
+        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException e) {
+            // Treated as logged out rather than as an error: the user can log in again; a 500 would loop.
+            LOG.warn("ignoring unreadable session {}{}...: {}", KEY_PREFIX, id.substring(0, 4), e.getMessage());
             return Optional.empty();
         }
     }

@@ -125,6 +125,9 @@ class StatelessReplicasIT {
             direct.expire(key, 60);
             assertThat(get(web2, "/me", cookie).statusCode()).isEqualTo(200);
             assertThat(direct.ttl(key)).as("using the session refreshes its TTL").isGreaterThan(1700L);
+
+            direct.set(key, "not json");
+            assertThat(get(web1, "/me", cookie).statusCode()).as("an unreadable session is no session").isEqualTo(401);
         }
     }
 
