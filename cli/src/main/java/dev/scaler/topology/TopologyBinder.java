@@ -61,6 +61,9 @@ final class TopologyBinder {
         }
         MapReader top = new MapReader(map, "", problems);
         int version = top.integer("version", 1, "1 (the only topology version this scaler reads)", v -> v == 1);
+        if (top.failed("version")) {
+            return Optional.empty(); // the rest follows a format this scaler does not know: judging it is noise
+        }
         if (!top.has("name")) {
             problems.add(map.location(), "missing required field 'name' (the project name, for example"
                     + " `name: demo`)");

@@ -74,6 +74,11 @@ class TopologyLoaderTest {
         }
 
         @Test
+        void anotherVersionIsNotJudgedFurther() {
+            only("version: 2\nname: Demo\nrouting: geo\n", 1, 10, "version: expected 1");
+        }
+
+        @Test
         void nameIsRequired() {
             only("web:\n  replicas: 3\n", 1, 1, "missing required field 'name'");
             only("# a comment first\nimages: upstream\n", 2, 1, "missing required field 'name'");
