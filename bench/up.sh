@@ -5,6 +5,7 @@
 # (`./scaler images build`), docker-compose (Debian's package), python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v docker-compose >/dev/null || { echo "bench/up.sh needs docker-compose (apt-get install docker-compose)" >&2; exit 2; }
 runs="${RUNS:-5}"
 topology="bench/web-tier-bench.yaml"
 work="$(mktemp -d)"
