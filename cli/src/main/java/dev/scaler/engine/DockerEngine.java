@@ -272,6 +272,27 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public int exec(String id, List<String> command, Duration timeout) {
+        try {
+            String exec = docker.execCreateCmd(id).withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            boolean done = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>())
+                    .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                return 124;
+            }
+            Long code = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+            return code == null ? 125 : code.intValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (DockerException e) {
+            // Not running (any more), or the engine refused: the check did not pass.
+            return 126;
+        }
+    }
+
+    @Override
     public List<String> logs(String id, int lines) {
         var out = new ArrayList<String>();
         try {

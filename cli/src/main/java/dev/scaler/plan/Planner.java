@@ -56,14 +56,11 @@ public final class Planner {
             containers.add(c);
             c.mounts().forEach(m -> volumes.add(new VolumeSpec(m.volume(), Labels.project(project))));
         });
-        var webNames = new ArrayList<String>();
         for (int i = 1; i <= t.web().replicas(); i++) {
-            ContainerSpec web = web(t, i, network, cache);
-            containers.add(web);
-            webNames.add(web.name());
+            containers.add(web(t, i, network, cache));
         }
         for (int i = 1; i <= t.loadBalancer().replicas(); i++) {
-            containers.add(loadBalancer(t, i, network, webNames));
+            containers.add(loadBalancer(t, i, network));
         }
         var networks = List.of(new NetworkSpec(network, Labels.project(project)));
         return new Plan(project, t.images().yaml(), networks, volumes, containers);
@@ -110,11 +107,12 @@ public final class Planner {
                 : Optional.empty();
         return new ContainerSpec(name, Tier.WEB, index, image, List.of(), env, List.of(),
                 Labels.container(t.name(), Tier.WEB, index, "replica"), check,
-                cache.map(c -> List.of(c.name())).orElse(List.of()), List.of(), List.of(), network,
+                // No start dependency on the cache: the app connects lazily and answers 503 until Redis is up.
+                List.of(), List.of(), List.of(), network,
                 List.of(WEB_ALIAS));
     }
 
-    private static ContainerSpec loadBalancer(Topology t, int index, String network, List<String> webNames) {
+    private static ContainerSpec loadBalancer(Topology t, int index, String network) {
         var lb = t.loadBalancer();
         String name = t.name() + "-lb-" + index;
         String config = HaproxyConfig.render(lb, WEB_ALIAS, WEB_PORT, MAX_WEB_REPLICAS);
@@ -123,7 +121,8 @@ public final class Planner {
         var check = HealthCheck.http(HaproxyConfig.PORT, lb.healthCheck().path());
         return new ContainerSpec(name, Tier.LB, index, Images.haproxy(t.images()),
                 List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Map.of(), List.of(port),
-                Labels.container(t.name(), Tier.LB, index, "lb"), Optional.of(check), webNames, List.of(),
+                // No start dependency on the replicas: HAProxy finds them through DNS as they come.
+                Labels.container(t.name(), Tier.LB, index, "lb"), Optional.of(check), List.of(), List.of(),
                 List.of(new ContainerFile(HaproxyConfig.PATH, config, 0644)), network, List.of());
     }
 

@@ -34,7 +34,8 @@ public final class Down {
         List<ObservedContainer> containers = engine.containers(Optional.of(project));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture.allOf(containers.stream().map(c -> CompletableFuture.runAsync(() -> {
-                engine.remove(c.id(), STOP_TIMEOUT);
+                // Without --keep-data the data is discarded anyway, so there is nothing to shut down cleanly for.
+                engine.remove(c.id(), keepData ? STOP_TIMEOUT : Duration.ZERO);
                 progress.step(c.name(), "removed");
             }, pool)).toArray(CompletableFuture[]::new)).join();
         }

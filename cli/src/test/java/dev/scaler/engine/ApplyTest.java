@@ -3,7 +3,9 @@ package dev.scaler.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Diff;
+import dev.scaler.plan.Tier;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
 import dev.scaler.plan.Topologies;
@@ -16,7 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class ApplyTest {
     private final FakeEngine engine = new FakeEngine();
-    private final Plan plan = Planner.plan(Topologies.of("name: demo\nweb: { replicas: 3 }\n"));
+    /** The web tier, with the start dependencies a tier that needs them would have: web on cache, lb on web. */
+    private final Plan plan = withDependencies(Planner.plan(Topologies.of("name: demo\nweb: { replicas: 3 }\n")));
+
+    private static Plan withDependencies(Plan p) {
+        var webs = p.containers().stream().filter(c -> c.tier() == Tier.WEB).map(ContainerSpec::name).toList();
+        var specs = p.containers().stream().map(c -> switch (c.tier()) {
+            case WEB -> dependingOn(c, List.of("demo-cache-1"));
+            case LB -> dependingOn(c, webs);
+            default -> c;
+        }).toList();
+        return new Plan(p.project(), p.imageProfile(), p.networks(), p.volumes(), specs);
+    }
+
+    private static ContainerSpec dependingOn(ContainerSpec c, List<String> deps) {
+        return new ContainerSpec(c.name(), c.tier(), c.index(), c.image(), c.command(), c.env(), c.ports(),
+                c.labels(), c.healthCheck(), deps, c.mounts(), c.files(), c.network(), c.aliases());
+    }
 
     private Apply apply(Duration timeout) {
         return new Apply(engine, s -> s.replace("${secret:redis.password}", "s3cret"), Progress.SILENT, timeout);
@@ -75,6 +93,17 @@ class ApplyTest {
                 .isInstanceOf(UnhealthyException.class)
                 .hasMessageContaining("demo-cache-1").hasMessageContaining("still starting");
         assertThat(engine.containers).isEmpty();
+    }
+
+    @Test
+    void aContainerWhoseOwnCheckPassesIsReadyBeforeDockerSaysSo() {
+        plan.containers().forEach(c -> {
+            engine.health.put(c.name(), Health.STARTING);
+            engine.execExit.put(c.name(), 0);
+        });
+        run(apply(Duration.ofSeconds(5)));
+        assertThat(engine.calls).contains("exec demo-cache-1", "exec demo-lb-1");
+        assertThat(engine.containers).hasSize(5);
     }
 
     @Test

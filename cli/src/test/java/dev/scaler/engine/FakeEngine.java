@@ -99,6 +99,15 @@ final class FakeEngine implements Engine {
         return health.getOrDefault(id, Health.HEALTHY);
     }
 
+    /** Exit code of a health check run by exec, by container; failing when absent. */
+    final Map<String, Integer> execExit = new ConcurrentHashMap<>();
+
+    @Override
+    public int exec(String id, List<String> command, Duration timeout) {
+        calls.add("exec " + id);
+        return execExit.getOrDefault(id, 1);
+    }
+
     @Override
     public List<String> logs(String id, int lines) {
         return List.of("log of " + id);

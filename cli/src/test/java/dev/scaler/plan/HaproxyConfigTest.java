@@ -17,7 +17,7 @@ class HaproxyConfigTest {
         String cfg = HaproxyConfig.render(lb, "web", 8080, 9);
         assertThat(cfg).contains("balance leastconn")
                 .contains("option httpchk GET /ready")
-                .contains("inter 500ms fall 3 rise 2")
+                .contains("inter 500ms fastinter 200ms downinter 200ms fall 3 rise 2")
                 .contains("server-template web 9 web:8080")
                 .contains("bind :" + HaproxyConfig.PORT)
                 .contains("nameserver dns 127.0.0.11:53");

@@ -68,6 +68,8 @@ class StatelessReplicasIT {
 
         redis = new GenericContainer<>(DockerImageName.parse(IMAGE))
                 .withLabel(LABEL, LABEL_VALUE)
+                // tmpfs over the image's VOLUME /data, so no anonymous volume outlives the test.
+                .withTmpFs(Map.of("/data", "rw"))
                 .withCommand(redisCommand(image))
                 .withExposedPorts(6379)
                 .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*", 1)
