@@ -196,7 +196,7 @@ public final class Apply {
         return spec.healthCheck().map(h -> {
             var test = h.test();
             var command = test.get(0).equals("CMD") ? test.subList(1, test.size()) : List.of("sh", "-c", test.get(1));
-            return engine.exec(id, command, h.timeout()) == 0;
+            return engine.exec(id, command, h.timeout()).ok();
         }).orElse(false);
     }
 

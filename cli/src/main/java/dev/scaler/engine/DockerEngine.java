@@ -272,23 +272,30 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
-    public int exec(String id, List<String> command, Duration timeout) {
+    public Exec exec(String id, List<String> command, Duration timeout) {
+        var output = new StringBuilder();
         try {
             String exec = docker.execCreateCmd(id).withCmd(command.toArray(String[]::new))
                     .withAttachStdout(true).withAttachStderr(true).exec().getId();
-            boolean done = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>())
-                    .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            boolean done = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (output) {
+                        output.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
-                return 124;
+                return new Exec(124, output.toString());
             }
             Long code = docker.inspectExecCmd(exec).exec().getExitCodeLong();
-            return code == null ? 125 : code.intValue();
+            return new Exec(code == null ? 125 : code.intValue(), output.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 130;
+            return new Exec(130, "");
         } catch (DockerException e) {
-            // Not running (any more), or the engine refused: the check did not pass.
-            return 126;
+            // Not running (any more), or the engine refused: the command did not succeed.
+            return new Exec(126, rootMessage(e));
         }
     }
 
@@ -322,7 +329,8 @@ public final class DockerEngine implements Engine {
             // Stopped or gone already.
         }
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
+            // Removes anonymous volumes (an image's VOLUME no one named); named volumes always stay.
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (NotFoundException gone) {
             // Already gone is what was wanted.
         }

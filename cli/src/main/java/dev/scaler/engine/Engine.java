@@ -43,8 +43,8 @@ public interface Engine extends AutoCloseable {
     /** Health as Docker sees it. */
     Health health(String id);
 
-    /** Runs a command inside a running container and returns its exit code (non-zero when it timed out). */
-    int exec(String id, List<String> command, Duration timeout);
+    /** Runs a command inside a running container; a non-zero exit code when it failed or timed out. */
+    Exec exec(String id, List<String> command, Duration timeout);
 
     /** The last lines the container printed. */
     List<String> logs(String id, int lines);

@@ -25,19 +25,19 @@ public final class Status {
 
     /** Rows sorted by project, tier (load balancer first) and index. */
     public List<Row> rows(Optional<String> project) {
-        return engine.containers(project).stream().map(Status::row)
+        return engine.containers(project).stream().map(this::row)
                 .sorted(Comparator.comparing(Row::project)
                         .thenComparing(r -> Tier.fromLabel(r.tier()).map(Enum::ordinal).orElse(99))
-                        .thenComparing(Row::index))
+                        .thenComparing(Row::container))
                 .toList();
     }
 
-    private static Row row(ObservedContainer c) {
+    private Row row(ObservedContainer c) {
         var labels = c.labels();
         int index = parse(labels.getOrDefault(Labels.INDEX, "0"));
         List<String> addresses = c.ports().stream().map(p -> p.address()).distinct().collect(Collectors.toList());
         return new Row(labels.getOrDefault(Labels.PROJECT, "?"), c.name(), c.tier(), index,
-                labels.getOrDefault(Labels.ROLE, c.tier()), c.state(), c.health().isEmpty() ? "-" : c.health(),
+                Roles.of(c, engine), c.state(), c.health().isEmpty() ? "-" : c.health(),
                 addresses);
     }
 

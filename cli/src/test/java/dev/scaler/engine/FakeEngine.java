@@ -101,11 +101,13 @@ final class FakeEngine implements Engine {
 
     /** Exit code of a health check run by exec, by container; failing when absent. */
     final Map<String, Integer> execExit = new ConcurrentHashMap<>();
+    /** What exec prints, by container. */
+    final Map<String, String> execOutput = new ConcurrentHashMap<>();
 
     @Override
-    public int exec(String id, List<String> command, Duration timeout) {
+    public Exec exec(String id, List<String> command, Duration timeout) {
         calls.add("exec " + id);
-        return execExit.getOrDefault(id, 1);
+        return new Exec(execExit.getOrDefault(id, 1), execOutput.getOrDefault(id, ""));
     }
 
     @Override

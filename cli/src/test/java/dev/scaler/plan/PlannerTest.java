@@ -77,4 +77,32 @@ class PlannerTest {
         assertThat(Planner.unsupported(t)).containsExactly("database", "proxies");
         assertThat(Planner.unsupported(Topologies.of("name: demo"))).isEmpty();
     }
+
+    @Test
+    void cacheReplicasFollowThePrimaryAndSentinelsWatchIt() {
+        Plan plan = Planner.plan(Topologies.of("name: shop\ncache: { replicas: 1, sentinels: 3 }\n"));
+        assertThat(plan.containers()).extracting(ContainerSpec::name).startsWith("shop-cache-1", "shop-cache-2",
+                "shop-cache-sentinel-1", "shop-cache-sentinel-2", "shop-cache-sentinel-3");
+        assertThat(plan.volumes()).extracting(VolumeSpec::name)
+                .containsExactly("shop-cache-1-data", "shop-cache-2-data");
+        String replica = plan.container("shop-cache-2").orElseThrow().files().get(0).content();
+        assertThat(replica).contains("replicaof shop-cache-1 6379").contains("masterauth ${secret:redis.password}");
+        assertThat(plan.container("shop-cache-1").orElseThrow().files().get(0).content()).doesNotContain("replicaof");
+        var sentinel = plan.container("shop-cache-sentinel-2").orElseThrow();
+        assertThat(sentinel.files().get(0).content()).contains("sentinel monitor shop-cache shop-cache-1 6379 2")
+                .contains("sentinel auth-pass shop-cache ${secret:redis.password}");
+        assertThat(sentinel.dependsOn()).containsExactly("shop-cache-1");
+        assertThat(sentinel.role()).isEqualTo("sentinel");
+        assertThat(plan.container("shop-web-1").orElseThrow().env())
+                .containsEntry("SCALER_REDIS_SENTINELS",
+                        "shop-cache-sentinel-1:26379,shop-cache-sentinel-2:26379,shop-cache-sentinel-3:26379")
+                .containsEntry("SCALER_REDIS_MASTER", "shop-cache");
+    }
+
+    @Test
+    void quorumIsAMajorityOfSentinels() {
+        Plan plan = Planner.plan(Topologies.of("name: shop\ncache: { replicas: 2, sentinels: 5 }\n"));
+        assertThat(plan.container("shop-cache-sentinel-1").orElseThrow().files().get(0).content())
+                .contains("sentinel monitor shop-cache shop-cache-1 6379 3");
+    }
 }
