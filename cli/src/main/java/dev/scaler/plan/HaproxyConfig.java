@@ -13,6 +13,22 @@ public final class HaproxyConfig {
     /** The port HAProxy listens on inside its container. */
     public static final int PORT = 8080;
 
+    /** Docker's embedded DNS, asked four times a second, so a container that dies or appears is seen at once. */
+    static final String RESOLVERS = """
+            resolvers docker
+                nameserver dns 127.0.0.11:53
+                accepted_payload_size 8192
+                resolve_retries 3
+                timeout resolve 250ms
+                timeout retry 1s
+                hold valid 1s
+                hold other 1s
+                hold refused 1s
+                hold nx 1s
+                hold timeout 1s
+                hold obsolete 1s
+            """;
+
     private HaproxyConfig() {
     }
 
@@ -25,20 +41,7 @@ public final class HaproxyConfig {
                 global
                     log stdout format raw local0 notice
 
-                # Docker's embedded DNS, asked four times a second, so a replica that dies or appears is seen at once.
-                resolvers docker
-                    nameserver dns 127.0.0.11:53
-                    accepted_payload_size 8192
-                    resolve_retries 3
-                    timeout resolve 250ms
-                    timeout retry 1s
-                    hold valid 1s
-                    hold other 1s
-                    hold refused 1s
-                    hold nx 1s
-                    hold timeout 1s
-                    hold obsolete 1s
-
+                %s
                 defaults
                     mode http
                     log global
@@ -63,7 +66,7 @@ public final class HaproxyConfig {
                     http-check expect status 200
                     default-server check inter %dms fastinter 200ms downinter 200ms fall %d rise %d resolvers docker resolve-prefer ipv4 init-addr none
                     server-template web %d %s:%d
-                """.formatted(PORT, lb.algorithm().yaml(), hc.path(), inter, hc.fall(), hc.rise(), slots, webAlias,
+                """.formatted(RESOLVERS, PORT, lb.algorithm().yaml(), hc.path(), inter, hc.fall(), hc.rise(), slots, webAlias,
                 webPort);
     }
 }
