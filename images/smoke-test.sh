@@ -140,11 +140,12 @@ fi
 # --- mariadb -------------------------------------------------------------------
 v=$(run scaler/mariadb:offline mariadbd --version) && ok "mariadb: $v" || fail "mariadbd --version"
 
-# The health check scaler gives database containers (dev.scaler.sql.ServerImage):
-# the same command works in the official mariadb and mysql images.
-healthy() { # container
-  docker exec "$1" bash -c 'exec "$(command -v mariadb || command -v mysql)" --defaults-extra-file=<(printf "[client]\npassword=\"%s\"\n" "${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}") --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2 -e "SELECT 1"'
-}
+# The health check scaler gives database containers (dev.scaler.sql.ServerImage.HEALTH_CHECK, the same text):
+# it works in the official mariadb and mysql images too.
+read -r -d '' health_check <<'EOF' || true
+exec "$(command -v mariadb || command -v mysql)" --defaults-extra-file=<(printf '[client]\npassword="%s"\n' "${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}") --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2 -e 'SELECT 1'
+EOF
+healthy() { docker exec "$1" bash -c "$health_check"; }
 sql() { # container user password statement: run from another container, over the network
   run -e MYSQL_PWD="$3" scaler/mariadb:offline mariadb -h "$1" -u"$2" -N -B -e "$4"
 }
