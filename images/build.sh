@@ -4,7 +4,7 @@
 #
 # usage: images/build.sh [--webapp-jar PATH] [--force] [-v] [NAME...]
 #
-#   NAME        base | haproxy | redis | webapp (default: all). The base is
+#   NAME        base | haproxy | redis | webapp | mariadb (default: all). The base is
 #               made (or found cached) first whenever another image needs it.
 #   --webapp-jar PATH   the shaded web app jar (default: webapp/target/webapp.jar
 #               under the repository root)
@@ -20,6 +20,7 @@
 #   scaler/haproxy:offline   Debian's haproxy
 #   scaler/redis:offline     Debian's redis-server and redis-tools
 #   scaler/webapp:offline    jlinked Java runtime + the web app jar
+#   scaler/mariadb:offline   Debian's MariaDB 10.11 server and client (*-core packages)
 #
 # Cached and idempotent: an image is built only when no image carries its
 # inputs hash (its files under images/NAME/, the base image id, and for the web
@@ -44,7 +45,7 @@ MIRROR=${SCALER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${SCALER_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 JLINK_MODULES=${SCALER_JLINK_MODULES:-java.base,java.sql,java.net.http,java.naming,java.management,jdk.httpserver,jdk.crypto.ec}
 JLINK_OPTIONS=(--strip-debug --no-header-files --no-man-pages)
-ALL=(base haproxy redis webapp)
+ALL=(base haproxy redis webapp mariadb)
 # The classic builder: BuildKit cannot run RUN steps on a user-defined network,
 # and the buildx plugin is not on every machine.
 export DOCKER_BUILDKIT=0
@@ -63,7 +64,7 @@ while [ $# -gt 0 ]; do
     --webapp-jar=*) jar=${1#*=} ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option: $1 (see --help)" ;;
-    base|haproxy|redis|webapp) names+=("$1") ;;
+    base|haproxy|redis|webapp|mariadb) names+=("$1") ;;
     *) die "unknown image: $1 (one of: ${ALL[*]})" ;;
   esac
   shift
@@ -255,7 +256,7 @@ base_id() {
   echo "$id"
 }
 
-# ---- haproxy, redis -----------------------------------------------------------
+# ---- haproxy, redis, mariadb ------------------------------------------------
 build_plain() { # name
   local name=$1 tag="scaler/$1:offline" t0 h id
   t0=$(now)
@@ -333,5 +334,6 @@ build_base            # every image is built FROM it
 named haproxy && build_plain haproxy
 named redis && build_plain redis
 named webapp && build_webapp
+named mariadb && build_plain mariadb
 [ "$built_any" = 0 ] || sweep_superseded
 exit 0

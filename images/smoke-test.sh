@@ -30,7 +30,7 @@ run()  { docker run --rm --label "scaler.smoke=$run" --network "$net" "$@"; }
 # until CMD... succeeds, for at most 15 s
 eventually() { local i; for i in $(seq 30); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
 
-for img in scaler/base:bookworm scaler/haproxy:offline scaler/redis:offline scaler/webapp:offline; do
+for img in scaler/base:bookworm scaler/haproxy:offline scaler/redis:offline scaler/webapp:offline scaler/mariadb:offline; do
   docker image inspect "$img" >/dev/null 2>&1 || { echo "missing image $img: run images/build.sh first" >&2; exit 1; }
 done
 docker network create --label "scaler.smoke=$run" "$net" >/dev/null
@@ -135,6 +135,69 @@ if contains "$(run scaler/webapp:offline java -XX:+UseSerialGC -Xmx128m -XX:Tier
   ok "webapp: the CMD's JVM flags are accepted"
 else
   fail "webapp: the CMD's JVM flags"
+fi
+
+# --- mariadb -------------------------------------------------------------------
+v=$(run scaler/mariadb:offline mariadbd --version) && ok "mariadb: $v" || fail "mariadbd --version"
+
+# The health check scaler gives database containers (dev.scaler.sql.ServerImage.HEALTH_CHECK, the same text):
+# it works in the official mariadb and mysql images too.
+read -r -d '' health_check <<'EOF' || true
+exec "$(command -v mariadb || command -v mysql)" --defaults-extra-file=<(printf '[client]\npassword="%s"\n' "${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}") --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2 -e 'SELECT 1'
+EOF
+healthy() { docker exec "$1" bash -c "$health_check"; }
+sql() { # container user password statement: run from another container, over the network
+  run -e MYSQL_PWD="$3" scaler/mariadb:offline mariadb -h "$1" -u"$2" -N -B -e "$4"
+}
+db=$run-mariadb
+printf '[mysqld]\nserver-id = 7\nlog-bin = mysql-bin\nlog-slave-updates = ON\n' > "$tmp/replication.cnf"
+printf 'CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(20));\nINSERT INTO greeting VALUES (1, '"'hello'"');\n' > "$tmp/10-schema.sql"
+chmod 0644 "$tmp/replication.cnf" "$tmp/10-schema.sql"
+docker create --name "$db" --label "scaler.smoke=$run" --network "$net" -e MARIADB_ROOT_PASSWORD="$pw" \
+  -e MARIADB_DATABASE=shop -e MARIADB_USER=app -e MARIADB_PASSWORD=app-"$pw" scaler/mariadb:offline >/dev/null
+docker cp "$tmp/replication.cnf" "$db:/etc/mysql/conf.d/replication.cnf"
+docker cp "$tmp/10-schema.sql" "$db:/docker-entrypoint-initdb.d/10-schema.sql"
+t0=$(date +%s%N)
+docker start "$db" >/dev/null
+if eventually healthy "$db"; then
+  ok "mariadb: initialized and ready in $(( ($(date +%s%N) - t0) / 1000000 )) ms (health check over TCP with the root password from env)"
+else
+  fail "mariadb: not ready"; docker logs "$db" 2>&1 | tail -8
+fi
+if [ "$(sql "$db" app "app-$pw" 'SELECT text FROM shop.greeting' 2>&1)" = hello ]; then
+  ok "mariadb: MARIADB_USER reads MARIADB_DATABASE, filled by /docker-entrypoint-initdb.d/*.sql"
+else
+  fail "mariadb: app user / init script"
+fi
+if [ "$(sql "$db" root "$pw" 'SELECT CONCAT(@@server_id, " ", @@log_bin, " [", @@gtid_binlog_pos, "]")' 2>&1)" = "7 ON []" ]; then
+  ok "mariadb: reads /etc/mysql/conf.d/*.cnf (server-id 7, binlog on); the set-up left no GTIDs"
+else
+  fail "mariadb: conf.d or binlog: $(sql "$db" root "$pw" 'SELECT @@server_id, @@log_bin, @@gtid_binlog_pos' 2>&1)"
+fi
+if contains "$(sql "$db" root wrong-"$pw" 'SELECT 1' 2>&1)" 'Access denied'; then
+  ok "mariadb: a wrong root password is refused"
+else
+  fail "mariadb: root without the password"
+fi
+t0=$(date +%s%N)
+docker stop "$db" >/dev/null
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+code=$(docker inspect -f '{{.State.ExitCode}}' "$db")
+[ "$code" = 0 ] && [ "$ms" -lt 5000 ] && ok "mariadb: docker stop exits 0 in $ms ms (mariadbd is PID 1)" \
+  || fail "mariadb: docker stop: exit code $code after $ms ms"
+docker start "$db" >/dev/null
+if eventually healthy "$db" && [ "$(docker logs "$db" 2>&1 | grep -c 'Initializing the data directory')" = 1 ] \
+   && [ "$(sql "$db" app "app-$pw" 'SELECT COUNT(*) FROM shop.greeting' 2>&1)" = 1 ]; then
+  ok "mariadb: restarts on its data without initializing again"
+else
+  fail "mariadb: restart"; docker logs "$db" 2>&1 | tail -5
+fi
+docker run -d --name "$db-nopw" --label "scaler.smoke=$run" --network "$net" scaler/mariadb:offline >/dev/null
+code=$(docker wait "$db-nopw")
+if [ "$code" != 0 ] && contains "$(docker logs "$db-nopw" 2>&1)" 'no root password'; then
+  ok "mariadb: refuses to initialize without a root password (exit $code)"
+else
+  fail "mariadb: started without a root password"
 fi
 
 echo "smoke: $passes passed, $fails failed"
