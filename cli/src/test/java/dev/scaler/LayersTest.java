@@ -29,7 +29,8 @@ class LayersTest {
     void thePureCoreImportsNoAdapter() {
         onlyDependsOn("yaml");
         onlyDependsOn("topology", "yaml");
-        onlyDependsOn("plan", "topology", "yaml");
+        onlyDependsOn("plan", "topology", "yaml", "sql");
+        onlyDependsOn("sql");
         onlyDependsOn("failover");
         onlyDependsOn("load");
         onlyDependsOn("report", "load");

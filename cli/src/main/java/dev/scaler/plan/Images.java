@@ -27,6 +27,25 @@ public final class Images {
         return "scaler/webapp:" + profile.yaml();
     }
 
+    /** MySQL 8.4 LTS and MariaDB 10.11 LTS, the versions the SQL dialects are written for. */
+    public static final String MYSQL_UPSTREAM = "mysql:8.4.7";
+    public static final String MARIADB_UPSTREAM = "mariadb:10.11.15";
+    /** Where the tool's own jar sits in the agent image. */
+    public static final String AGENT_JAR = "/app/scaler.jar";
+
+    /** The database image of a profile and dialect; offline builds MariaDB only (MySQL is not in Debian). */
+    public static String database(ImageProfile profile, dev.scaler.sql.Dialect dialect) {
+        if (profile == ImageProfile.OFFLINE) {
+            return "scaler/mariadb:offline";
+        }
+        return dialect == dev.scaler.sql.Dialect.MYSQL ? MYSQL_UPSTREAM : MARIADB_UPSTREAM;
+    }
+
+    /** The failover agent: the tool's own jar on a small Java runtime; built locally in both profiles. */
+    public static String agent(ImageProfile profile) {
+        return "scaler/agent:" + profile.yaml();
+    }
+
     /** True for images that `scaler images build` makes, as opposed to images pulled from a registry. */
     public static boolean builtLocally(String image) {
         return image.startsWith("scaler/");

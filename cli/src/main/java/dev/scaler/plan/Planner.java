@@ -25,6 +25,11 @@ public final class Planner {
     /** Tiers present in the topology that this version cannot provision yet. */
     public static List<String> unsupported(Topology t) {
         var out = new ArrayList<String>();
+        if (t.images() == ImageProfile.OFFLINE && (t.database().isPresent() || t.shards().isPresent())
+                && DatabaseTier.dialect(t) == dev.scaler.sql.Dialect.MYSQL) {
+            out.add("database.kind: mysql with images: offline (MySQL cannot be built without a registry; use kind: mariadb)");
+        }
+        // Planned, but `up` does not yet set up replication or build the agent image.
         t.database().ifPresent(d -> out.add("database"));
         t.shards().ifPresent(s -> out.add("shards"));
         t.cdn().ifPresent(c -> out.add("cdn"));
@@ -52,6 +57,10 @@ public final class Planner {
             volumes.addAll(tier.volumes());
             webEnv.putAll(tier.webEnv());
         });
+        var data = DatabaseTier.plan(t, network);
+        containers.addAll(data.containers());
+        volumes.addAll(data.volumes());
+        webEnv.putAll(data.webEnv());
         for (int i = 1; i <= t.web().replicas(); i++) {
             containers.add(web(t, i, network, webEnv));
         }
