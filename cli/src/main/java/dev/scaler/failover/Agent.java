@@ -21,6 +21,7 @@ public final class Agent {
     private final Map<String, Instant> unreachableSince = new HashMap<>();
     private final Map<String, Instant> lastPromotion = new HashMap<>();
     private final Map<String, String> lastSaid = new HashMap<>();
+    private final Map<String, Boolean> settled = new HashMap<>();
     private final java.util.List<Group> groups;
 
     /** An agent whose groups start with their first node as primary. */
@@ -40,6 +41,11 @@ public final class Agent {
         return primary.get(group);
     }
 
+    /** True when, in the last round, every group had a healthy primary and nothing to repair. */
+    public boolean settled() {
+        return groups.stream().allMatch(g -> settled.getOrDefault(g.name(), false));
+    }
+
     /** One round over every group. */
     public void tick() {
         groups.forEach(this::tick);
@@ -55,10 +61,17 @@ public final class Agent {
         } else {
             unreachableSince.putIfAbsent(group.name(), now);
         }
-        Decision d = policy.decide(current, views, Optional.ofNullable(unreachableSince.get(group.name())),
+        var groupPolicy = new FailoverPolicy(group.automatic(), policy.detection(), policy.blockPeriod());
+        Decision d = groupPolicy.decide(current, views, Optional.ofNullable(unreachableSince.get(group.name())),
                 Optional.ofNullable(lastPromotion.get(group.name())), now, positions);
+        settled.put(group.name(), d instanceof Decision.Healthy h0 && !h0.open() && h0.fence().isEmpty()
+                && h0.repoint().isEmpty());
         switch (d) {
             case Decision.Healthy h -> {
+                if (h.open()) {
+                    act(group, "open " + current + " for writes (it starts read-only)",
+                            () -> cluster.promote(group, current));
+                }
                 h.fence().forEach(n -> act(group, "fence " + n + " (writable while " + current + " is primary)",
                         () -> cluster.fence(group, n)));
                 h.repoint().forEach(n -> act(group, "repoint " + n + " to " + current,

@@ -5,8 +5,11 @@ import java.util.List;
 /** What the agent should do after one round of probes. */
 public sealed interface Decision {
 
-    /** The primary is fine: keep the route on it, and bring stray nodes back in line. */
-    record Healthy(String primary, List<String> fence, List<String> repoint) implements Decision {
+    /**
+     * The primary answers: keep the route on it, and bring stray nodes back in line. {@code open} says the
+     * primary is still read-only and replicates from no one (every node starts so): make it writable.
+     */
+    record Healthy(String primary, boolean open, List<String> fence, List<String> repoint) implements Decision {
         public Healthy {
             fence = List.copyOf(fence);
             repoint = List.copyOf(repoint);

@@ -38,7 +38,7 @@ public record FailoverPolicy(boolean automatic, Duration detection, Duration blo
         NodeView p = views.stream().filter(v -> v.name().equals(primary)).findFirst()
                 .orElse(NodeView.unreachable(primary));
         if (p.reachable()) {
-            return healthy(primary, views);
+            return healthy(p, views);
         }
         if (unreachableSince.isEmpty() || Duration.between(unreachableSince.get(), now).compareTo(detection) < 0) {
             return new Decision.Suspect(primary, "unreachable for less than " + detection.toMillis() + " ms");
@@ -76,7 +76,8 @@ public record FailoverPolicy(boolean automatic, Duration detection, Duration blo
         return replicas.stream().map(NodeView::name).filter(n -> !n.equals(candidate)).toList();
     }
 
-    private static Decision healthy(String primary, List<NodeView> views) {
+    private static Decision healthy(NodeView p, List<NodeView> views) {
+        String primary = p.name();
         var fence = new ArrayList<String>();
         var repoint = new ArrayList<String>();
         for (NodeView v : views) {
@@ -91,6 +92,7 @@ public record FailoverPolicy(boolean automatic, Duration detection, Duration blo
                 repoint.add(v.name());
             }
         }
-        return new Decision.Healthy(primary, fence, repoint);
+        boolean open = !p.writable() && p.replicating().isEmpty();
+        return new Decision.Healthy(primary, open, fence, repoint);
     }
 }

@@ -33,7 +33,7 @@ class FailoverPolicyTest {
     void aReachablePrimaryIsHealthy() {
         var d = decide(List.of(primary("db-1"), replica("db-2", "db-1", true, "100")), Optional.empty(),
                 Optional.empty());
-        assertThat(d).isEqualTo(new Decision.Healthy("db-1", List.of(), List.of()));
+        assertThat(d).isEqualTo(new Decision.Healthy("db-1", false, List.of(), List.of()));
     }
 
     @Test
@@ -94,13 +94,21 @@ class FailoverPolicyTest {
         var views = List.of(new NodeView("db-1", true, true, Optional.empty(), "90"), primary("db-2"),
                 replica("db-3", "db-2", true, "100"));
         var d = auto.decide("db-2", views, Optional.empty(), Optional.empty(), NOW, BY_NUMBER);
-        assertThat(d).isEqualTo(new Decision.Healthy("db-2", List.of("db-1"), List.of("db-1")));
+        assertThat(d).isEqualTo(new Decision.Healthy("db-2", false, List.of("db-1"), List.of("db-1")));
+    }
+
+    @Test
+    void aFreshGroupOpensItsFirstNodeAndStartsReplicationOnTheOthers() {
+        var fresh = List.of(new NodeView("db-1", true, false, Optional.empty(), ""),
+                new NodeView("db-2", true, false, Optional.empty(), ""));
+        var d = decide(fresh, Optional.empty(), Optional.empty());
+        assertThat(d).isEqualTo(new Decision.Healthy("db-1", true, List.of(), List.of("db-2")));
     }
 
     @Test
     void aReplicaOfTheWrongSourceIsRepointed() {
         var views = List.of(primary("db-2"), replica("db-3", "db-1", false, "100"));
         var d = auto.decide("db-2", views, Optional.empty(), Optional.empty(), NOW, BY_NUMBER);
-        assertThat(d).isEqualTo(new Decision.Healthy("db-2", List.of(), List.of("db-3")));
+        assertThat(d).isEqualTo(new Decision.Healthy("db-2", false, List.of(), List.of("db-3")));
     }
 }

@@ -1,0 +1,80 @@
+package dev.scaler.cli;
+
+import dev.scaler.failover.Agent;
+import dev.scaler.failover.FailoverPolicy;
+import dev.scaler.failover.Group;
+import dev.scaler.failover.ManualFailover;
+import dev.scaler.plan.AgentConfig;
+import dev.scaler.provision.RouterAdmin;
+import dev.scaler.provision.SqlCluster;
+import dev.scaler.sql.Dialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler agent`: the failover agent, run inside its own container by `up`; not meant to be run by hand. */
+@Command(name = "agent", mixinStandardHelpOptions = true, hidden = true,
+        description = "Watch every primary, fail over when one dies, keep replicas and the router in line.")
+final class AgentCommand implements Callable<Integer> {
+    /** Exists while every group is healthy; the container's health check looks for it. */
+    static final Path READY = Path.of("/tmp/scaler-agent.ready");
+    private static final Duration ROUND = Duration.ofMillis(500);
+
+    @Option(names = "--config", required = true, description = "The agent configuration the planner wrote.")
+    Path config;
+
+    @Option(names = "--promote", paramLabel = "GROUP[:NODE]",
+            description = "Promote now (the most advanced replica, or NODE), then exit: what `scaler failover` runs.")
+    Optional<String> promote = Optional.empty();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        AgentConfig c = AgentConfig.parse(Files.readString(config));
+        Dialect dialect = "mysql".equals(c.dialect()) ? Dialect.MYSQL : Dialect.MARIADB;
+        var groups = c.groups().stream().map(g -> new Group(g.name(), g.nodes(), g.automatic())).toList();
+        java.util.function.Consumer<String> log = line -> {
+            out.println(line);
+            out.flush();
+        };
+        var cluster = new SqlCluster(dialect, c.user(), c.password(), c.replicationUser(), c.replicationPassword(),
+                new RouterAdmin(c.routerHost(), c.routerAdminPort()), log);
+        if (promote.isPresent()) {
+            String[] parts = promote.get().split(":", 2);
+            var group = groups.stream().filter(g -> g.name().equals(parts[0])).findFirst()
+                    .orElseThrow(() -> new UsageException("no group " + parts[0] + "; groups: "
+                            + String.join(", ", groups.stream().map(Group::name).toList())));
+            String chosen = ManualFailover.promote(group, parts.length > 1 ? Optional.of(parts[1]) : Optional.empty(),
+                    cluster, cluster.positions(), log);
+            out.println("promoted " + chosen);
+            return ExitCode.OK;
+        }
+        var agent = new Agent(groups, cluster, FailoverPolicy.defaults(true), cluster.positions(), Clock.systemUTC(),
+                log);
+        log.accept(Clock.systemUTC().instant() + " agent: watching " + groups.size() + " group(s)");
+        while (!Thread.currentThread().isInterrupted()) {
+            long start = System.nanoTime();
+            agent.tick();
+            if (agent.settled()) {
+                Files.writeString(READY, "ok\n");
+            } else {
+                Files.deleteIfExists(READY);
+            }
+            long left = ROUND.toNanos() - (System.nanoTime() - start);
+            if (left > 0) {
+                Thread.sleep(Duration.ofNanos(left));
+            }
+        }
+        return ExitCode.OK;
+    }
+}

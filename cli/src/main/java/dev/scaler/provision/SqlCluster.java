@@ -1,0 +1,151 @@
+package dev.scaler.provision;
+
+import dev.scaler.failover.Cluster;
+import dev.scaler.failover.Group;
+import dev.scaler.failover.NodeView;
+import dev.scaler.failover.Positions;
+import dev.scaler.failover.ReplicaLink;
+import dev.scaler.provision.db.SqlNode;
+import dev.scaler.sql.Dialect;
+import dev.scaler.sql.Gtid;
+import dev.scaler.sql.ServerImage;
+import dev.scaler.sql.Source;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The agent's hands on a group: probes and acts on each node over SQL, and moves the router's route. */
+public final class SqlCluster implements Cluster {
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration APPLY_WAIT = Duration.ofSeconds(2);
+
+    private final Dialect dialect;
+    private final String user;
+    private final String password;
+    private final String replicationUser;
+    private final String replicationPassword;
+    private final RouterAdmin router;
+    private final Consumer<String> log;
+    private final Map<String, String> routed = new LinkedHashMap<>();
+
+    public SqlCluster(Dialect dialect, String user, String password, String replicationUser,
+            String replicationPassword, RouterAdmin router, Consumer<String> log) {
+        this.dialect = dialect;
+        this.user = user;
+        this.password = password;
+        this.replicationUser = replicationUser;
+        this.replicationPassword = replicationPassword;
+        this.router = router;
+        this.log = log;
+    }
+
+    /** GTID comparison in this cluster's dialect: the replica whose GTIDs contain every other's. */
+    public Positions positions() {
+        return byNode -> {
+            var parsed = new LinkedHashMap<String, Gtid>();
+            byNode.forEach((node, text) -> parsed.put(node, dialect.parseGtid(text)));
+            var election = Gtid.mostAdvanced(parsed);
+            election.lost().forEach((node, missing) -> {
+                if (!missing.isEmpty()) {
+                    log.accept("promoting " + election.chosen() + " loses " + missing.transactions()
+                            + " transaction(s) only " + node + " has: " + missing.text());
+                }
+            });
+            return Optional.of(election.chosen());
+        };
+    }
+
+    @Override
+    public List<NodeView> probe(Group group) {
+        var views = new ArrayList<NodeView>();
+        for (String node : group.nodes()) {
+            try (SqlNode sql = connect(node)) {
+                var link = sql.replicaStatus().filter(s -> !s.sourceHost().isEmpty())
+                        .map(s -> new ReplicaLink(s.sourceHost(), s.ioRunning(), s.sqlRunning()));
+                views.add(new NodeView(node, true, !sql.readOnly(), link, sql.gtidExecuted().toString()));
+            } catch (SQLException | RuntimeException e) {
+                views.add(NodeView.unreachable(node));
+            }
+        }
+        return views;
+    }
+
+    @Override
+    public void promote(Group group, String node) {
+        run(node, sql -> {
+            // Apply everything the replica received before it takes writes, or it would lose it.
+            sql.replicaStatus().ifPresent(s -> {
+                try {
+                    if (!s.retrievedGtid().isEmpty() && !sql.waitForApplied(s.retrievedGtid(), APPLY_WAIT)) {
+                        log.accept(node + " had not applied all it received within " + APPLY_WAIT.toMillis()
+                                + " ms; promoting anyway");
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+            sql.execute(dialect.promote());
+        });
+    }
+
+    @Override
+    public void repoint(Group group, String node, String primary) {
+        Source source = Source.of(primary, replicationUser, replicationPassword);
+        run(node, sql -> {
+            if (sql.readOnly()) {
+                sql.execute(dialect.replicateFrom(source));
+                return;
+            }
+            // A writable node is an old primary: it may rejoin only if it holds nothing the primary lacks.
+            Gtid mine = sql.gtidExecuted();
+            Gtid theirs;
+            try (SqlNode p = connect(primary)) {
+                theirs = p.gtidExecuted();
+            }
+            if (mine.relationTo(theirs) == Gtid.Relation.AHEAD || mine.relationTo(theirs) == Gtid.Relation.DIVERGED) {
+                sql.execute(dialect.fence());
+                throw new IllegalStateException(node + " has transactions " + primary + " never saw ("
+                        + mine.beyond(theirs).text() + "): fenced read-only, not rejoined; it has diverged");
+            }
+            sql.execute(dialect.rejoinAsReplica(source));
+        });
+    }
+
+    @Override
+    public void fence(Group group, String node) {
+        run(node, sql -> sql.execute(dialect.fence()));
+    }
+
+    @Override
+    public void route(Group group, String primary) {
+        if (primary.equals(routed.get(group.name()))) {
+            return;
+        }
+        router.route(group.name(), primary);
+        routed.put(group.name(), primary);
+        log.accept(group.name() + ": route now leads to " + primary);
+    }
+
+    private SqlNode connect(String node) throws SQLException {
+        return SqlNode.connect(dialect, node, ServerImage.PORT, user, password, TIMEOUT);
+    }
+
+    /** Work on one node over SQL. */
+    @FunctionalInterface
+    private interface Work {
+        void on(SqlNode sql) throws SQLException;
+    }
+
+    private void run(String node, Work work) {
+        try (SqlNode sql = SqlNode.connect(dialect, node, ServerImage.PORT, user, password, APPLY_WAIT.plusSeconds(1))) {
+            work.on(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(node + ": " + e.getMessage(), e);
+        }
+    }
+}
