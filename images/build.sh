@@ -4,7 +4,7 @@
 #
 # usage: images/build.sh [--webapp-jar PATH] [--force] [-v] [NAME...]
 #
-#   NAME        base | haproxy | redis | webapp | mariadb (default: all). The base is
+#   NAME        base | haproxy | redis | webapp | mariadb | agent (default: all). The base is
 #               made (or found cached) first whenever another image needs it.
 #   --webapp-jar PATH   the shaded web app jar (default: webapp/target/webapp.jar
 #               under the repository root)
@@ -20,6 +20,7 @@
 #   scaler/haproxy:offline   Debian's haproxy
 #   scaler/redis:offline     Debian's redis-server and redis-tools
 #   scaler/webapp:offline    jlinked Java runtime + the web app jar
+#   scaler/agent:offline     the web image + scaler's own jar (the failover agent)
 #   scaler/mariadb:offline   Debian's MariaDB 10.11 server and client (*-core packages)
 #
 # Cached and idempotent: an image is built only when no image carries its
@@ -45,7 +46,7 @@ MIRROR=${SCALER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${SCALER_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 JLINK_MODULES=${SCALER_JLINK_MODULES:-java.base,java.sql,java.net.http,java.naming,java.management,jdk.httpserver,jdk.crypto.ec}
 JLINK_OPTIONS=(--strip-debug --no-header-files --no-man-pages)
-ALL=(base haproxy redis webapp mariadb)
+ALL=(base haproxy redis webapp mariadb agent)
 # The classic builder: BuildKit cannot run RUN steps on a user-defined network,
 # and the buildx plugin is not on every machine.
 export DOCKER_BUILDKIT=0
@@ -64,7 +65,7 @@ while [ $# -gt 0 ]; do
     --webapp-jar=*) jar=${1#*=} ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option: $1 (see --help)" ;;
-    base|haproxy|redis|webapp|mariadb) names+=("$1") ;;
+    base|haproxy|redis|webapp|mariadb|agent) names+=("$1") ;;
     *) die "unknown image: $1 (one of: ${ALL[*]})" ;;
   esac
   shift
@@ -85,6 +86,10 @@ command -v docker >/dev/null 2>&1 \
   || die "docker is not installed. Install Docker (Debian: apt-get install docker.io) and start the engine."
 timeout 30 docker info >/dev/null 2>&1 \
   || die "the Docker engine does not answer (docker info failed). Start it (e.g. dockerd >/var/log/dockerd.log 2>&1 &) and check that you may use it."
+cli_jar=$ROOT/cli/target/scaler.jar
+if named agent && [ ! -f "$cli_jar" ]; then
+  die "no scaler jar at $cli_jar. Build it with: ./mvnw -B -q -pl cli -am package -DskipTests"
+fi
 if named webapp && [ ! -f "$jar" ]; then
   die "no web app jar at $jar. Build it with: ./mvnw -B -q -pl webapp -am package -DskipTests (or pass --webapp-jar PATH)"
 fi
@@ -318,6 +323,31 @@ build_webapp() {
   result built "$tag" "$t0"
 }
 
+# ---- agent ------------------------------------------------------------------
+# The tool's own jar on top of the web image (same runtime); rebuilt when either changes.
+build_agent() {
+  local tag=scaler/agent:offline t0 h id webapp_id ctx
+  t0=$(now)
+  webapp_id=$(image_id scaler/webapp:offline)
+  [ -n "$webapp_id" ] || die "scaler/webapp:offline is missing: the agent image is built on it"
+  h=$(inputs_hash agent "webapp $webapp_id" "jar $(sha256sum < "$cli_jar" | cut -c1-64)")
+  if ! forced agent; then
+    id=$(find_by_inputs agent "$h")
+    if [ -n "$id" ]; then
+      retag "$id" "$tag"
+      result cached "$tag" "$t0"
+      return
+    fi
+  fi
+  ctx=$TMP/agent-context
+  mkdir -p "$ctx"
+  cp "$IMG/agent/Dockerfile" "$ctx/Dockerfile"
+  cp "$cli_jar" "$ctx/scaler.jar"
+  docker_build agent "$tag" "$h" "$ctx"
+  rm -rf "$ctx"
+  result built "$tag" "$t0"
+}
+
 # Warns when the jar refers to JDK modules that the runtime lacks (a library
 # added to the web app may need, say, jdk.unsupported): then set
 # SCALER_JLINK_MODULES. A warning only: jdeps sees references, not use.
@@ -335,5 +365,6 @@ named haproxy && build_plain haproxy
 named redis && build_plain redis
 named webapp && build_webapp
 named mariadb && build_plain mariadb
+named agent && build_agent
 [ "$built_any" = 0 ] || sweep_superseded
 exit 0

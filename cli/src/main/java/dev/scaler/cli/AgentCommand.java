@@ -43,8 +43,9 @@ final class AgentCommand implements Callable<Integer> {
         AgentConfig c = AgentConfig.parse(Files.readString(config));
         Dialect dialect = "mysql".equals(c.dialect()) ? Dialect.MYSQL : Dialect.MARIADB;
         var groups = c.groups().stream().map(g -> new Group(g.name(), g.nodes(), g.automatic())).toList();
+        // Every decision with a timestamp, one line each: `docker logs <project>-agent` is the agent's log.
         java.util.function.Consumer<String> log = line -> {
-            out.println(line);
+            out.println(Clock.systemUTC().instant() + " " + line);
             out.flush();
         };
         var cluster = new SqlCluster(dialect, c.user(), c.password(), c.replicationUser(), c.replicationPassword(),
@@ -61,7 +62,7 @@ final class AgentCommand implements Callable<Integer> {
         }
         var agent = new Agent(groups, cluster, FailoverPolicy.defaults(true), cluster.positions(), Clock.systemUTC(),
                 log);
-        log.accept(Clock.systemUTC().instant() + " agent: watching " + groups.size() + " group(s)");
+        log.accept("agent: watching " + groups.size() + " group(s)");
         while (!Thread.currentThread().isInterrupted()) {
             long start = System.nanoTime();
             agent.tick();

@@ -32,7 +32,7 @@ final class ImagesCommand implements Runnable {
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, web app); cached.",
             footer = {"", "Examples:", "  scaler images build", "  scaler images build --force webapp"})
     static final class Build implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "NAME", description = "base, haproxy, redis, webapp (default: all).")
+        @Parameters(arity = "0..*", paramLabel = "NAME", description = "base, haproxy, redis, webapp, mariadb, agent (default: all).")
         List<String> names = new ArrayList<>();
 
         @Option(names = "--force", description = "Rebuild even when a cached image matches its inputs.")

@@ -130,6 +130,6 @@ public final class Agent {
     }
 
     private void log(Group group, String message) {
-        log.accept(clock.instant() + " " + group.name() + ": " + message);
+        log.accept(group.name() + ": " + message);
     }
 }

@@ -141,7 +141,9 @@ final class DatabaseTier {
         return new ContainerSpec(name, Tier.AGENT, 1, Images.agent(t.images()),
                 List.of("java", "-XX:+UseSerialGC", "-Xmx64m", "-jar", Images.AGENT_JAR, "agent", "--config",
                         AgentConfig.PATH),
-                Map.of(), List.of(), Labels.container(t.name(), Tier.AGENT, 1, "failover"), Optional.empty(),
+                Map.of(), List.of(), Labels.container(t.name(), Tier.AGENT, 1, "failover"),
+                // Ready once every group has a writable primary and every replica replicates from it.
+                Optional.of(HealthCheck.command("test", "-f", "/tmp/scaler-agent.ready")),
                 // The agent starts after the nodes it watches, so its first look finds them.
                 groups.stream().flatMap(g -> g.nodes().stream()).toList(), List.of(),
                 // Readable by the agent's unprivileged user; only the agent runs in that container.

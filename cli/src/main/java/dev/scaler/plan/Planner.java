@@ -29,9 +29,6 @@ public final class Planner {
                 && DatabaseTier.dialect(t) == dev.scaler.sql.Dialect.MYSQL) {
             out.add("database.kind: mysql with images: offline (MySQL cannot be built without a registry; use kind: mariadb)");
         }
-        // Planned, but `up` does not yet set up replication or build the agent image.
-        t.database().ifPresent(d -> out.add("database"));
-        t.shards().ifPresent(s -> out.add("shards"));
         t.cdn().ifPresent(c -> out.add("cdn"));
         if (t.proxies()) {
             out.add("proxies");
