@@ -24,18 +24,24 @@ public final class Main {
 
     static WebApp start(Map<String, String> env) throws IOException {
         Config config = Config.fromEnv(env, Main::hostname);
-        SessionStore sessions = RedisSessionStore.connect(config.redis(), config.redisPassword());
+        Redis redis = config.sentinel()
+                .map(sentinel -> Redis.sentinel(sentinel, config.redisPassword()))
+                .orElseGet(() -> Redis.direct(config.redis(), config.redisPassword()));
+        SessionStore sessions = new RedisSessionStore(redis);
+        DataTier data = DataTier.open(config.database(), redis);
         WebApp app;
         try {
-            app = WebApp.start(config, sessions);
+            app = WebApp.start(config, sessions, data.notes(), data.users());
         } catch (IOException | RuntimeException e) {
-            sessions.close();
+            data.close();
+            redis.close();
             throw e;
         }
         // The JVM runs shutdown hooks on SIGTERM, which is what `docker stop` sends first.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop(WebApp.DEFAULT_GRACE);
-            sessions.close();
+            data.close();
+            redis.close();
         }, "scaler-shutdown"));
         return app;
     }
