@@ -56,6 +56,7 @@ final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         // Finds connections that died while idle (a restarted or failed-over server) before a request does.
         config.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
+        config.setIdleTimeout(Duration.ofMinutes(2).toMillis());
         config.setMaxLifetime(Duration.ofMinutes(10).toMillis());
         config.setRegisterMbeans(false);
         // The same two property names mean milliseconds in both drivers.

@@ -16,6 +16,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -155,7 +156,9 @@ final class Redis implements AutoCloseable {
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS)
                 // CLIENT SETINFO needs Redis 7.2; Debian bookworm ships 7.0.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                // RESP2 said outright: no HELLO round trip, and Jedis' sentinel connections stop warning about negotiation.
+                .protocol(RedisProtocol.RESP2);
         password.filter(p -> !p.isEmpty()).ifPresent(client::password);
         return client.build();
     }

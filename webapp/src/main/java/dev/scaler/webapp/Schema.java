@@ -79,6 +79,9 @@ final class Schema implements AutoCloseable {
                         LOG.info("schema on {} waits for the database; retrying every {} ms", entry.getKey().name(), RETRY.toMillis());
                     }
                 } catch (RuntimeException e) {
+                    if (closed) {
+                        return; // interrupted by close(): the pool refused, nothing went wrong
+                    }
                     LOG.error("schema on {} failed; retrying", entry.getKey().name(), e);
                 }
             }
