@@ -18,7 +18,7 @@ final class NoteBody {
      * @throws HttpError 400 when the body is malformed or the text breaks the rule, 415 for non-JSON content types
      */
     static String text(Optional<String> contentType, byte[] body) {
-        // A missing type is read as JSON: `curl -d '{"text":"x"}'` without -H is a common slip.
+        // A client that sends no type at all is read as JSON; a form or text body is not a note.
         String type = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("application/json");
         if (!type.equals("application/json")) {
             throw HttpError.unsupportedMediaType("send application/json like {\"text\": \"...\"}");
