@@ -85,7 +85,11 @@ final class JdbcNoteTable implements NoteTable {
                 connection.commit();
                 return note;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection is gone; the pool discards it
+                }
                 throw e;
             }
         });

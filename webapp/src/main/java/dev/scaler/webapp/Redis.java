@@ -47,6 +47,7 @@ final class Redis implements AutoCloseable {
     private volatile UnifiedJedis client;
     private volatile long failedAtNanos;
     private volatile boolean failedOnce;
+    private volatile boolean closed;
 
     private Redis(String description, Supplier<UnifiedJedis> factory) {
         this.description = description;
@@ -127,6 +128,9 @@ final class Redis implements AutoCloseable {
             if (client != null) {
                 return client;
             }
+            if (closed) {
+                throw new JedisConnectionException("closed"); // a request that outlived the shutdown
+            }
             if (failedOnce && System.nanoTime() - failedAtNanos < REBUILD_AFTER.toNanos()) {
                 throw new JedisConnectionException("no sentinel answered in the last second");
             }
@@ -144,6 +148,7 @@ final class Redis implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
+            closed = true;
             if (client != null) {
                 client.close();
                 client = null;
