@@ -10,7 +10,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The app's settings, read from the scaler env contract (see docs/topology.md). */
-public record Config(int port, String instance, String datacenter, RedisEndpoint redis, Optional<String> redisPassword) {
+public record Config(
+        int port,
+        String instance,
+        String datacenter,
+        RedisEndpoint redis,
+        Optional<String> redisPassword,
+        Optional<SentinelSettings> sentinel,
+        DatabaseSettings database) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATACENTER = "dc1";
@@ -28,6 +35,11 @@ public record Config(int port, String instance, String datacenter, RedisEndpoint
             throw new IllegalArgumentException("instance and datacenter must match " + NAME.pattern());
         }
         redisPassword = redisPassword.filter(p -> !p.isEmpty());
+    }
+
+    /** The plain web tier: one Redis, no Sentinel, no database. */
+    public Config(int port, String instance, String datacenter, RedisEndpoint redis, Optional<String> redisPassword) {
+        this(port, instance, datacenter, redis, redisPassword, Optional.empty(), DatabaseSettings.NONE);
     }
 
     /**
@@ -64,11 +76,13 @@ public record Config(int port, String instance, String datacenter, RedisEndpoint
         }
 
         Optional<RedisEndpoint> redis = parseRedisUrl(value(env, "SCALER_REDIS_URL").orElse(DEFAULT_REDIS_URL), problems);
+        Optional<SentinelSettings> sentinel = SentinelSettings.fromEnv(env, problems);
+        DatabaseSettings database = DatabaseSettings.fromEnv(env, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Config(port, instance, datacenter, redis.orElseThrow(), value(env, "SCALER_REDIS_PASSWORD"));
+        return new Config(port, instance, datacenter, redis.orElseThrow(), value(env, "SCALER_REDIS_PASSWORD"), sentinel, database);
     }
 
     private static Optional<RedisEndpoint> parseRedisUrl(String url, List<String> problems) {
@@ -102,7 +116,7 @@ public record Config(int port, String instance, String datacenter, RedisEndpoint
     }
 
     // Compose files often pass empty strings for unset variables; treat them as unset.
-    private static Optional<String> value(Map<String, String> env, String name) {
+    static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
     }
 
@@ -110,6 +124,7 @@ public record Config(int port, String instance, String datacenter, RedisEndpoint
     @Override
     public String toString() {
         return "Config[port=" + port + ", instance=" + instance + ", datacenter=" + datacenter + ", redis=" + redis
-                + ", redisPassword=" + (redisPassword.isPresent() ? "***" : "none") + "]";
+                + ", redisPassword=" + (redisPassword.isPresent() ? "***" : "none") + ", sentinel=" + sentinel
+                + ", database=" + database + "]";
     }
 }

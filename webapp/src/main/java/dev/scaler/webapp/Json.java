@@ -24,6 +24,30 @@ final class Json {
     /** Which replica answered, and where it runs. */
     record WhereView(String instance, String datacenter) {}
 
+    /** Answer to a write (201 on create, 200 on update): what a client needs to verify it later. */
+    record NoteWritten(String id, String user, long version, int shard, String updatedAt) {
+        static NoteWritten of(Notes.Written written) {
+            Note n = written.note();
+            return new NoteWritten(n.id(), n.user(), n.version(), written.shard(), n.updatedAt().toString());
+        }
+    }
+
+    /** A note as read, with where the answer came from: cache, replica or primary. */
+    record NoteView(String id, String user, String text, long version, int shard, String updatedAt, String source) {
+        static NoteView of(Notes.Read read) {
+            Note n = read.note();
+            return new NoteView(n.id(), n.user(), n.text(), n.version(), read.shard(), n.updatedAt().toString(),
+                    read.source().toString());
+        }
+    }
+
+    /** The session user's notes. */
+    record NoteList(java.util.List<NoteVersion> notes, int shard, String source) {
+        static NoteList of(Notes.Listing listing) {
+            return new NoteList(listing.notes(), listing.shard(), listing.source().toString());
+        }
+    }
+
     private Json() {}
 
     static byte[] write(Object value) {

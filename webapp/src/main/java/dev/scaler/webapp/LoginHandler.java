@@ -4,10 +4,12 @@ package dev.scaler.webapp;
 final class LoginHandler implements Handler {
     private final SessionStore sessions;
     private final String instance;
+    private final UserDirectory users;
 
-    LoginHandler(SessionStore sessions, String instance) {
+    LoginHandler(SessionStore sessions, String instance, UserDirectory users) {
         this.sessions = sessions;
         this.instance = instance;
+        this.users = users;
     }
 
     @Override
@@ -17,6 +19,8 @@ final class LoginHandler implements Handler {
             throw HttpError.badRequest(UserNames.RULE);
         }
         Session session = sessions.create(user);
+        // In the background: the users table is bookkeeping, and a database outage must not slow logins.
+        Thread.ofVirtual().name("scaler-user-upsert").start(() -> users.recordLogin(user));
         return Response.json(200, new Json.UserView(session.user(), instance))
                 .withHeader("Set-Cookie", Cookies.session(session.id()));
     }

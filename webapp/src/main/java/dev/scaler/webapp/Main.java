@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 
-/** Entry point: configuration from the environment, Redis sessions, and a stop on SIGTERM. */
+/** Entry point: configuration from the environment, the {@link Application}, and a stop on SIGTERM. */
 public final class Main {
     private Main() {}
 
@@ -22,21 +22,11 @@ public final class Main {
         }
     }
 
-    static WebApp start(Map<String, String> env) throws IOException {
+    static Application start(Map<String, String> env) throws IOException {
         Config config = Config.fromEnv(env, Main::hostname);
-        SessionStore sessions = RedisSessionStore.connect(config.redis(), config.redisPassword());
-        WebApp app;
-        try {
-            app = WebApp.start(config, sessions);
-        } catch (IOException | RuntimeException e) {
-            sessions.close();
-            throw e;
-        }
+        Application app = Application.start(config);
         // The JVM runs shutdown hooks on SIGTERM, which is what `docker stop` sends first.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop(WebApp.DEFAULT_GRACE);
-            sessions.close();
-        }, "scaler-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> app.stop(WebApp.DEFAULT_GRACE), "scaler-shutdown"));
         return app;
     }
 

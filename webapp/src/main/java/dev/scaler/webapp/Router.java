@@ -24,6 +24,7 @@ final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Handler>> prefixRoutes = new LinkedHashMap<>();
     private final String instance;
 
     Router(String instance) {
@@ -33,6 +34,26 @@ final class Router implements HttpHandler {
     Router route(String method, String path, Handler handler) {
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
         return this;
+    }
+
+    /** Routes {@code prefix + one path segment}, such as /notes/{id}; the handler reads the segment from the path. */
+    Router routePrefix(String method, String prefix, Handler handler) {
+        prefixRoutes.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(method, handler);
+        return this;
+    }
+
+    private Map<String, Handler> find(String path) {
+        Map<String, Handler> exact = routes.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        for (var entry : prefixRoutes.entrySet()) {
+            String rest = path.startsWith(entry.getKey()) ? path.substring(entry.getKey().length()) : null;
+            if (rest != null && !rest.isEmpty() && rest.indexOf('/') < 0) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -46,7 +67,7 @@ final class Router implements HttpHandler {
 
     private Response respond(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        Map<String, Handler> byMethod = routes.get(path);
+        Map<String, Handler> byMethod = find(path);
         if (byMethod == null) {
             return Response.error(404, "no such path: " + path);
         }
@@ -62,13 +83,18 @@ final class Router implements HttpHandler {
                     .withHeader("Allow", String.join(", ", allowed));
         }
         try {
-            Request request = new Request(method, path, exchange.getRequestHeaders(), readBody(exchange));
+            Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(),
+                    readBody(exchange));
             return handler.get().handle(request);
         } catch (HttpError e) {
             return Response.error(e.status(), e.getMessage());
         } catch (SessionStoreUnavailableException e) {
             // The store logs outages once per transition; one line per failed request would bury them.
             return Response.error(503, "session store unavailable").withHeader("Retry-After", "1");
+        } catch (DatabaseUnavailableException e) {
+            // The database logs outages once per transition, like the session store.
+            return Response.error(503, e.readOnly() ? "database is read-only" : "database unavailable")
+                    .withHeader("Retry-After", "1");
         } catch (RuntimeException e) {
             LOG.error("{} {} failed", method, path, e);
             return Response.error(500, "internal error");

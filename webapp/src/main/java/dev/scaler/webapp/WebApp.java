@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -30,13 +31,23 @@ public final class WebApp implements AutoCloseable {
 
     /** Binds 0.0.0.0 on the configured port (0 picks a free one) and serves until stopped. */
     public static WebApp start(Config config, SessionStore sessions) throws IOException {
+        return start(config, sessions, Optional.empty(), UserDirectory.NONE);
+    }
+
+    /** The same, with the notes API served by {@code notes} and logins recorded in {@code users}. */
+    static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, UserDirectory users) throws IOException {
+        NotesHandler notesHandler = new NotesHandler(sessions, notes);
         Router router = new Router(config.instance())
                 .route("GET", "/", new IndexHandler(config.instance(), config.datacenter()))
                 .route("GET", "/healthz", new HealthHandler())
                 .route("GET", "/whoami", new WhoAmIHandler(config.instance(), config.datacenter()))
-                .route("POST", "/login", new LoginHandler(sessions, config.instance()))
+                .route("POST", "/login", new LoginHandler(sessions, config.instance(), users))
                 .route("GET", "/me", new MeHandler(sessions, config.instance()))
-                .route("POST", "/logout", new LogoutHandler(sessions));
+                .route("POST", "/logout", new LogoutHandler(sessions))
+                .route("POST", "/notes", notesHandler::create)
+                .route("GET", "/notes", notesHandler::list)
+                .routePrefix("GET", NotesHandler.PREFIX, notesHandler::read)
+                .routePrefix("PUT", NotesHandler.PREFIX, notesHandler::update);
 
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", config.port()), BACKLOG);
         // Handlers block on Redis; a virtual thread per request makes that blocking cheap.
@@ -46,9 +57,10 @@ public final class WebApp implements AutoCloseable {
         server.start();
 
         WebApp app = new WebApp(server, executor, config.instance());
-        LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={}",
-                app.port(), config.instance(), config.datacenter(), config.redis(),
-                config.redisPassword().isPresent() ? "set" : "none");
+        LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={} notes={}",
+                app.port(), config.instance(), config.datacenter(),
+                config.sentinel().map(Object::toString).orElse(config.redis().toString()),
+                config.redisPassword().isPresent() ? "set" : "none", notes.isPresent() ? "on" : "off (no database)");
         return app;
     }
 

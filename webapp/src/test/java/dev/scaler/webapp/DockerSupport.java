@@ -1,0 +1,111 @@
+package dev.scaler.webapp;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * What the notes integration tests share: every container and network they make carries
+ * {@code scaler.test=notes} and {@code scaler.test.class=<test>}, so a run killed halfway is
+ * cleaned up by the next; a missing engine or image fails under CI=true instead of skipping.
+ */
+final class DockerSupport {
+    static final String LABEL = "scaler.test";
+    static final String LABEL_VALUE = "notes";
+    static final String CLASS_LABEL = "scaler.test.class";
+    static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
+
+    private DockerSupport() {}
+
+    static Map<String, String> labels(Class<?> test) {
+        return Map.of(LABEL, LABEL_VALUE, CLASS_LABEL, test.getSimpleName());
+    }
+
+    /** The engine answers and every image exists locally (nothing can be pulled here); else skip, or fail in CI. */
+    static DockerClient require(Class<?> test, String... images) {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            skipOrFail(test, "no Docker engine answers");
+        }
+        DockerClient docker = DockerClientFactory.instance().client();
+        for (String image : images) {
+            try {
+                docker.inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                skipOrFail(test, "image " + image + " is missing; build the offline images first (images/build.sh)");
+            }
+        }
+        removeLeftovers(docker, test);
+        return docker;
+    }
+
+    /** Containers (with their anonymous volumes) and networks an earlier, interrupted run of this test left. */
+    static void removeLeftovers(DockerClient docker, Class<?> test) {
+        List<Container> containers = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(CLASS_LABEL, test.getSimpleName())).exec();
+        for (Container container : containers) {
+            try {
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            }
+        }
+        List<Network> networks = docker.listNetworksCmd().withFilter("label", List.of(CLASS_LABEL + "=" + test.getSimpleName())).exec();
+        for (Network network : networks) {
+            try {
+                docker.removeNetworkCmd(network.getId()).exec();
+            } catch (NotFoundException e) {
+                // gone already
+            }
+        }
+    }
+
+    // Outside CI a developer without Docker may skip; in CI a skipped IT would hide a broken product.
+    static void skipOrFail(Class<?> test, String why) {
+        if (CI) {
+            fail(why + " (CI=true: integration tests must run, not skip)");
+        }
+        System.err.println(test.getSimpleName() + " skipped: " + why); // an aborted @BeforeAll shows as 0 tests
+        Assumptions.abort(why + "; skipping outside CI");
+    }
+
+    /** A port nothing listens on right now, for a container that must keep its address across restarts. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Polls until {@code check} returns true (exceptions count as false); the last failure explains a timeout. */
+    static Duration eventually(Duration within, Callable<Boolean> check) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + within.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.call()) {
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }
+                last = null;
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        AssertionError error = new AssertionError("not true within " + within);
+        if (last != null) {
+            error.initCause(last);
+        }
+        throw error;
+    }
+}
