@@ -15,18 +15,54 @@ final class Roles {
     private Roles() {
     }
 
-    /** The container's role now: asked of Redis for cache nodes, the label's for everything else. */
+    /** Asks a MySQL/MariaDB server whether it is read-only and whom it replicates from (both flavours). */
+    private static final List<String> SQL_ROLE = List.of("bash", "-c",
+            "exec \"$(command -v mariadb || command -v mysql)\""
+                    + " --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n'"
+                    + " \"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\")"
+                    + " --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2"
+                    + " -e 'SELECT CONCAT(\"read_only:\", @@read_only); SHOW REPLICA STATUS\\G'");
+
+    /** The container's role now: asked of Redis or SQL for data nodes, the label's for everything else. */
     static String of(ObservedContainer c, Engine engine) {
         String labelled = c.labels().getOrDefault(Labels.ROLE, c.tier());
         boolean redisNode = Tier.CACHE.label().equals(c.tier()) && !"sentinel".equals(labelled);
-        if (!redisNode) {
+        boolean sqlNode = (Tier.DATABASE.label().equals(c.tier()) || Tier.SHARD.label().equals(c.tier()))
+                && !"router".equals(labelled);
+        if (!redisNode && !sqlNode) {
             return labelled;
         }
         if (!c.running()) {
             return "-";
         }
+        if (sqlNode) {
+            var answer = engine.exec(c.id(), SQL_ROLE, TIMEOUT);
+            return answer.ok() ? sqlRole(answer.output()).orElse("unknown") : "unknown";
+        }
         var info = engine.exec(c.id(), List.of("redis-cli", "info", "replication"), TIMEOUT);
         return info.ok() ? redisRole(info.output()).orElse("unknown") : "unknown";
+    }
+
+    /**
+     * The role from a server's read_only flag and replica status: replicating makes a replica
+     * (of whom), writable and replicating from no one a primary, read-only and alone "fenced".
+     */
+    static Optional<String> sqlRole(String output) {
+        Optional<String> source = Optional.empty();
+        Optional<Boolean> readOnly = Optional.empty();
+        for (String raw : output.split("\\R")) {
+            String line = raw.trim();
+            if (line.startsWith("read_only:")) {
+                // MariaDB says OFF/ON, MySQL 0/1.
+                readOnly = Optional.of(!(line.endsWith(":0") || line.endsWith(":OFF")));
+            } else if (line.startsWith("Source_Host:") || line.startsWith("Master_Host:")) {
+                source = Optional.of(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        if (source.isPresent()) {
+            return Optional.of("replica of " + source.get());
+        }
+        return readOnly.map(ro -> ro ? "fenced" : "primary");
     }
 
     /** The role in the output of Redis' INFO replication: master is "primary", slave is "replica". */
