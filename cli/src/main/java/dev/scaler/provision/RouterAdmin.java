@@ -27,6 +27,21 @@ public final class RouterAdmin {
                 || lower.contains("unknown") || lower.contains("error")) {
             throw new IllegalStateException("router refused to move " + group + " to " + node + ": " + answer);
         }
+        // The router resolves the new name only at its next DNS round; set the address now too, so no
+        // connection made in between reaches the old primary.
+        resolve(node).ifPresent(ip -> command("set server " + group + "/primary addr " + ip));
+        // Connections opened before the move still lead to the old primary (alive in a manual failover):
+        // cut them, so clients reconnect through the new route instead of writing to a fenced node.
+        command("shutdown sessions server " + group + "/primary");
+    }
+
+    private static java.util.Optional<String> resolve(String node) {
+        try {
+            return java.util.Optional.of(java.net.InetAddress.getByName(node).getHostAddress());
+        } catch (java.net.UnknownHostException e) {
+            // The name-based route above still takes effect at the router's next resolution.
+            return java.util.Optional.empty();
+        }
     }
 
     /** Sends one runtime API command and returns HAProxy's answer. */

@@ -97,17 +97,16 @@ public final class SqlCluster implements Cluster {
     public void repoint(Group group, String node, String primary) {
         Source source = Source.of(primary, replicationUser, replicationPassword);
         run(node, sql -> {
-            if (sql.readOnly()) {
-                sql.execute(dialect.replicateFrom(source));
-                return;
-            }
-            // A writable node is an old primary: it may rejoin only if it holds nothing the primary lacks.
+            // Whether it was a replica, a fresh node or an old primary: it may follow the primary only if it holds
+            // nothing the primary lacks, and it starts from everything it has (its binary log), not from
+            // where it last replicated.
             Gtid mine = sql.gtidExecuted();
             Gtid theirs;
             try (SqlNode p = connect(primary)) {
                 theirs = p.gtidExecuted();
             }
-            if (mine.relationTo(theirs) == Gtid.Relation.AHEAD || mine.relationTo(theirs) == Gtid.Relation.DIVERGED) {
+            var relation = mine.relationTo(theirs);
+            if (relation == Gtid.Relation.AHEAD || relation == Gtid.Relation.DIVERGED) {
                 sql.execute(dialect.fence());
                 throw new IllegalStateException(node + " has transactions " + primary + " never saw ("
                         + mine.beyond(theirs).text() + "): fenced read-only, not rejoined; it has diverged");
