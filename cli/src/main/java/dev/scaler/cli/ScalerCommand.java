@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "scaler", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Stand up a system built to scale, break it on purpose, measure what users felt.",
         subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class,
-                ImagesCommand.class},
+                ImagesCommand.class, LoadCommand.class, ReportCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",
                 "", "Exit codes: 0 ok, 1 hypothesis failed, 2 bad input, 3 environment, 4 interrupted."})

@@ -60,6 +60,11 @@ public final class NotesFixture implements AutoCloseable {
         server.start();
     }
 
+    /** How many acknowledged writes were never stored (LOSE_WRITES). */
+    public long droppedWritesCount() {
+        return droppedWrites.get();
+    }
+
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
