@@ -2,7 +2,7 @@ package dev.scaler.cli;
 
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.EngineException;
-import dev.scaler.load.JdkHttp;
+import dev.scaler.load.PlainHttp;
 import dev.scaler.load.JourneyMix;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
@@ -76,6 +76,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "Unfinished journeys beyond which arrivals are dropped (default: 1.1 x rate x timeout, at least 64).")
     Optional<Integer> maxInFlight = Optional.empty();
 
+    @Option(names = "--warmup", paramLabel = "D", defaultValue = "1s",
+            description = "Unmeasured GET /whoami before the clock starts, so connections are open and code is compiled "
+                    + "(at the rate, at most 500/s; 0s for none; default: ${DEFAULT-VALUE}).")
+    String warmup;
+
     @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
             description = "A hypothesis line, e.g. 'availability=>= 99%' or 'p99=<= 500ms' (repeatable).")
     Map<String, String> hypothesis = new LinkedHashMap<>();
@@ -99,6 +104,7 @@ final class LoadCommand implements Callable<Integer> {
         double r = Options.rate(rate);
         Duration d = Options.duration("--duration", duration);
         Duration t = Options.duration("--timeout", timeout);
+        Duration w = warmup.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Options.duration("--warmup", warmup);
         JourneyMix mix;
         try {
             mix = JourneyMix.parse(journeys);
@@ -154,7 +160,7 @@ final class LoadCommand implements Callable<Integer> {
                 dev.scaler.yaml.Durations.format(d), String.join(", ", info.targets()), mix, s);
         out.flush();
 
-        var generator = new LoadGenerator(load, new JdkHttp(t));
+        var generator = new LoadGenerator(load, new PlainHttp(t)).warmUp(w);
         var stored = new CountDownLatch(1);
         boolean[] interrupted = {false};
         Thread hook = new Thread(() -> {

@@ -48,6 +48,7 @@ public final class LoadGenerator {
     private final Map<String, Boolean> lostSessionUsers = new ConcurrentHashMap<>();
     private final User[] users;
     private volatile boolean stop;
+    private Duration warmUp = Duration.ZERO;
     private volatile long startNanos;
     private volatile Recording recording;
 
@@ -73,6 +74,15 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * Before the measured run: GET /whoami on every target at the run's rate (at most 500/s) for this long, not
+     * recorded, so connections are open and the code is compiled when the clock starts. Zero (the default) skips it.
+     */
+    public LoadGenerator warmUp(Duration duration) {
+        this.warmUp = duration;
+        return this;
+    }
+
     /** Asks a running {@link #run} to schedule nothing more; journeys under way finish. */
     public void stop() {
         stop = true;
@@ -91,6 +101,7 @@ public final class LoadGenerator {
 
     /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */
     public LoadResult run() throws InterruptedException {
+        warm();
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
         recording = new Recording(startNanos, spec.windowCount());
@@ -138,6 +149,33 @@ public final class LoadGenerator {
         entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
         Verification verification = verify(entries);
         return new LoadResult(startedAt, seconds, windows, entries, verification);
+    }
+
+    private void warm() throws InterruptedException {
+        double rate = Math.min(spec.rate(), 500);
+        long count = (long) (rate * warmUp.toNanos() / 1e9);
+        var permits = new Semaphore(64);
+        long start = System.nanoTime();
+        for (long i = 0; i < count && !stop; i++) {
+            long at = start + (long) (i * 1e9 / rate);
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (!permits.tryAcquire()) {
+                continue;
+            }
+            Thread.ofVirtual().start(() -> {
+                try {
+                    http.send("GET", target("/whoami"), null, null, null, spec.timeout());
+                } catch (IOException | InterruptedException | RuntimeException ignored) {
+                    // a warm-up answer does not count
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+        permits.tryAcquire(64, timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     // ---- journeys ---------------------------------------------------------------------------------------------
