@@ -40,12 +40,12 @@ public final class HtmlReport {
             svg.chart { width:100%; height:auto; display:block; }
             svg .grid { stroke:#eef0f3; } svg .axis { stroke:#9aa5b1; }
             svg .tick { fill:#7b8794; font-size:11px; }
-            svg .fault-phase { fill:#fdecec; }
+            svg .fault-phase { fill:#fbe3e3; }
             svg .fault-line { stroke:var(--bad); stroke-width:1.5; stroke-dasharray:4 3; }
             svg .heal-line { stroke:var(--ok); stroke-width:1.5; stroke-dasharray:4 3; }
             svg .fault-line-label { fill:var(--bad); font-size:11px; font-weight:600; }
             svg .heal-line-label { fill:var(--ok); font-size:11px; font-weight:600; }
-            svg .avail { fill:none; stroke:var(--ok); stroke-width:2; } svg .avail-area { fill:#2f9e5b1f; }
+            svg .avail { fill:none; stroke:var(--ok); stroke-width:2; } svg .avail-area { fill:#2f9e5b12; }
             svg .steady { stroke:var(--warn); stroke-dasharray:2 3; }
             svg .ok { fill:#7cc49a; } svg .failed { fill:var(--bad); } svg .dropped { fill:#9aa5b1; }
             svg .p50 { fill:none; stroke:var(--p50); stroke-width:1.8; }
