@@ -41,18 +41,27 @@ final class LiveLine implements AutoCloseable {
         }
     }
 
+    /** On a terminal every 250 ms; otherwise each time another 5 s of the run (not of the warm-up) have passed. */
     private void loop() {
-        long period = terminal ? 250 : 5000;
+        long printed = 0;
         while (!done) {
             try {
-                Thread.sleep(period);
+                Thread.sleep(terminal ? 250 : 100);
             } catch (InterruptedException e) {
                 return;
             }
             if (done) {
                 return;
             }
-            String line = line(source.get());
+            LoadGenerator.Live live = source.get();
+            if (!terminal) {
+                long fives = (long) Math.floor(live.elapsedSeconds() / 5);
+                if (fives <= printed) {
+                    continue;
+                }
+                printed = fives;
+            }
+            String line = line(live);
             synchronized (out) {
                 if (terminal) {
                     out.print("\r" + line + "\u001b[K");

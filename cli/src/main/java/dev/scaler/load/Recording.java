@@ -68,6 +68,7 @@ final class Recording {
         return live.getIntervalHistogram();
     }
 
+    /** The windows, handing over their histograms (the run is over; nothing records any more). */
     List<Window> windows() {
         var out = new ArrayList<Window>(slots.length);
         for (int i = 0; i < slots.length; i++) {
@@ -77,7 +78,7 @@ final class Recording {
                 for (FailureKind k : FailureKind.values()) {
                     failures.put(k, s.failures[k.ordinal()]);
                 }
-                out.add(new Window(i, s.successes, failures, s.dropped, s.latency.copy()));
+                out.add(new Window(i, s.successes, failures, s.dropped, s.latency));
             }
         }
         return out;

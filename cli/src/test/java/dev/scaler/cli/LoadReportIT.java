@@ -60,7 +60,7 @@ class LoadReportIT {
         assertThat(load.out()).contains("seed 11").contains("http://127.0.0.1:" + port + "/")
                 .contains("PASS: every hypothesis line held (3)");
         // Without a terminal the live line is a plain line every 5 s.
-        assertThat(load.out()).containsPattern("\\[ +5\\.\\ds\\] .*req/s .*p99");
+        assertThat(load.out()).containsPattern("\\[ +5\\.\\ds\\] .*req/s .*p99").doesNotContain("\r");
 
         var json = Scaler.run("report", "--format", "json");
         assertThat(json.code()).as(json.transcript()).isZero();
