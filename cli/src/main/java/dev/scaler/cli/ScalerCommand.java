@@ -7,8 +7,9 @@ import picocli.CommandLine.ScopeType;
 /** The root command; global flags live here once and are inherited by every subcommand. */
 @Command(name = "scaler", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Stand up a system built to scale, break it on purpose, measure what users felt.",
-        subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class, FailoverCommand.class, AgentCommand.class,
-                ImagesCommand.class},
+        subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class,
+                FailoverCommand.class, LoadCommand.class, ReportCommand.class, ImagesCommand.class,
+                AgentCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",
                 "", "Exit codes: 0 ok, 1 hypothesis failed, 2 bad input, 3 environment, 4 interrupted."})

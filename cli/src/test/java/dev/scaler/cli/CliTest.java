@@ -59,10 +59,10 @@ class CliTest {
     @Test
     void upRefusesTiersThisVersionCannotProvision() throws Exception {
         Path file = dir.resolve("t.yaml");
-        Files.writeString(file, "name: demo\ndatabase: { replicas: 1 }\n");
+        Files.writeString(file, "name: demo\nproxies: true\n");
         var r = Scaler.run("up", file.toString());
         assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("cannot provision database");
+        assertThat(r.err()).contains("cannot provision proxies");
     }
 
     @Test

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# How good a load generator is `scaler load`? Against a static target on loopback (nginx from Debian, started here
+# with its own config and pid file in a temp dir, stopped by PID at the end):
+#   1. the generator's highest sustained rate with under 1% dropped (the rate stepped up, STEP_SECONDS each),
+#   2. wrk's maximum throughput on the same target in the same run, and the ratio of the two,
+#   3. both tools' p99 at one fixed rate: the generator at FIXED_RATE; plain wrk (4.1) has no fixed-rate mode
+#      (that is wrk2's -R), so its p99 is printed at its own, maximum, rate and said so.
+# Then a target that stalls for 1 s every 10 s (a small Python server on loopback): the generator's p99 shows the
+# stall (latency from the scheduled start), a closed loop of sequential requests on the same target does not.
+# Loopback only; every loop is bounded. Needs: nginx, wrk (apt-get install -y nginx wrk), python3, a JDK 21+.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v nginx >/dev/null && command -v wrk >/dev/null || {
+  echo "bench/load.sh needs nginx and wrk: apt-get install -y nginx wrk" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench/load.sh needs python3" >&2; exit 2; }
+
+STEP_SECONDS="${STEP_SECONDS:-5}"
+RATES="${RATES:-1000 2000 4000 6000 8000 10000 12000 16000 24000 32000}"
+FIXED_RATE="${FIXED_RATE:-1000}"
+STALL_SECONDS="${STALL_SECONDS:-30}"
+work="$(mktemp -d)"
+export SCALER_STATE_DIR="$work/.scaler"
+nginx_pid=""
+stall_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  [ -n "$stall_pid" ] && kill "$stall_pid" 2>/dev/null || true
+  sleep 0.2
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_port() { # PORT: until something answers on it, at most 10 s
+  for _ in $(seq 100); do
+    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1",int(sys.argv[1])),0.2)' "$1" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "bench: nothing answers on 127.0.0.1:$1" >&2; exit 3
+}
+
+# ---- nginx: static target, its own config, pid and logs under $work ----------------------------------------------
+port=$(free_port)
+mkdir -p "$work/nginx"
+cat > "$work/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$port;
+    location = /whoami { default_type application/json; return 200 '{"instance":"nginx","datacenter":"dc1"}'; }
+    location / { default_type text/plain; return 200 'ok'; }
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+nginx_pid=$!
+wait_port "$port"
+target="http://127.0.0.1:$port/"
+echo "target: nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') on $target (pid $nginx_pid), 1 worker"
+
+./scaler --version >/dev/null   # build before measuring anything
+
+# One run of the generator; prints "attempts dropped failed p99ms throughput".
+run_load() { # RATE SECONDS TARGET
+  ./scaler load --target "$3" --rate "$1" --duration "${2}s" --journeys browse=1 --timeout 2s --seed 1 \
+    > "$work/load.out" 2>&1 || { cat "$work/load.out" >&2; return 1; }
+  ./scaler report --format json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)["whole"]
+print(r["attempts"], r["dropped"], r["failed"], r["latency"]["p99"], round(r["throughput"]))'
+}
+
+# ---- 1. highest sustained rate with < 1% dropped ----------------------------------------------------------------
+echo
+echo "1. scaler load, rate stepped up, ${STEP_SECONDS}s each (sustained: < 1% dropped and < 1% failed)"
+printf '   %8s %10s %9s %8s %10s %10s\n' rate requests dropped failed p99 achieved
+best=0
+for rate in $RATES; do
+  read -r attempts dropped failed p99 achieved < <(run_load "$rate" "$STEP_SECONDS" "$target")
+  printf '   %8s %10s %9s %8s %8sms %8s/s\n' "$rate" "$attempts" "$dropped" "$failed" "$p99" "$achieved"
+  if python3 -c 'import sys; a,d,f=map(float,sys.argv[1:]); sys.exit(0 if a>0 and d/a<0.01 and f/a<0.01 else 1)' \
+      "$attempts" "$dropped" "$failed"; then
+    best=$rate
+  else
+    break
+  fi
+done
+echo "   highest sustained rate: ${best}/s"
+
+# ---- 2. wrk's maximum throughput on the same target --------------------------------------------------------------
+echo
+echo "2. wrk -t2 -c64 -d${STEP_SECONDS}s --latency (closed loop, as fast as it can)"
+wrk -t2 -c64 -d"${STEP_SECONDS}s" --latency "${target}whoami" > "$work/wrk.out"
+wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")
+wrk_p99=$(awk '$1=="99%" {print $2}' "$work/wrk.out")
+echo "   wrk: ${wrk_rps} requests/s, p99 ${wrk_p99} (at that maximum rate)"
+python3 -c 'import sys; b,w=float(sys.argv[1]),float(sys.argv[2]); print(f"   ratio scaler load / wrk: {b/w:.2f}")' "$best" "$wrk_rps"
+
+# ---- 3. p99 at one fixed rate -----------------------------------------------------------------------------------
+echo
+echo "3. p99 at a fixed rate of ${FIXED_RATE}/s"
+read -r attempts dropped failed p99 achieved < <(run_load "$FIXED_RATE" "$STEP_SECONDS" "$target")
+echo "   scaler load at ${FIXED_RATE}/s: p99 ${p99}ms (${attempts} requests, ${dropped} dropped)"
+echo "   wrk 4.1 has no fixed-rate mode (no -R; that is wrk2): its p99 is ${wrk_p99} at its own rate of ${wrk_rps}/s"
+
+# ---- 4. a target that stalls 1 s every 10 s -----------------------------------------------------------------------
+stall_port=$(free_port)
+cat > "$work/stall.py" <<'PY'
+import http.server, socketserver, sys, time
+T0 = time.monotonic()
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    def do_GET(self):
+        phase = (time.monotonic() - T0) % 10.0
+        if phase >= 9.0:                       # the last second of every ten: stalled
+            time.sleep(10.0 - phase)
+        body = b'{"instance":"stall","datacenter":"dc1"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *a):
+        pass
+class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    request_queue_size = 1024
+S(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+python3 "$work/stall.py" "$stall_port" &
+stall_pid=$!
+wait_port "$stall_port"
+echo
+echo "4. a target that stalls for 1 s every 10 s (127.0.0.1:$stall_port), ${STALL_SECONDS}s each"
+read -r attempts dropped failed p99 achieved < <(run_load 100 "$STALL_SECONDS" "http://127.0.0.1:$stall_port/")
+echo "   scaler load, open model at 100/s: p99 ${p99}ms (${attempts} requests, ${failed} failed)"
+python3 - "$stall_port" "$STALL_SECONDS" <<'PY'
+import http.client, sys, time
+port, seconds = int(sys.argv[1]), float(sys.argv[2])
+conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+lat = []
+end = time.monotonic() + seconds
+while time.monotonic() < end and len(lat) < 1_000_000:   # bounded in time and count
+    t = time.monotonic()
+    conn.request("GET", "/whoami")
+    conn.getresponse().read()
+    lat.append((time.monotonic() - t) * 1000)
+lat.sort()
+p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
+print(f"   closed loop (one request after another): p99 {p99:.2f}ms ({len(lat)} requests, max {lat[-1]:.0f}ms)")
+PY

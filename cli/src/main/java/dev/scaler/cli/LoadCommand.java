@@ -1,0 +1,214 @@
+package dev.scaler.cli;
+
+import dev.scaler.engine.DockerEngine;
+import dev.scaler.engine.EngineException;
+import dev.scaler.load.PlainHttp;
+import dev.scaler.load.JourneyMix;
+import dev.scaler.load.LoadGenerator;
+import dev.scaler.load.LoadResult;
+import dev.scaler.load.LoadSpec;
+import dev.scaler.provision.Status;
+import dev.scaler.report.Analysis;
+import dev.scaler.report.Event;
+import dev.scaler.report.Hypothesis;
+import dev.scaler.report.HypothesisException;
+import dev.scaler.report.Report;
+import dev.scaler.report.RunInfo;
+import dev.scaler.report.RunStore;
+import dev.scaler.report.TextReport;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler load`: a run with no faults, measured and stored under .scaler/runs/ID/. */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Send open-model load (a constant arrival rate) to a project's load balancers or to URLs; "
+                + "measure availability, latency and consistency; store the run for `scaler report`.",
+        footer = {"", "Examples:", "  scaler load topologies/web-tier.yaml --rate 200 --duration 30s",
+                "  scaler load web-tier --journeys browse=80,login=20 --seed 42",
+                "  scaler load --target http://127.0.0.1:8080/ --rate 50 --duration 10s --hypothesis 'p99=<= 200ms'",
+                "", "Exit codes: 0 done (every --hypothesis line held), 1 a line failed, 2 bad input, 3 environment,",
+                "4 interrupted (what was measured until then is stored)."})
+final class LoadCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PROJECT",
+            description = "A topology file or project name whose published load balancers get the load; "
+                    + "the only project on the engine when neither this nor --target is given.")
+    Optional<String> project = Optional.empty();
+
+    @Option(names = "--target", paramLabel = "URL", description = "Send to this URL instead (repeatable; round-robin).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "50", description = "Arrivals per second (default: ${DEFAULT-VALUE}).")
+    String rate;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "30s", description = "How long (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--journeys", paramLabel = "MIX", defaultValue = "browse=70,write=20,login=10",
+            description = "Weights of browse, login, write, read (default: ${DEFAULT-VALUE}).")
+    String journeys;
+
+    @Option(names = "--timeout", paramLabel = "T", defaultValue = "2s",
+            description = "A request slower than this (from its scheduled start) fails (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice; printed, so a run can be repeated.")
+    Optional<Long> seed = Optional.empty();
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "50", description = "Simulated users u1..uN (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--max-in-flight", paramLabel = "N",
+            description = "Unfinished journeys beyond which arrivals are dropped (default: 1.1 x rate x timeout, at least 64).")
+    Optional<Integer> maxInFlight = Optional.empty();
+
+    @Option(names = "--warmup", paramLabel = "D", defaultValue = "1s",
+            description = "Unmeasured GET /whoami before the clock starts, so connections are open and code is compiled "
+                    + "(at the rate, at most 500/s; 0s for none; default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
+            description = "A hypothesis line, e.g. 'availability=>= 99%' or 'p99=<= 500ms' (repeatable).")
+    Map<String, String> hypothesis = new LinkedHashMap<>();
+
+    @Option(names = "--steady-state", paramLabel = "PCT", defaultValue = "99%",
+            description = "Availability a window needs to count as recovered (default: ${DEFAULT-VALUE}).")
+    String steadyState;
+
+    @Option(names = "--slo", paramLabel = "PCT", defaultValue = "99.9%",
+            description = "Availability objective for the error budget (default: ${DEFAULT-VALUE}).")
+    String slo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        // Everything the user typed is checked before anything is sent.
+        double r = Options.rate(rate);
+        Duration d = Options.duration("--duration", duration);
+        Duration t = Options.duration("--timeout", timeout);
+        Duration w = warmup.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Options.duration("--warmup", warmup);
+        JourneyMix mix;
+        try {
+            mix = JourneyMix.parse(journeys);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--journeys: " + e.getMessage());
+        }
+        try {
+            Hypothesis.parse(hypothesis);
+        } catch (HypothesisException e) {
+            throw new UsageException(String.join("\n  ", e.problems()));
+        }
+        double steady = Options.percent("--steady-state", steadyState);
+        double objective = Options.percent("--slo", slo);
+        if (!targets.isEmpty() && project.isPresent()) {
+            throw new UsageException("give a project or --target URLs, not both");
+        }
+        String projectName = "";
+        List<URI> uris = new ArrayList<>();
+        if (targets.isEmpty()) {
+            try (var engine = DockerEngine.connect()) {
+                projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);
+                for (Status.Row row : new Status(engine).rows(Optional.of(projectName))) {
+                    if (row.tier().equals("lb") && row.state().equals("running")) {
+                        row.addresses().forEach(a -> uris.add(URI.create("http://" + a + "/")));
+                    }
+                }
+            }
+            if (uris.isEmpty()) {
+                throw new EngineException(projectName + " has no running load balancer with a published port",
+                        "start it with `scaler up FILE`, or give --target URL");
+            }
+        } else {
+            for (String target : targets) {
+                uris.add(target(target));
+            }
+        }
+        long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
+        LoadSpec load;
+        try {
+            load = new LoadSpec(uris, r, d, mix, t, s, maxInFlight.orElse(LoadSpec.defaultMaxInFlight(r, t)), users);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+
+        var store = new RunStore(StateDir.resolve().resolve("runs"));
+        Instant now = Instant.now();
+        String id = RunStore.newId(now, new SecureRandom());
+        var info = new RunInfo(RunInfo.SCHEMA_VERSION, id, "load", projectName, uris.stream().map(URI::toString).toList(), r,
+                d.toMillis() / 1000.0, mix.labels(), t.toMillis(), s, load.maxInFlight(), users, now.toString(), 0, steady,
+                objective, hypothesis);
+        store.create(info);
+        out.printf("run %s: %s/s for %s to %s, journeys %s, seed %d%n", id, Options.rateText(r),
+                dev.scaler.yaml.Durations.format(d), String.join(", ", info.targets()), mix, s);
+        out.flush();
+
+        var generator = new LoadGenerator(load, new PlainHttp(t)).warmUp(w);
+        var stored = new CountDownLatch(1);
+        boolean[] interrupted = {false};
+        Thread hook = new Thread(() -> {
+            interrupted[0] = true;
+            generator.stop();
+            try {
+                stored.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            err.println("scaler: interrupted; what was measured until then is stored in " + store.dir(id));
+            err.flush();
+            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        }, "scaler-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        LoadResult result;
+        Report report;
+        try {
+            store.append(id, new Event(0, Event.START, "", "", "load starts"));
+            try (var live = new LiveLine(out, generator::live, LiveLine.terminal())) {
+                result = generator.run();
+            }
+            store.append(id, new Event(result.seconds(), Event.END, "", "", "load ends"));
+            info = new RunInfo(info.schemaVersion(), id, info.kind(), projectName, info.targets(), r, info.durationSeconds(),
+                    info.journeys(), info.timeoutMillis(), s, info.maxInFlight(), users, result.startedAt().toString(),
+                    result.seconds(), steady, objective, hypothesis);
+            store.finish(info, result);
+            report = Analysis.analyse(store.load(id));
+            store.writeSummary(report);
+        } finally {
+            stored.countDown();
+            Interrupts.remove(hook);
+        }
+        out.println();
+        out.print(TextReport.render(report));
+        out.printf("%nstored in %s  (scaler report --run %s --format html --out report.html)%n", store.dir(id), id);
+        return report.passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
+    }
+
+    private static URI target(String text) {
+        try {
+            URI uri = URI.create(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+            return uri.getPath() == null || uri.getPath().isEmpty() ? uri.resolve("/") : uri;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--target must be an http:// URL like http://127.0.0.1:8080/, not '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.scaler.load;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Weights of the journeys, e.g. {@code browse=70,write=20,login=10}; each arrival picks one by weight. */
+public record JourneyMix(Map<Journey, Integer> weights) {
+    public static final JourneyMix DEFAULT = parse("browse=70,write=20,login=10");
+
+    public JourneyMix {
+        weights = Collections.unmodifiableMap(new EnumMap<>(weights));
+        if (weights.values().stream().mapToInt(Integer::intValue).sum() <= 0) {
+            throw new IllegalArgumentException("the journey weights must add up to more than 0");
+        }
+    }
+
+    /** Reads {@code name=weight,...}; names are browse, login, write, read; weights are whole numbers >= 0. */
+    public static JourneyMix parse(String text) {
+        var weights = new EnumMap<Journey, Integer>(Journey.class);
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not name=weight (e.g. browse=70,write=20,login=10)");
+            }
+            Journey j = Journey.fromLabel(kv[0]);
+            int w;
+            try {
+                w = Integer.parseInt(kv[1].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the weight of " + j.label() + " must be a whole number, not '" + kv[1].strip() + "'");
+            }
+            if (w < 0) {
+                throw new IllegalArgumentException("the weight of " + j.label() + " must not be negative");
+            }
+            if (weights.put(j, w) != null) {
+                throw new IllegalArgumentException(j.label() + " is given twice");
+            }
+        }
+        return new JourneyMix(weights);
+    }
+
+    /** The journey for a draw in [0, total weight). */
+    public Journey pick(int draw) {
+        int left = draw;
+        for (var e : weights.entrySet()) {
+            if (left < e.getValue()) {
+                return e.getKey();
+            }
+            left -= e.getValue();
+        }
+        throw new IllegalArgumentException("draw " + draw + " is not below the total weight " + total());
+    }
+
+    public int total() {
+        return weights.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Label to weight, in the order browse, login, write, read. */
+    public Map<String, Integer> labels() {
+        return weights.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().label(), Map.Entry::getValue,
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    @Override
+    public String toString() {
+        return weights.entrySet().stream().map(e -> e.getKey().label() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+}

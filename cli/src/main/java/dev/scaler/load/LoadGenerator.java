@@ -1,0 +1,517 @@
+package dev.scaler.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The open-model load generator: arrivals are scheduled by the clock at a constant rate, each runs one journey on
+ * a virtual thread, and latency is measured from the arrival's scheduled start (no coordinated omission). An arrival
+ * that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys unfinished) is dropped and
+ * counted. The run ends by itself after {@code rate x duration} arrivals.
+ */
+public final class LoadGenerator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON_TYPE = "application/json";
+
+    /** What the live line shows. */
+    public record Live(double elapsedSeconds, long scheduled, long completed, long failed, long dropped, long inFlight,
+            double p99Millis) {
+    }
+
+    private final LoadSpec spec;
+    private final Http http;
+    private final long timeoutNanos;
+    private final AtomicInteger nextTarget = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong scheduledSoFar = new AtomicLong();
+    private final ConcurrentLinkedQueue<LedgerEntry> ledger = new ConcurrentLinkedQueue<>();
+    private final AtomicLong staleReads = new AtomicLong();
+    private final Map<String, Boolean> lostSessionUsers = new ConcurrentHashMap<>();
+    private final User[] users;
+    private volatile boolean stop;
+    private Duration warmUp = Duration.ZERO;
+    private volatile long startNanos;
+    private volatile Recording recording;
+
+    /** A simulated user: a session cookie once logged in, and the highest acknowledged version of each own note. */
+    static final class User {
+        final String name;
+        volatile String cookie;
+        final Map<String, Long> acked = new ConcurrentHashMap<>();
+        final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        User(String name) {
+            this.name = name;
+        }
+    }
+
+    public LoadGenerator(LoadSpec spec, Http http) {
+        this.spec = spec;
+        this.http = http;
+        this.timeoutNanos = spec.timeout().toNanos();
+        this.users = new User[spec.users()];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = new User("u" + (i + 1));
+        }
+    }
+
+    /**
+     * Before the measured run: GET /whoami on every target at the run's rate (at most 500/s) for this long, not
+     * recorded, so connections are open and the code is compiled when the clock starts. Zero (the default) skips it.
+     */
+    public LoadGenerator warmUp(Duration duration) {
+        this.warmUp = duration;
+        return this;
+    }
+
+    /** Asks a running {@link #run} to schedule nothing more; journeys under way finish. */
+    public void stop() {
+        stop = true;
+    }
+
+    /** A snapshot for the live line; p99 of the latencies recorded since the previous call. */
+    public Live live() {
+        Recording r = recording;
+        if (r == null) {
+            return new Live(0, 0, 0, 0, 0, 0, 0);
+        }
+        var h = r.interval();
+        return new Live((System.nanoTime() - startNanos) / 1e9, scheduledSoFar.get(), r.completed.get(), r.failed.get(),
+                r.dropped.get(), inFlight.get(), h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */
+    public LoadResult run() throws InterruptedException {
+        warm();
+        Instant startedAt = Instant.now();
+        startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
+        recording = new Recording(startNanos, spec.windowCount());
+        var random = new SplittableRandom(spec.seed());
+        long arrivals = spec.arrivals();
+        double interval = 1e9 / spec.rate();
+        int total = spec.mix().total();
+        for (long i = 0; i < arrivals && !stop; i++) {
+            long scheduled = startNanos + (long) (i * interval);
+            Journey journey = spec.mix().pick(random.nextInt(total));
+            User user = users[random.nextInt(users.length)];
+            long salt = random.nextLong();
+            long wait;
+            while ((wait = scheduled - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+                if (stop) {
+                    break;
+                }
+            }
+            if (stop) {
+                break;
+            }
+            scheduledSoFar.incrementAndGet();
+            if (System.nanoTime() - scheduled > timeoutNanos || inFlight.get() >= spec.maxInFlight()) {
+                recording.dropped(scheduled);
+                continue;
+            }
+            inFlight.incrementAndGet();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    journey(journey, user, scheduled, new SplittableRandom(salt));
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        }
+        // Every request has its own timeout, so a journey (at most four requests) ends within 4 timeouts.
+        long deadline = System.nanoTime() + 5 * timeoutNanos + 1_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        List<Window> windows = recording.windows();
+        List<LedgerEntry> entries = new ArrayList<>(ledger);
+        entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
+        Verification verification = verify(entries);
+        return new LoadResult(startedAt, seconds, windows, entries, verification);
+    }
+
+    private void warm() throws InterruptedException {
+        double rate = Math.min(spec.rate(), 500);
+        long count = (long) (rate * warmUp.toNanos() / 1e9);
+        var permits = new Semaphore(64);
+        long start = System.nanoTime();
+        for (long i = 0; i < count && !stop; i++) {
+            long at = start + (long) (i * 1e9 / rate);
+            long wait;
+            while ((wait = at - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (!permits.tryAcquire()) {
+                continue;
+            }
+            Thread.ofVirtual().start(() -> {
+                try {
+                    http.send("GET", target("/whoami"), null, null, null, spec.timeout());
+                } catch (IOException | InterruptedException | RuntimeException ignored) {
+                    // a warm-up answer does not count
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+        permits.tryAcquire(64, timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    // ---- journeys ---------------------------------------------------------------------------------------------
+
+    private void journey(Journey journey, User user, long scheduled, SplittableRandom random) {
+        try {
+            switch (journey) {
+                case BROWSE -> browse(scheduled);
+                case LOGIN -> login(user, scheduled);
+                case WRITE -> write(user, scheduled, random);
+                case READ -> read(user, scheduled, random);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void browse(long scheduled) throws InterruptedException {
+        Sent s = send(scheduled, "GET", "/whoami", null, null, null);
+        if (s.failure != null) {
+            return;
+        }
+        if (s.response.status() != 200) {
+            record(s, Failures.ofStatus(s.response.status()));
+            return;
+        }
+        JsonNode body = parse(s.response.body());
+        record(s, body.path("instance").isTextual() ? null : FailureKind.CHECK);
+    }
+
+    /** With a session: GET /me (a 401 is a lost session, then a new login); without: POST /login, then GET /me. */
+    private void login(User user, long scheduled) throws InterruptedException {
+        long next = scheduled;
+        if (user.cookie != null) {
+            Boolean ok = me(user, next);
+            if (ok != null) {
+                return;
+            }
+            next = System.nanoTime();
+        }
+        if (!logIn(user, next)) {
+            return;
+        }
+        me(user, System.nanoTime());
+    }
+
+    /** GET /me: true when it names the user, false on another failure, null when the session was lost (401). */
+    private Boolean me(User user, long scheduled) throws InterruptedException {
+        String cookie = user.cookie;
+        Sent s = send(scheduled, "GET", "/me", null, null, cookie);
+        if (s.failure != null) {
+            return false;
+        }
+        if (s.response.status() == 401) {
+            record(s, FailureKind.CHECK);
+            sessionLost(user, cookie);
+            return null;
+        }
+        if (s.response.status() != 200) {
+            record(s, Failures.ofStatus(s.response.status()));
+            return false;
+        }
+        boolean same = user.name.equals(parse(s.response.body()).path("user").asText(null));
+        record(s, same ? null : FailureKind.CHECK);
+        return same;
+    }
+
+    private boolean logIn(User user, long scheduled) throws InterruptedException {
+        Sent s = send(scheduled, "POST", "/login", FORM, "user=" + URLEncoder.encode(user.name, StandardCharsets.UTF_8),
+                null);
+        if (s.failure != null) {
+            return false;
+        }
+        if (s.response.status() != 200) {
+            record(s, Failures.ofStatus(s.response.status()));
+            return false;
+        }
+        String cookie = cookie(s.response);
+        boolean ok = cookie != null && user.name.equals(parse(s.response.body()).path("user").asText(null));
+        record(s, ok ? null : FailureKind.CHECK);
+        if (ok) {
+            user.cookie = cookie;
+        }
+        return ok;
+    }
+
+    /** The session cookie, logging in first when the user has none; null when that failed. */
+    private String session(User user, long scheduled) throws InterruptedException {
+        String cookie = user.cookie;
+        if (cookie != null) {
+            return cookie;
+        }
+        return logIn(user, scheduled) ? user.cookie : null;
+    }
+
+    private void write(User user, long scheduled, SplittableRandom random) throws InterruptedException {
+        long next = scheduled;
+        String cookie = user.cookie;
+        if (cookie == null) {
+            cookie = session(user, next);
+            if (cookie == null) {
+                return;
+            }
+            next = System.nanoTime();
+        }
+        List<String> own = user.notes;
+        boolean update = !own.isEmpty() && random.nextInt(10) < 3;
+        String text = "note by " + user.name + " #" + Long.toHexString(random.nextLong() & 0xffffffL);
+        String body = JsonNodeFactory.instance.objectNode().put("text", text).toString();
+        String id = update ? own.get(random.nextInt(own.size())) : null;
+        Sent s = update ? send(next, "PUT", "/notes/" + id, JSON_TYPE, body, cookie)
+                : send(next, "POST", "/notes", JSON_TYPE, body, cookie);
+        if (s.failure != null) {
+            return;
+        }
+        int expected = update ? 200 : 201;
+        if (s.response.status() != expected) {
+            if (s.response.status() == 401) {
+                sessionLost(user, cookie);
+            }
+            record(s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
+            return;
+        }
+        JsonNode answer = parse(s.response.body());
+        String ackedId = answer.path("id").isMissingNode() || answer.path("id").isNull() ? null : answer.path("id").asText();
+        long version = answer.path("version").asLong(-1);
+        if (ackedId == null || version < 1 || (update && !ackedId.equals(id))) {
+            record(s, FailureKind.CHECK);
+            return;
+        }
+        record(s, null);
+        ledger.add(new LedgerEntry(user.name, ackedId, version, (s.end - startNanos) / 1e9));
+        user.acked.merge(ackedId, version, Math::max);
+        if (!update) {
+            user.notes.add(ackedId);
+        }
+        readNote(user, ackedId, System.nanoTime());
+    }
+
+    private void read(User user, long scheduled, SplittableRandom random) throws InterruptedException {
+        List<String> own = user.notes;
+        if (own.isEmpty()) {
+            boolean hadSession = user.cookie != null;
+            String cookie = session(user, scheduled);
+            if (cookie == null) {
+                return;
+            }
+            long next = hadSession ? scheduled : System.nanoTime();
+            Sent s = send(next, "GET", "/notes", null, null, cookie);
+            if (s.failure != null) {
+                return;
+            }
+            if (s.response.status() != 200) {
+                if (s.response.status() == 401) {
+                    sessionLost(user, cookie);
+                }
+                record(s, Failures.ofStatus(s.response.status()));
+                return;
+            }
+            record(s, parse(s.response.body()).path("notes").isArray() ? null : FailureKind.CHECK);
+            return;
+        }
+        readNote(user, own.get(random.nextInt(own.size())), scheduled);
+    }
+
+    /** GET /notes/{id}: a version below what the user already had acknowledged is a stale read. */
+    private void readNote(User user, String id, long scheduled) throws InterruptedException {
+        String cookie = user.cookie;
+        long acknowledged = user.acked.getOrDefault(id, 0L);
+        Sent s = send(scheduled, "GET", "/notes/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, null, cookie);
+        if (s.failure != null) {
+            return;
+        }
+        if (s.response.status() != 200) {
+            if (s.response.status() == 401 && cookie != null) {
+                sessionLost(user, cookie);
+            }
+            record(s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
+            return;
+        }
+        long version = parse(s.response.body()).path("version").asLong(-1);
+        if (version < acknowledged) {
+            staleReads.incrementAndGet();
+        }
+        record(s, version >= acknowledged && version >= 1 ? null : FailureKind.CHECK);
+    }
+
+    private void sessionLost(User user, String cookie) {
+        lostSessionUsers.put(user.name, Boolean.TRUE);
+        if (cookie != null && cookie.equals(user.cookie)) {
+            user.cookie = null;
+        }
+    }
+
+    // ---- requests ---------------------------------------------------------------------------------------------
+
+    /** A request that was sent: its answer, or the failure it already recorded. */
+    private record Sent(long scheduled, long end, Http.Response response, FailureKind failure) {
+    }
+
+    private URI target(String path) {
+        List<URI> targets = spec.targets();
+        URI base = targets.get(Math.floorMod(nextTarget.getAndIncrement(), targets.size()));
+        return base.resolve(path);
+    }
+
+    /** Sends a request scheduled at {@code scheduled}; a connection failure or timeout is recorded here. */
+    private Sent send(long scheduled, String method, String path, String contentType, String body, String cookie)
+            throws InterruptedException {
+        long left = timeoutNanos - (System.nanoTime() - scheduled);
+        if (left <= 0) {
+            long now = System.nanoTime();
+            recording.sent(scheduled, now, FailureKind.TIMEOUT);
+            return new Sent(scheduled, now, null, FailureKind.TIMEOUT);
+        }
+        try {
+            var response = http.send(method, target(path), contentType, body, cookie, Duration.ofNanos(left));
+            return new Sent(scheduled, System.nanoTime(), response, null);
+        } catch (IOException e) {
+            long now = System.nanoTime();
+            FailureKind kind = Failures.classify(e);
+            recording.sent(scheduled, now, kind);
+            return new Sent(scheduled, now, null, kind);
+        }
+    }
+
+    /** Records an answered request: a success when {@code failure} is null and it came within the timeout. */
+    private void record(Sent s, FailureKind failure) {
+        FailureKind kind = s.end - s.scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure;
+        recording.sent(s.scheduled, s.end, kind);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            JsonNode node = JSON.readTree(body == null ? "" : body);
+            return node == null ? JsonNodeFactory.instance.missingNode() : node;
+        } catch (IOException e) {
+            return JsonNodeFactory.instance.missingNode();
+        }
+    }
+
+    private static String cookie(Http.Response response) {
+        var parts = new ArrayList<String>();
+        for (String header : response.headers("set-cookie")) {
+            String pair = header.split(";", 2)[0].strip();
+            if (pair.contains("=") && !pair.endsWith("=")) {
+                parts.add(pair);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    // ---- verification -----------------------------------------------------------------------------------------
+
+    private Verification verify(List<LedgerEntry> entries) throws InterruptedException {
+        var latest = new TreeMap<String, LedgerEntry>();
+        for (LedgerEntry e : entries) {
+            latest.merge(e.id(), e, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        var lost = new ConcurrentLinkedQueue<LostWrite>();
+        var permits = new Semaphore(16);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        var threads = new ArrayList<Thread>();
+        for (LedgerEntry e : latest.values()) {
+            permits.acquire();
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    LostWrite l = verifyOne(e, deadline);
+                    if (l != null) {
+                        lost.add(l);
+                    }
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    permits.release();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        var lostList = new ArrayList<>(lost);
+        lostList.sort(java.util.Comparator.comparing(LostWrite::id));
+        var sessionUsers = new ArrayList<>(new java.util.TreeSet<>(lostSessionUsers.keySet()));
+        return new Verification(entries.size(), latest.size(), lostList.size(), lostList, staleReads.get(),
+                sessionUsers.size(), sessionUsers);
+    }
+
+    /** Reads one note from the primary (three tries); null when the acknowledged version is there. */
+    private LostWrite verifyOne(LedgerEntry e, long deadline) throws InterruptedException {
+        User user = null;
+        for (User u : users) {
+            if (u.name.equals(e.user())) {
+                user = u;
+            }
+        }
+        for (int attempt = 0; attempt < 3 && System.nanoTime() < deadline; attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(200);
+            }
+            try {
+                String cookie = user == null ? null : user.cookie;
+                if (user != null && cookie == null && logInQuietly(user)) {
+                    cookie = user.cookie;
+                }
+                var r = http.send("GET", target("/notes/" + URLEncoder.encode(e.id(), StandardCharsets.UTF_8)
+                        + "?consistency=primary"), null, null, cookie, spec.timeout());
+                if (r.status() == 404) {
+                    return new LostWrite(e.user(), e.id(), e.version(), 0, "missing");
+                }
+                if (r.status() == 401 && user != null) {
+                    user.cookie = null;
+                    continue;
+                }
+                if (r.status() == 200) {
+                    long version = parse(r.body()).path("version").asLong(-1);
+                    return version >= e.version() ? null : new LostWrite(e.user(), e.id(), e.version(), version, "older");
+                }
+            } catch (IOException ignored) {
+                // tried again below
+            }
+        }
+        return new LostWrite(e.user(), e.id(), e.version(), -1, "unreadable");
+    }
+
+    private boolean logInQuietly(User user) throws InterruptedException {
+        try {
+            var r = http.send("POST", target("/login"), FORM, "user=" + URLEncoder.encode(user.name, StandardCharsets.UTF_8),
+                    null, spec.timeout());
+            String cookie = r.status() == 200 ? cookie(r) : null;
+            if (cookie != null) {
+                user.cookie = cookie;
+            }
+            return cookie != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.scaler.load;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a load run does: {@code rate} arrivals per second for {@code duration} (so at most rate x duration
+ * arrivals), spread round-robin over {@code targets}, each arrival one journey picked by {@code mix}.
+ *
+ * @param maxInFlight arrivals beyond this many unfinished journeys are dropped (counted, never queued)
+ * @param users       the size of the pool of simulated users u1..uN
+ */
+public record LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
+        int maxInFlight, int users) {
+
+    public LoadSpec {
+        targets = List.copyOf(targets);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no target to send load to");
+        }
+        if (!(rate > 0) || rate > 1_000_000) {
+            throw new IllegalArgumentException("the rate must be above 0 and at most 1000000/s, not " + rate);
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("the duration must be above 0 and at most 24h");
+        }
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("the timeout must be above 0 and at most 5m");
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("max in flight must be at least 1");
+        }
+        if (users < 1 || users > 1_000_000) {
+            throw new IllegalArgumentException("users must be between 1 and 1000000");
+        }
+    }
+
+    /** The default cap on unfinished journeys: enough for every arrival to wait its full timeout, plus 10 %. */
+    public static int defaultMaxInFlight(double rate, Duration timeout) {
+        return (int) Math.min(100_000, Math.max(64, Math.ceil(1.1 * rate * timeout.toNanos() / 1e9)));
+    }
+
+    /** How many arrivals the run schedules: rate x duration, rounded down, at least one. */
+    public long arrivals() {
+        return Math.max(1, (long) Math.floor(rate * duration.toNanos() / 1e9));
+    }
+
+    /** How many one-second windows the run has. */
+    public int windowCount() {
+        return (int) Math.max(1, (duration.toNanos() + 999_999_999L) / 1_000_000_000L);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.scaler.report;
+
+import dev.scaler.load.FailureKind;
+import dev.scaler.load.Verification;
+import dev.scaler.load.Window;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Turns a stored run into its report: pure arithmetic on windows, events and the ledger's verification. */
+public final class Analysis {
+    /** Consecutive windows at or above the steady state that mark a recovery. */
+    public static final int RECOVERY_WINDOWS = 5;
+
+    private Analysis() {
+    }
+
+    public static Report analyse(Run run) {
+        RunInfo info = run.info();
+        List<Window> windows = run.windows();
+        double runEnd = windows.size();
+        Phases phases = Phases.of(run.events(), runEnd);
+        Report.Figures whole = figures(Phases.WHOLE, 0, runEnd, windows);
+        var perPhase = new ArrayList<Report.Figures>();
+        for (String phase : List.of(Phases.BASELINE, Phases.FAULT, Phases.RECOVERY)) {
+            perPhase.add(figures(phase, phases.from(phase), phases.to(phase),
+                    windows.stream().filter(w -> phases.of(w.second()).equals(phase)).toList()));
+        }
+        var faults = new ArrayList<Report.Recovery>();
+        for (Event e : run.events()) {
+            if (e.injects()) {
+                faults.add(recovery(e, windows, info.steadyState()));
+            }
+        }
+        Verification v = run.verification();
+        var consistency = new Report.Consistency(v.acknowledgedWrites(), v.notesChecked(), v.lostWrites(), v.staleReads(),
+                v.lostSessions(), v.lost().stream().limit(100).toList(), v.lostSessionUsers().stream().limit(100).toList());
+        var budget = errorBudget(info.slo(), whole);
+        var rows = windows.stream().map(w -> row(w, phases.of(w.second()))).toList();
+        var checks = judge(info.hypothesis(), whole, faults, consistency, budget);
+        String verdict = checks.isEmpty() ? "none" : checks.stream().allMatch(Report.Check::passed) ? "pass" : "fail";
+        return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
+                run.events());
+    }
+
+    /** successes / (successes + failures + dropped); null when nothing was attempted. */
+    public static Double availability(long successes, long attempts) {
+        return attempts == 0 ? null : (double) successes / attempts;
+    }
+
+    static Report.Figures figures(String phase, double from, double to, List<Window> windows) {
+        long successes = 0;
+        long dropped = 0;
+        var failures = new LinkedHashMap<String, Long>();
+        for (FailureKind k : FailureKind.values()) {
+            failures.put(k.label(), 0L);
+        }
+        Histogram latency = Window.newHistogram();
+        for (Window w : windows) {
+            successes += w.successes();
+            dropped += w.dropped();
+            w.failures().forEach((k, n) -> failures.merge(k.label(), n, Long::sum));
+            latency.add(w.latency());
+        }
+        long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+        long attempts = successes + failed + dropped;
+        double throughput = windows.isEmpty() ? 0 : successes / (double) windows.size();
+        return new Report.Figures(phase, from, to, windows.size(), attempts, successes, failed, failures, dropped,
+                availability(successes, attempts), throughput, latency(latency));
+    }
+
+    static Report.Latency latency(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return new Report.Latency(0, null, null, null, null, null);
+        }
+        return new Report.Latency(h.getTotalCount(), ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+    }
+
+    private static Double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    /**
+     * From the fault's injection to the start of the first run of {@link #RECOVERY_WINDOWS} consecutive windows, each
+     * at or above {@code steadyState}, searched from the window the fault fell in; never below zero. A window with
+     * nothing scheduled in it counts as at the steady state.
+     */
+    static Report.Recovery recovery(Event fault, List<Window> windows, double steadyState) {
+        int first = (int) Math.floor(fault.t());
+        for (int k = Math.max(0, first); k + RECOVERY_WINDOWS <= windows.size(); k++) {
+            boolean held = true;
+            for (int j = k; j < k + RECOVERY_WINDOWS && held; j++) {
+                Window w = windows.get(j);
+                Double a = availability(w.successes(), w.attempts());
+                held = a == null || a >= steadyState - 1e-12;
+            }
+            if (held) {
+                double seconds = Math.max(0, k - fault.t());
+                return new Report.Recovery(fault.t(), fault.action(), fault.target(), true, seconds,
+                        String.format(Locale.ROOT, "%.1fs", seconds));
+            }
+        }
+        return new Report.Recovery(fault.t(), fault.action(), fault.target(), false, null, "did not recover");
+    }
+
+    /** The share of the allowed failures, (1 - slo) x attempts, that failures and drops used. */
+    static Report.ErrorBudget errorBudget(double slo, Report.Figures whole) {
+        long bad = whole.failed() + whole.dropped();
+        double allowed = (1 - slo) * whole.attempts();
+        Double used = whole.attempts() == 0 ? null : allowed == 0 ? (bad == 0 ? 0.0 : Double.POSITIVE_INFINITY) : bad / allowed;
+        return new Report.ErrorBudget(slo, allowed, bad, used);
+    }
+
+    private static Report.WindowRow row(Window w, String phase) {
+        Report.Latency l = latency(w.latency());
+        return new Report.WindowRow(w.second(), phase, w.attempts(), w.successes(), w.failed(), w.dropped(),
+                availability(w.successes(), w.attempts()), l.p50(), l.p99(), l.max());
+    }
+
+    static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,
+            Report.Consistency consistency, Report.ErrorBudget budget) {
+        var checks = new ArrayList<Report.Check>();
+        for (Hypothesis.Line line : Hypothesis.parse(lines)) {
+            String name = line.metric().key;
+            String expression = line.text();
+            Double observed;
+            String shown;
+            switch (line.metric()) {
+                case AVAILABILITY -> {
+                    observed = whole.availability() == null ? null : whole.availability() * 100;
+                    shown = observed == null ? "no requests" : Format.percent(whole.availability());
+                }
+                case P50, P90, P99, P999, MAX -> {
+                    var l = whole.latency();
+                    observed = switch (line.metric()) {
+                        case P50 -> l.p50();
+                        case P90 -> l.p90();
+                        case P99 -> l.p99();
+                        case P999 -> l.p999();
+                        default -> l.max();
+                    };
+                    shown = observed == null ? "no requests" : Format.millis(observed);
+                }
+                case RECOVERY -> {
+                    if (faults.isEmpty()) {
+                        checks.add(new Report.Check(name, expression, "no fault injected", true));
+                        continue;
+                    }
+                    if (faults.stream().anyMatch(f -> !f.recovered())) {
+                        checks.add(new Report.Check(name, expression, "did not recover", false));
+                        continue;
+                    }
+                    double worst = faults.stream().mapToDouble(Report.Recovery::recoverySeconds).max().orElse(0);
+                    observed = worst * 1000;
+                    shown = String.format(Locale.ROOT, "%.1fs", worst);
+                }
+                case LOST_WRITES -> {
+                    observed = (double) consistency.lostWrites();
+                    shown = Long.toString(consistency.lostWrites());
+                }
+                case STALE_READS -> {
+                    observed = (double) consistency.staleReads();
+                    shown = Long.toString(consistency.staleReads());
+                }
+                case LOST_SESSIONS -> {
+                    observed = (double) consistency.lostSessions();
+                    shown = Long.toString(consistency.lostSessions());
+                }
+                case DROPPED -> {
+                    observed = (double) whole.dropped();
+                    shown = Long.toString(whole.dropped());
+                }
+                default -> {
+                    observed = budget.used() == null ? null : budget.used() * 100;
+                    shown = budget.used() == null ? "no requests" : Format.percent(budget.used());
+                }
+            }
+            checks.add(new Report.Check(name, expression, shown, observed != null && line.holds(observed)));
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.scaler.report;
+
+/**
+ * One line of a run's timeline (events.jsonl).
+ *
+ * @param t      seconds since the load started
+ * @param type   start, end, fault (a fault injected), heal or restore (a fault undone), or note
+ * @param action what was done, e.g. kill, latency, partition (empty for start/end)
+ * @param target what it was done to, e.g. database.primary (empty when none)
+ * @param detail free text for people
+ */
+public record Event(double t, String type, String action, String target, String detail) {
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String FAULT = "fault";
+    public static final String HEAL = "heal";
+    public static final String RESTORE = "restore";
+
+    public Event {
+        action = action == null ? "" : action;
+        target = target == null ? "" : target;
+        detail = detail == null ? "" : detail;
+    }
+
+    public static Event fault(double t, String action, String target) {
+        return new Event(t, FAULT, action, target, "");
+    }
+
+    public static Event heal(double t, String target) {
+        return new Event(t, HEAL, "heal", target, "");
+    }
+
+    public boolean injects() {
+        return FAULT.equals(type);
+    }
+
+    /** A heal or restore: the end of a fault. */
+    public boolean heals() {
+        return HEAL.equals(type) || RESTORE.equals(type);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.scaler.report;
+
+import dev.scaler.load.FailureKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The rows every tabular format shows for a phase, so table, markdown, HTML and compare agree. */
+final class Figures {
+    private Figures() {
+    }
+
+    /** A figure's name and how to show it for one phase. */
+    record Row(String name, Function<Report.Figures, String> cell) {
+    }
+
+    static List<Row> rows(Report report, boolean failureKinds) {
+        var rows = new ArrayList<Row>();
+        rows.add(new Row("span", f -> f.windows() == 0 ? "-" : Format.seconds(f.from()) + "-" + Format.seconds(f.to())));
+        rows.add(new Row("requests", f -> Long.toString(f.attempts())));
+        rows.add(new Row("availability", f -> Format.percent(f.availability())));
+        rows.add(new Row("successes", f -> Long.toString(f.successes())));
+        rows.add(new Row("failed", f -> Long.toString(f.failed())));
+        if (failureKinds) {
+            for (FailureKind k : FailureKind.values()) {
+                if (report.whole().failures().getOrDefault(k.label(), 0L) > 0) {
+                    rows.add(new Row("  " + k.label(), f -> Long.toString(f.failures().getOrDefault(k.label(), 0L))));
+                }
+            }
+        }
+        rows.add(new Row("dropped", f -> Long.toString(f.dropped())));
+        rows.add(new Row("throughput", f -> f.windows() == 0 ? "-" : Format.rate(f.throughput())));
+        rows.add(new Row("p50", f -> Format.millis(f.latency().p50())));
+        rows.add(new Row("p90", f -> Format.millis(f.latency().p90())));
+        rows.add(new Row("p99", f -> Format.millis(f.latency().p99())));
+        rows.add(new Row("p99.9", f -> Format.millis(f.latency().p999())));
+        rows.add(new Row("max", f -> Format.millis(f.latency().max())));
+        return rows;
+    }
+
+    /** whole, then baseline, fault, recovery. */
+    static List<Report.Figures> columns(Report report) {
+        var columns = new ArrayList<Report.Figures>();
+        columns.add(report.whole());
+        columns.addAll(report.phases());
+        return columns;
+    }
+
+    static String verdictLine(Report report) {
+        long failed = report.hypothesis().stream().filter(c -> !c.passed()).count();
+        return switch (report.verdict()) {
+            case "none" -> "no hypothesis lines";
+            case "pass" -> "PASS: every hypothesis line held (" + report.hypothesis().size() + ")";
+            default -> "FAIL: " + failed + " of " + report.hypothesis().size() + " hypothesis lines failed";
+        };
+    }
+
+    static String recovery(Report.Recovery r) {
+        return r.recovered() ? "recovered in " + r.recovery() : "did not recover";
+    }
+
+    static String fault(Report.Recovery r) {
+        return (r.action() + " " + r.target()).strip();
+    }
+
+    static String budget(Report.ErrorBudget b) {
+        return "SLO " + Format.percent(b.slo()) + ": " + b.failures() + " failed or dropped of "
+                + String.format(java.util.Locale.ROOT, "%.1f", b.allowedFailures()) + " allowed ("
+                + (b.used() == null ? "-" : Format.percent(b.used())) + " of the budget used)";
+    }
+
+    static String run(RunInfo info) {
+        return String.format(java.util.Locale.ROOT, "%s for %s at %s, journeys %s, timeout %dms, seed %d", info.kind(),
+                Format.seconds(info.durationSeconds()), Format.rate(info.rate()), journeys(info), info.timeoutMillis(),
+                info.seed());
+    }
+
+    static String journeys(RunInfo info) {
+        var parts = new ArrayList<String>();
+        info.journeys().forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(",", parts);
+    }
+}

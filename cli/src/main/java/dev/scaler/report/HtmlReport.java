@@ -1,0 +1,254 @@
+package dev.scaler.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One self-contained HTML file: summary cards, availability, throughput and latency timelines as inline SVG with
+ * the faults drawn on them, the phase table, hypothesis and faults. No script, no font, no URL is loaded.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    private static final String STYLE = """
+            :root { --ink:#1f2933; --muted:#616e7c; --line:#e4e7eb; --bg:#f5f7fa; --ok:#2f9e5b; --bad:#d64545;
+                    --warn:#c77c02; --p50:#3e7cb1; --p99:#e0803a; }
+            * { box-sizing: border-box; }
+            body { margin:0; background:var(--bg); color:var(--ink);
+                   font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif; }
+            main { max-width:1100px; margin:0 auto; padding:28px 24px 40px; }
+            header { display:flex; justify-content:space-between; align-items:flex-start; gap:16px; margin-bottom:18px; }
+            .kicker { text-transform:uppercase; letter-spacing:.08em; font-size:11px; color:var(--muted); font-weight:600; }
+            h1 { font-size:22px; margin:2px 0 4px; font-weight:650; }
+            h2 { font-size:15px; margin:0 0 10px; font-weight:650; }
+            .sub { color:var(--muted); font-size:13px; }
+            .badge { padding:8px 16px; border-radius:8px; font-weight:700; letter-spacing:.04em; font-size:15px;
+                     color:#fff; white-space:nowrap; }
+            .badge.pass { background:var(--ok); } .badge.fail { background:var(--bad); } .badge.none { background:#7b8794; }
+            .cards { display:grid; grid-template-columns:repeat(auto-fit,minmax(118px,1fr)); gap:10px; margin-bottom:18px; }
+            .card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:10px 12px; }
+            .card .label { font-size:11px; color:var(--muted); text-transform:uppercase; letter-spacing:.06em; }
+            .card .value { font-size:20px; font-weight:650; margin-top:2px; font-variant-numeric:tabular-nums; }
+            .card .value.good { color:var(--ok); } .card .value.bad { color:var(--bad); }
+            section { background:#fff; border:1px solid var(--line); border-radius:10px; padding:14px 16px 10px;
+                      margin-bottom:14px; }
+            .legend { display:flex; gap:14px; font-size:12px; color:var(--muted); margin:-4px 0 4px; flex-wrap:wrap; }
+            .legend i { display:inline-block; width:12px; height:3px; vertical-align:middle; margin-right:5px; }
+            .legend i.box { height:10px; border-radius:2px; }
+            svg.chart { width:100%; height:auto; display:block; }
+            svg .grid { stroke:#eef0f3; } svg .axis { stroke:#9aa5b1; }
+            svg .tick { fill:#7b8794; font-size:11px; }
+            svg .fault-phase { fill:#fbe3e3; }
+            svg .fault-line { stroke:var(--bad); stroke-width:1.5; stroke-dasharray:4 3; }
+            svg .heal-line { stroke:var(--ok); stroke-width:1.5; stroke-dasharray:4 3; }
+            svg .fault-line-label { fill:var(--bad); font-size:11px; font-weight:600; }
+            svg .heal-line-label { fill:var(--ok); font-size:11px; font-weight:600; }
+            svg .avail { fill:none; stroke:var(--ok); stroke-width:2; } svg .avail-area { fill:#2f9e5b12; }
+            svg .steady { stroke:var(--warn); stroke-dasharray:2 3; }
+            svg .ok { fill:#7cc49a; } svg .failed { fill:var(--bad); } svg .dropped { fill:#9aa5b1; }
+            svg .p50 { fill:none; stroke:var(--p50); stroke-width:1.8; }
+            svg .p99 { fill:none; stroke:var(--p99); stroke-width:1.8; }
+            svg .max { fill:none; stroke:#b8c0c9; stroke-width:1; stroke-dasharray:3 2; }
+            table { border-collapse:collapse; width:100%; font-variant-numeric:tabular-nums; }
+            th, td { padding:5px 10px; border-bottom:1px solid var(--line); text-align:right; }
+            th:first-child, td:first-child { text-align:left; }
+            th { font-size:12px; color:var(--muted); font-weight:600; text-transform:uppercase; letter-spacing:.05em; }
+            td.pass { color:var(--ok); font-weight:700; } td.fail { color:var(--bad); font-weight:700; }
+            tr:last-child td { border-bottom:none; }
+            .two { display:grid; grid-template-columns:1fr 1fr; gap:14px; }
+            .two section { margin-bottom:14px; }
+            footer { color:var(--muted); font-size:12px; margin-top:8px; }
+            code { font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12.5px; }
+            """;
+
+    public static String render(Report report) {
+        RunInfo info = report.run();
+        var out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>scaler run ").append(Html.escape(info.id())).append("</title>\n<style>\n").append(STYLE)
+                .append("</style>\n</head>\n<body>\n<main>\n");
+        String verdict = report.verdict();
+        out.append("<header><div><div class=\"kicker\">scaler ").append(Html.escape(info.kind())).append(" report")
+                .append(info.project().isEmpty() ? "" : " &middot; project " + Html.escape(info.project()))
+                .append("</div><h1>Run ").append(Html.escape(info.id())).append("</h1><div class=\"sub\">")
+                .append(Html.escape(Figures.run(info))).append("</div></div>")
+                .append("<div class=\"badge ").append(verdict).append("\">")
+                .append(switch (verdict) {
+                    case "pass" -> "PASS";
+                    case "fail" -> "FAIL";
+                    default -> "NO HYPOTHESIS";
+                }).append("</div></header>\n");
+        cards(out, report);
+        charts(out, report);
+        phases(out, report);
+        out.append("<div class=\"two\">\n");
+        hypothesis(out, report);
+        faults(out, report);
+        out.append("</div>\n");
+        out.append("<footer>Targets: ").append(Html.escape(String.join(", ", info.targets()))).append(" &middot; started ")
+                .append(Html.escape(info.startedAt())).append(" &middot; ").append(Html.escape(Figures.verdictLine(report)))
+                .append(" &middot; windows are one second of scheduled starts; latency from the scheduled start.</footer>\n");
+        out.append("</main>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static void card(StringBuilder out, String label, String value, String cls) {
+        out.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label)).append("</div><div class=\"value")
+                .append(cls.isEmpty() ? "" : " " + cls).append("\">").append(Html.escape(value)).append("</div></div>\n");
+    }
+
+    private static void cards(StringBuilder out, Report report) {
+        var w = report.whole();
+        out.append("<div class=\"cards\">\n");
+        Double a = w.availability();
+        card(out, "availability", Format.percent(a), a == null ? "" : a >= report.run().steadyState() ? "good" : "bad");
+        card(out, "p99", Format.millis(w.latency().p99()), "");
+        card(out, "throughput", w.windows() == 0 ? "-" : Format.rate(w.throughput()), "");
+        card(out, "requests", Long.toString(w.attempts()), "");
+        String recovery = report.faults().isEmpty() ? "no fault"
+                : report.faults().stream().anyMatch(f -> !f.recovered()) ? "did not recover"
+                : Format.seconds(report.faults().stream().mapToDouble(Report.Recovery::recoverySeconds).max().orElse(0));
+        card(out, "worst recovery", recovery, recovery.equals("did not recover") ? "bad" : "");
+        var c = report.consistency();
+        card(out, "lost writes", Long.toString(c.lostWrites()), c.lostWrites() > 0 ? "bad" : "");
+        card(out, "stale reads", Long.toString(c.staleReads()), c.staleReads() > 0 ? "bad" : "");
+        card(out, "lost sessions", Long.toString(c.lostSessions()), c.lostSessions() > 0 ? "bad" : "");
+        out.append("</div>\n");
+    }
+
+    private static void charts(StringBuilder out, Report report) {
+        var rows = report.windows();
+        double seconds = rows.size();
+        // Availability: 90-100% unless it fell lower, so a dip to 99% is visible.
+        double min = rows.stream().filter(r -> r.availability() != null).mapToDouble(Report.WindowRow::availability).min()
+                .orElse(1);
+        double lo = min >= 0.9 ? 0.9 : 0;
+        var avail = new Svg(seconds, v -> (v - lo) / (1 - lo)).faults(report);
+        var ticks = lo == 0 ? List.of(0.0, 0.25, 0.5, 0.75, 1.0) : List.of(0.9, 0.925, 0.95, 0.975, 1.0);
+        avail.yTicks(ticks, v -> String.format(Locale.ROOT, lo == 0 ? "%.0f%%" : "%.1f%%", v * 100)).xTicks();
+        avail.hline("steady", report.run().steadyState(), "steady state " + Format.percent(report.run().steadyState()));
+        avail.steps("avail", rows.stream().map(Report.WindowRow::availability).toList(), true).markers(report);
+        section(out, "Availability per second", legend(
+                "<span><i style=\"background:var(--ok)\"></i>availability</span>",
+                "<span><i style=\"background:var(--warn)\"></i>steady state " + Format.percent(report.run().steadyState())
+                        + "</span>", faultLegend(report)), avail.render("availability per second"));
+
+        double top = Math.max(1, rows.stream().mapToLong(Report.WindowRow::attempts).max().orElse(1)) * 1.1;
+        double[] yTop = {niceCeil(top)};
+        var thr = new Svg(seconds, v -> v / yTop[0]).faults(report);
+        thr.yTicks(List.of(0.0, yTop[0] / 4, yTop[0] / 2, yTop[0] * 3 / 4, yTop[0]),
+                v -> String.format(Locale.ROOT, "%.0f", v)).xTicks();
+        for (var r : rows) {
+            String title = r.second() + "s: " + r.successes() + " ok, " + r.failed() + " failed, " + r.dropped() + " dropped";
+            thr.bar("ok", r.second(), 0, r.successes(), title);
+            thr.bar("failed", r.second(), r.successes(), r.successes() + r.failed(), title);
+            thr.bar("dropped", r.second(), r.successes() + r.failed(), r.attempts(), title);
+        }
+        thr.markers(report);
+        section(out, "Throughput (requests per second, by scheduled start)", legend(
+                "<span><i class=\"box\" style=\"background:#7cc49a\"></i>succeeded</span>",
+                "<span><i class=\"box\" style=\"background:var(--bad)\"></i>failed</span>",
+                "<span><i class=\"box\" style=\"background:#9aa5b1\"></i>dropped</span>", faultLegend(report)),
+                thr.render("throughput per second"));
+
+        double lmin = rows.stream().filter(r -> r.p50() != null).mapToDouble(Report.WindowRow::p50).min().orElse(1);
+        double lmax = rows.stream().filter(r -> r.max() != null).mapToDouble(Report.WindowRow::max).max().orElse(10);
+        double d0 = Math.floor(Math.log10(Math.max(0.01, lmin)));
+        double d1 = Math.max(d0 + 1, Math.ceil(Math.log10(Math.max(0.01, lmax))));
+        var lat = new Svg(seconds, v -> (Math.log10(Math.max(1e-3, v)) - d0) / (d1 - d0)).faults(report);
+        var lticks = new ArrayList<Double>();
+        for (double d = d0; d <= d1; d++) {
+            lticks.add(Math.pow(10, d));
+        }
+        lat.yTicks(lticks, v -> Format.millis(v).replaceAll("\\.0+(ms|s)$", "$1").replace(".00", "")).xTicks();
+        lat.steps("max", rows.stream().map(Report.WindowRow::max).toList(), false);
+        lat.steps("p50", rows.stream().map(Report.WindowRow::p50).toList(), false);
+        lat.steps("p99", rows.stream().map(Report.WindowRow::p99).toList(), false).markers(report);
+        section(out, "Latency per second (from the scheduled start, log scale)", legend(
+                "<span><i style=\"background:var(--p50)\"></i>p50</span>",
+                "<span><i style=\"background:var(--p99)\"></i>p99</span>",
+                "<span><i style=\"background:#b8c0c9\"></i>max</span>", faultLegend(report)), lat.render("latency per second"));
+    }
+
+    private static double niceCeil(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 4, 5, 8, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    private static String faultLegend(Report report) {
+        return report.faults().isEmpty() ? "<span>no fault injected</span>"
+                : "<span><i style=\"background:var(--bad)\"></i>fault</span>"
+                        + "<span><i style=\"background:var(--ok)\"></i>heal/restore</span>"
+                        + "<span><i class=\"box\" style=\"background:#fdecec\"></i>fault phase</span>";
+    }
+
+    private static String legend(String... items) {
+        return "<div class=\"legend\">" + String.join("", items) + "</div>";
+    }
+
+    private static void section(StringBuilder out, String title, String legend, String svg) {
+        out.append("<section><h2>").append(Html.escape(title)).append("</h2>").append(legend).append('\n').append(svg)
+                .append("</section>\n");
+    }
+
+    private static void phases(StringBuilder out, Report report) {
+        var columns = Figures.columns(report);
+        out.append("<section><h2>By phase</h2><table><thead><tr><th></th>");
+        columns.forEach(f -> out.append("<th>").append(Html.escape(f.phase())).append("</th>"));
+        out.append("</tr></thead><tbody>\n");
+        for (var row : Figures.rows(report, true)) {
+            out.append("<tr><td>").append(Html.escape(row.name().strip())).append("</td>");
+            columns.forEach(f -> out.append("<td>").append(Html.escape(row.cell().apply(f))).append("</td>"));
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table></section>\n");
+    }
+
+    private static void hypothesis(StringBuilder out, Report report) {
+        out.append("<section><h2>Hypothesis</h2>");
+        if (report.hypothesis().isEmpty()) {
+            out.append("<p class=\"sub\">No hypothesis lines: figures only.</p>");
+        } else {
+            out.append("<table><thead><tr><th>line</th><th>observed</th><th>verdict</th></tr></thead><tbody>\n");
+            for (var c : report.hypothesis()) {
+                out.append("<tr><td><code>").append(Html.escape(c.name() + ": " + c.expression())).append("</code></td><td>")
+                        .append(Html.escape(c.observed())).append("</td><td class=\"").append(c.passed() ? "pass" : "fail")
+                        .append("\">").append(c.passed() ? "PASS" : "FAIL").append("</td></tr>\n");
+            }
+            out.append("</tbody></table>");
+        }
+        var c = report.consistency();
+        out.append("<p class=\"sub\">").append(c.acknowledgedWrites()).append(" acknowledged writes, ")
+                .append(c.notesChecked()).append(" notes read back from the primary. Error budget: ")
+                .append(Html.escape(Figures.budget(report.errorBudget()))).append(".</p>");
+        out.append("</section>\n");
+    }
+
+    private static void faults(StringBuilder out, Report report) {
+        out.append("<section><h2>Faults and recovery</h2>");
+        if (report.faults().isEmpty()) {
+            out.append("<p class=\"sub\">No fault was injected: every window is baseline.</p>");
+        } else {
+            out.append("<table><thead><tr><th>fault</th><th>at</th><th>recovery</th></tr></thead><tbody>\n");
+            for (var f : report.faults()) {
+                out.append("<tr><td><code>").append(Html.escape(Figures.fault(f))).append("</code></td><td>")
+                        .append(Format.seconds(f.at())).append("</td><td class=\"").append(f.recovered() ? "" : "fail")
+                        .append("\">").append(Html.escape(f.recovered() ? f.recovery() : "did not recover"))
+                        .append("</td></tr>\n");
+            }
+            out.append("</tbody></table>");
+            out.append("<p class=\"sub\">Recovery: from the injection to the first of ").append(Analysis.RECOVERY_WINDOWS)
+                    .append(" consecutive windows at or above ").append(Format.percent(report.run().steadyState()))
+                    .append(".</p>");
+        }
+        out.append("</section>\n");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.scaler.report;
+
+/** A short summary for a CI job summary or a pull-request comment. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static String render(Report report) {
+        var out = new StringBuilder();
+        RunInfo info = report.run();
+        String verdict = switch (report.verdict()) {
+            case "pass" -> "PASS";
+            case "fail" -> "FAIL";
+            default -> "measured";
+        };
+        out.append("### scaler run `").append(info.id()).append("`: ").append(verdict).append("\n\n");
+        out.append(escape(Figures.run(info))).append(info.project().isEmpty() ? "" : ", project `" + info.project() + "`")
+                .append(".\n\n");
+        var columns = Figures.columns(report).stream().filter(f -> f.windows() > 0 || f.phase().equals("whole")).toList();
+        out.append("| |");
+        columns.forEach(f -> out.append(' ').append(f.phase()).append(" |"));
+        out.append("\n|---|");
+        columns.forEach(f -> out.append("---:|"));
+        out.append('\n');
+        for (var row : Figures.rows(report, false)) {
+            if (row.name().equals("successes") || row.name().equals("p90") || row.name().equals("p99.9")) {
+                continue;
+            }
+            out.append("| ").append(row.name()).append(" |");
+            columns.forEach(f -> out.append(' ').append(row.cell().apply(f)).append(" |"));
+            out.append('\n');
+        }
+        out.append('\n');
+        for (var f : report.faults()) {
+            out.append("- fault `").append(Figures.fault(f)).append("` at ").append(Format.seconds(f.at())).append(": ")
+                    .append(Figures.recovery(f)).append('\n');
+        }
+        var c = report.consistency();
+        out.append("- consistency: ").append(c.lostWrites()).append(" lost writes of ").append(c.acknowledgedWrites())
+                .append(" acknowledged, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())
+                .append(" lost sessions\n");
+        out.append("- error budget: ").append(Figures.budget(report.errorBudget())).append("\n");
+        if (!report.hypothesis().isEmpty()) {
+            out.append("\n| hypothesis | observed | |\n|---|---|---|\n");
+            report.hypothesis().forEach(h -> out.append("| `").append(h.name()).append(": ").append(escape(h.expression()))
+                    .append("` | ").append(escape(h.observed())).append(" | ").append(h.passed() ? "PASS" : "**FAIL**")
+                    .append(" |\n"));
+        }
+        out.append('\n').append(Figures.verdictLine(report)).append('\n');
+        return out.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|");
+    }
+}

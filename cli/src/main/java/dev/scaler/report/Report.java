@@ -1,0 +1,55 @@
+package dev.scaler.report;
+
+import dev.scaler.load.LostWrite;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one run, as every format shows them; summary.json and `report --format json` are this record.
+ * Availability and error budget are fractions (0.999), latencies milliseconds, times seconds since the start.
+ */
+public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
+        Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
+        List<Event> events) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Figures of the whole run or of one phase; {@code from}/{@code to} in seconds; null availability when empty. */
+    public record Figures(String phase, double from, double to, int windows, long attempts, long successes, long failed,
+            Map<String, Long> failures, long dropped, Double availability, double throughput, Latency latency) {
+    }
+
+    /** Milliseconds; null when nothing was measured. */
+    public record Latency(long count, Double p50, Double p90, Double p99, Double p999, Double max) {
+    }
+
+    /**
+     * How long after a fault availability held again: {@code recoverySeconds} null and {@code recovery}
+     * "did not recover" when it never did.
+     */
+    public record Recovery(double at, String action, String target, boolean recovered, Double recoverySeconds,
+            String recovery) {
+    }
+
+    public record Consistency(long acknowledgedWrites, long notesChecked, long lostWrites, long staleReads,
+            long lostSessions, List<LostWrite> lost, List<String> lostSessionUsers) {
+    }
+
+    /** {@code used} is the share of the allowed failures spent (1.0 = all of it), null when nothing was attempted. */
+    public record ErrorBudget(double slo, double allowedFailures, long failures, Double used) {
+    }
+
+    /** One hypothesis line and its verdict. */
+    public record Check(String name, String expression, String observed, boolean passed) {
+    }
+
+    /** One second: where it lies, what happened in it. */
+    public record WindowRow(int second, String phase, long attempts, long successes, long failed, long dropped,
+            Double availability, Double p50, Double p99, Double max) {
+    }
+
+    /** True when there is no hypothesis line or every line held. */
+    public boolean passed() {
+        return hypothesis.stream().allMatch(Check::passed);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.scaler.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run was asked to do (run.json): enough to read it back, repeat it and judge it.
+ *
+ * @param steadyState availability a window must reach to count as recovered (fraction, default 0.99)
+ * @param slo         the availability objective the error budget is computed against (fraction, default 0.999)
+ * @param hypothesis  name to expression, e.g. availability to ">= 99%"; empty when none
+ */
+public record RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
+        double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
+        String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final double DEFAULT_STEADY_STATE = 0.99;
+    public static final double DEFAULT_SLO = 0.999;
+
+    public RunInfo {
+        targets = List.copyOf(targets);
+        journeys = new LinkedHashMap<>(journeys);
+        hypothesis = hypothesis == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hypothesis);
+    }
+
+    /** The same run with the hypothesis lines replaced (or added) by {@code lines}. */
+    public RunInfo withHypothesis(Map<String, String> lines) {
+        var merged = new LinkedHashMap<>(hypothesis);
+        merged.putAll(lines);
+        return new RunInfo(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
+                maxInFlight, users, startedAt, seconds, steadyState, slo, merged);
+    }
+}

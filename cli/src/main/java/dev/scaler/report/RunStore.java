@@ -1,0 +1,258 @@
+package dev.scaler.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scaler.load.FailureKind;
+import dev.scaler.load.LedgerEntry;
+import dev.scaler.load.LoadResult;
+import dev.scaler.load.Verification;
+import dev.scaler.load.Window;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Runs on disk, one directory each under {@code .scaler/runs/<id>/} (docs/report.md lists the files). Ids sort by
+ * time: {@code 20261125T161500Z-ab12}.
+ */
+public final class RunStore {
+    public static final String INFO = "run.json";
+    public static final String EVENTS = "events.jsonl";
+    public static final String WINDOWS = "windows.jsonl";
+    public static final String HISTOGRAMS = "histograms.hlog";
+    public static final String LEDGER = "ledger.jsonl";
+    public static final String VERIFICATION = "verification.json";
+    public static final String SUMMARY = "summary.json";
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper LINES = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path root;
+
+    /** @param root the runs directory, {@code .scaler/runs} */
+    public RunStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public static String newId(Instant now, RandomGenerator random) {
+        return ID_TIME.format(now) + "-" + String.format(Locale.ROOT, "%04x", random.nextInt(0x10000));
+    }
+
+    public Path dir(String id) {
+        return root.resolve(id);
+    }
+
+    /** Creates the run's directory and writes run.json and a start event; the rest follows as the run goes. */
+    public Path create(RunInfo info) {
+        Path dir = dir(info.id());
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(INFO), JSON.writeValueAsString(info));
+            Files.writeString(dir.resolve(EVENTS), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run to " + dir, e);
+        }
+        return dir;
+    }
+
+    /** Appends one event to events.jsonl at once, so a crash keeps what had happened. */
+    public void append(String id, Event event) {
+        try {
+            Files.writeString(dir(id).resolve(EVENTS), LINES.writeValueAsString(event) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir(id).resolve(EVENTS), e);
+        }
+    }
+
+    /** Writes what the load measured: windows, histograms, the ledger and its verification; updates run.json. */
+    public void finish(RunInfo info, LoadResult result) {
+        Path dir = dir(info.id());
+        try {
+            Files.writeString(dir.resolve(INFO), JSON.writeValueAsString(info));
+            var windows = new StringBuilder();
+            for (Window w : result.windows()) {
+                ObjectNode line = LINES.createObjectNode().put("second", w.second()).put("successes", w.successes());
+                ObjectNode failures = line.putObject("failures");
+                w.failures().forEach((k, n) -> failures.put(k.label(), n));
+                line.put("dropped", w.dropped()).put("attempts", w.attempts());
+                Double a = Analysis.availability(w.successes(), w.attempts());
+                if (a != null) {
+                    line.put("availability", a);
+                }
+                if (w.latency().getTotalCount() > 0) {
+                    line.put("p50Ms", w.latency().getValueAtPercentile(50) / 1000.0)
+                            .put("p99Ms", w.latency().getValueAtPercentile(99) / 1000.0)
+                            .put("maxMs", w.latency().getMaxValue() / 1000.0);
+                }
+                windows.append(LINES.writeValueAsString(line)).append('\n');
+            }
+            Files.writeString(dir.resolve(WINDOWS), windows);
+            writeHistograms(dir.resolve(HISTOGRAMS), result);
+            var ledger = new StringBuilder();
+            for (LedgerEntry e : result.ledger()) {
+                ledger.append(LINES.writeValueAsString(e)).append('\n');
+            }
+            Files.writeString(dir.resolve(LEDGER), ledger);
+            Files.writeString(dir.resolve(VERIFICATION), JSON.writeValueAsString(result.verification()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run to " + dir, e);
+        }
+    }
+
+    public void writeSummary(Report report) {
+        try {
+            Files.writeString(dir(report.run().id()).resolve(SUMMARY), json(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + SUMMARY, e);
+        }
+    }
+
+    /** One interval histogram per window, in order, microseconds; the max column in milliseconds. */
+    private static void writeHistograms(Path file, LoadResult result) throws IOException {
+        try (var stream = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            var writer = new HistogramLogWriter(stream);
+            long base = result.startedAt().toEpochMilli();
+            writer.outputComment("scaler: one interval histogram per one-second window, latency in microseconds "
+                    + "from each request's scheduled start");
+            writer.outputLogFormatVersion();
+            writer.outputStartTime(base);
+            writer.setBaseTime(base);
+            writer.outputLegend();
+            for (Window w : result.windows()) {
+                Histogram h = w.latency().copy();
+                h.setStartTimeStamp(base + w.second() * 1000L);
+                h.setEndTimeStamp(base + (w.second() + 1) * 1000L);
+                writer.outputIntervalHistogram(h.getStartTimeStamp() / 1000.0 - base / 1000.0,
+                        h.getEndTimeStamp() / 1000.0 - base / 1000.0, h, 1000.0);
+            }
+        }
+    }
+
+    /** Every stored run id, oldest first. */
+    public List<String> ids() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(p -> Files.isRegularFile(p.resolve(INFO))).map(p -> p.getFileName().toString()).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    /** The id a user means: "latest" (or null) for the newest run, else the id itself, or a unique prefix of one. */
+    public String resolve(String idOrLatest) {
+        List<String> ids = ids();
+        if (idOrLatest == null || idOrLatest.equals("latest")) {
+            if (ids.isEmpty()) {
+                throw new RunNotFoundException("no run is stored in " + root + "; `scaler load` or `scaler chaos` makes one");
+            }
+            return ids.get(ids.size() - 1);
+        }
+        if (ids.contains(idOrLatest)) {
+            return idOrLatest;
+        }
+        List<String> matches = ids.stream().filter(i -> i.startsWith(idOrLatest)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw new RunNotFoundException(matches.isEmpty() ? "no run '" + idOrLatest + "' in " + root
+                + (ids.isEmpty() ? "" : "; the newest is " + ids.get(ids.size() - 1))
+                : "'" + idOrLatest + "' matches " + matches.size() + " runs; give more of the id");
+    }
+
+    /** Reads a run back: run.json, events.jsonl, windows.jsonl with histograms.hlog, verification.json. */
+    public Run load(String idOrLatest) {
+        String id = resolve(idOrLatest);
+        Path dir = dir(id);
+        try {
+            RunInfo info = JSON.readValue(dir.resolve(INFO).toFile(), RunInfo.class);
+            var events = new ArrayList<Event>();
+            if (Files.exists(dir.resolve(EVENTS))) {
+                for (String line : Files.readAllLines(dir.resolve(EVENTS))) {
+                    if (!line.isBlank()) {
+                        events.add(LINES.readValue(line, Event.class));
+                    }
+                }
+            }
+            if (!Files.exists(dir.resolve(WINDOWS))) {
+                throw new RunNotFoundException("run " + id + " did not finish: " + dir.resolve(WINDOWS) + " is missing");
+            }
+            var histograms = readHistograms(dir.resolve(HISTOGRAMS));
+            var windows = new ArrayList<Window>();
+            for (String line : Files.readAllLines(dir.resolve(WINDOWS))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var node = LINES.readTree(line);
+                int second = node.path("second").asInt();
+                var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
+                node.path("failures").properties().forEach(e -> failures.put(FailureKind.fromLabel(e.getKey()),
+                        e.getValue().asLong()));
+                Histogram h = second < histograms.size() ? histograms.get(second) : Window.newHistogram();
+                windows.add(new Window(second, node.path("successes").asLong(), failures, node.path("dropped").asLong(), h));
+            }
+            Verification verification = Files.exists(dir.resolve(VERIFICATION))
+                    ? JSON.readValue(dir.resolve(VERIFICATION).toFile(), Verification.class) : Verification.NONE;
+            return new Run(info, events, windows, verification);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RunNotFoundException r) {
+                throw r;
+            }
+            throw new RunNotFoundException("run " + id + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static List<Histogram> readHistograms(Path file) throws IOException {
+        var out = new ArrayList<Histogram>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        try (var reader = new HistogramLogReader(file.toFile())) {
+            for (var h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                Histogram copy = Window.newHistogram();
+                copy.add((Histogram) h);
+                out.add(copy);
+            }
+        }
+        return out;
+    }
+
+    /** The report as JSON, with the stable names of {@link Report}. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.scaler.report;
+
+/** The terminal summary: phases as columns, faults with their recovery, consistency, hypothesis lines with PASS/FAIL. */
+public final class TextReport {
+    private TextReport() {
+    }
+
+    public static String render(Report report) {
+        var out = new StringBuilder();
+        RunInfo info = report.run();
+        out.append("run ").append(info.id()).append(info.project().isEmpty() ? "" : " (project " + info.project() + ")")
+                .append('\n');
+        out.append("  ").append(Figures.run(info)).append('\n');
+        out.append("  targets ").append(String.join(", ", info.targets())).append("\n\n");
+        var columns = Figures.columns(report);
+        var header = new String[columns.size() + 1];
+        header[0] = "";
+        for (int i = 0; i < columns.size(); i++) {
+            header[i + 1] = columns.get(i).phase();
+        }
+        var table = new TextTable(header);
+        for (var row : Figures.rows(report, true)) {
+            var cells = new String[columns.size() + 1];
+            cells[0] = row.name();
+            for (int i = 0; i < columns.size(); i++) {
+                cells[i + 1] = row.cell().apply(columns.get(i));
+            }
+            table.row(cells);
+        }
+        out.append(table.render("  ")).append('\n');
+        if (!report.faults().isEmpty()) {
+            out.append("faults\n");
+            var faults = new TextTable("at", "fault", "recovery").left();
+            report.faults().forEach(f -> faults.row(Format.seconds(f.at()), Figures.fault(f), Figures.recovery(f)));
+            out.append(faults.render("  ")).append('\n');
+        }
+        var c = report.consistency();
+        out.append("consistency   ").append(c.acknowledgedWrites()).append(" acknowledged writes, ").append(c.lostWrites())
+                .append(" lost, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())
+                .append(" lost sessions\n");
+        out.append("error budget  ").append(Figures.budget(report.errorBudget())).append("\n");
+        if (!report.hypothesis().isEmpty()) {
+            out.append("\nhypothesis\n");
+            var lines = new TextTable("", "line", "observed").left();
+            report.hypothesis().forEach(h -> lines.row(h.passed() ? "PASS" : "FAIL", h.name() + " " + h.expression(),
+                    h.observed()));
+            out.append(lines.render("  "));
+        }
+        out.append('\n').append(Figures.verdictLine(report)).append('\n');
+        return out.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `scaler load` for 10 s against a real web tier (offline images), then `scaler report` in all five formats. */
+class LoadReportIT {
+    private static final String PROJECT = "m-it-load";
+
+    @TempDir
+    Path dir;
+
+    private Docker docker;
+
+    @BeforeEach
+    void engine() {
+        docker = new Docker();
+        docker.clear(PROJECT);
+        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
+    }
+
+    @AfterEach
+    void cleanUp() {
+        try {
+            docker.clear(PROJECT);
+            assertThat(docker.leftovers(PROJECT)).isEmpty();
+        } finally {
+            docker.close();
+            System.clearProperty("scaler.stateDir");
+        }
+    }
+
+    @Test
+    void loadAgainstARealWebTierThenReportInEveryFormat() throws Exception {
+        int port;
+        try (var s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path file = dir.resolve(PROJECT + ".yaml");
+        Files.writeString(file, "name: " + PROJECT + "\nimages: offline\nloadBalancer: { port: " + port + " }\n"
+                + "web: { replicas: 2, sessions: redis }\ncache: { kind: redis, replicas: 0, sentinels: 0 }\n");
+        var up = Scaler.run("up", file.toString());
+        assertThat(up.code()).as(up.transcript()).isZero();
+
+        var load = Scaler.run("load", file.toString(), "--rate", "50", "--duration", "10s", "--journeys",
+                "browse=70,login=30", "--users", "20", "--seed", "11", "--hypothesis", "availability=>= 99%",
+                "--hypothesis", "lostSessions=0", "--hypothesis", "p99=<= 2s");
+        assertThat(load.code()).as(load.transcript()).isZero();
+        assertThat(load.out()).contains("seed 11").contains("http://127.0.0.1:" + port + "/")
+                .contains("PASS: every hypothesis line held (3)");
+        // Without a terminal the live line is a plain line every 5 s.
+        assertThat(load.out()).containsPattern("\\[ +5\\.\\ds\\] .*req/s .*p99").doesNotContain("\r");
+
+        var json = Scaler.run("report", "--format", "json");
+        assertThat(json.code()).as(json.transcript()).isZero();
+        var doc = new ObjectMapper().readTree(json.out());
+        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(doc.path("run").path("project").asText()).isEqualTo(PROJECT);
+        assertThat(doc.path("whole").path("attempts").asLong()).isGreaterThanOrEqualTo(500);
+        assertThat(doc.path("whole").path("availability").asDouble()).isGreaterThanOrEqualTo(0.99);
+        assertThat(doc.path("windows")).hasSize(10);
+
+        var table = Scaler.run("report", "--format", "table");
+        assertThat(table.code()).as(table.transcript()).isZero();
+        assertThat(table.out()).contains("availability").contains("PASS  availability >= 99%");
+
+        var junit = Scaler.run("report", "--format", "junit");
+        assertThat(junit.code()).as(junit.transcript()).isZero();
+        var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8)));
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(3);
+        assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
+
+        Path html = dir.resolve("report.html");
+        var h = Scaler.run("report", "--format", "html", "--out", html.toString());
+        assertThat(h.code()).as(h.transcript()).isZero();
+        HtmlAssert.selfContained(Files.readString(html));
+
+        var md = Scaler.run("report", "--format", "markdown");
+        assertThat(md.code()).as(md.transcript()).isZero();
+        assertThat(md.out()).contains(": PASS").contains("| availability |");
+
+        // The same run judged by a line it cannot meet: exit 1.
+        assertThat(Scaler.run("report", "--hypothesis", "p50=<= 0ms").code()).isEqualTo(ExitCode.HYPOTHESIS_FAILED);
+
+        var down = Scaler.run("down", PROJECT);
+        assertThat(down.code()).as(down.transcript()).isZero();
+    }
+}

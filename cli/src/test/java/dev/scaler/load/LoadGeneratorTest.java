@@ -1,0 +1,162 @@
+package dev.scaler.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaler.load.NotesFixture.Mode;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generator against a loopback fixture of the web app: exact counts, and the ledger's lost/stale/session figures. */
+class LoadGeneratorTest {
+    private static Http http;
+
+    @BeforeAll
+    static void client() {
+        http = new PlainHttp(Duration.ofSeconds(1));
+    }
+
+    @AfterAll
+    static void close() {
+        http.close();
+    }
+
+    private static LoadSpec spec(URI target, double rate, int millis, String mix, int users) {
+        return new LoadSpec(List.of(target), rate, Duration.ofMillis(millis), JourneyMix.parse(mix), Duration.ofSeconds(1),
+                42, 1000, users);
+    }
+
+    private static long sum(LoadResult r, java.util.function.ToLongFunction<Window> f) {
+        return r.windows().stream().mapToLong(f).sum();
+    }
+
+    @Test
+    void browseAndLoginAgainstAnHonestServerSucceedAndEveryRequestIsCounted() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 400, 500, "browse=70,login=30", 20), http).run();
+            assertThat(sum(result, Window::failed)).isZero();
+            assertThat(sum(result, Window::dropped)).isZero();
+            assertThat(sum(result, Window::successes)).as("one success per request the server saw")
+                    .isEqualTo(fixture.requests.get()).isGreaterThanOrEqualTo(200);
+            assertThat(sum(result, w -> w.latency().getTotalCount())).isEqualTo(fixture.requests.get());
+            assertThat(result.verification()).isEqualTo(Verification.NONE);
+        }
+    }
+
+    @Test
+    void writesAndReadsAreLedgeredAndVerifiedAgainstThePrimary() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 400, 500, "write=60,read=40", 10), http).run();
+            var v = result.verification();
+            assertThat(sum(result, Window::failed)).isZero();
+            assertThat(v.acknowledgedWrites()).isEqualTo(result.ledger().size()).isGreaterThan(50);
+            assertThat(v.notesChecked()).isPositive().isLessThanOrEqualTo(v.acknowledgedWrites());
+            assertThat(result.ledger()).anyMatch(e -> e.version() > 1);
+            assertThat(v.lostWrites()).isZero();
+            assertThat(v.staleReads()).isZero();
+            assertThat(v.lostSessions()).isZero();
+        }
+    }
+
+    @Test
+    void writesAcknowledgedButNeverStoredAreCountedAsLost() throws Exception {
+        try (var fixture = new NotesFixture(Mode.LOSE_WRITES)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 500, "write=100", 10), http).run();
+            var v = result.verification();
+            assertThat(fixture.droppedWrites.get()).isPositive();
+            assertThat(v.lostWrites()).isEqualTo(fixture.droppedWrites.get());
+            assertThat(v.lost()).allMatch(l -> l.reason().equals("missing"));
+            // The read right after each lost write found nothing: a failed check.
+            assertThat(sum(result, w -> w.failures().get(FailureKind.CHECK))).isGreaterThanOrEqualTo(fixture.droppedWrites.get());
+        }
+    }
+
+    @Test
+    void readsOfAnOlderVersionThanTheUserHadAcknowledgedAreStale() throws Exception {
+        try (var fixture = new NotesFixture(Mode.STALE_READS)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 500, "write=50,read=50", 10), http).run();
+            var v = result.verification();
+            assertThat(fixture.staleServed.get()).isPositive();
+            assertThat(v.staleReads()).isEqualTo(fixture.staleServed.get());
+            assertThat(v.lostWrites()).as("the primary has them all").isZero();
+            assertThat(sum(result, w -> w.failures().get(FailureKind.CHECK))).isEqualTo(v.staleReads());
+        }
+    }
+
+    @Test
+    void aLoggedInUserWhoseMeAnswers401LostTheSession() throws Exception {
+        try (var fixture = new NotesFixture(Mode.FORGET_U1)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 500, "login=100", 3), http).run();
+            assertThat(result.verification().lostSessionUsers()).containsExactly("u1");
+            assertThat(result.verification().lostSessions()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failuresKeepTheirKind() throws Exception {
+        try (var fixture = new NotesFixture(Mode.SERVER_ERRORS)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 250, "browse=1", 1), http).run();
+            assertThat(sum(result, w -> w.failures().get(FailureKind.SERVER_ERROR))).isEqualTo(50);
+            assertThat(sum(result, Window::successes)).isZero();
+        }
+        int closed;
+        try (var s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        var refused = new LoadGenerator(spec(URI.create("http://127.0.0.1:" + closed + "/"), 200, 250, "browse=1", 1), http).run();
+        assertThat(sum(refused, w -> w.failures().get(FailureKind.REFUSED))).isEqualTo(50);
+    }
+
+    @Test
+    void latencyIsTakenFromTheScheduledStartSoAStallShowsInEveryRequestItHeldUp() throws Exception {
+        // The server holds every request of its first 300 ms; an open-model generator keeps scheduling meanwhile.
+        try (var fixture = new NotesFixture(Mode.HONEST, 300)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 1000, "browse=1", 1), http).run();
+            var all = Window.newHistogram();
+            result.windows().forEach(w -> all.add(w.latency()));
+            assertThat(all.getTotalCount()).isEqualTo(200);
+            assertThat(all.getMaxValue()).as("max, microseconds").isGreaterThan(250_000);
+            long heldUp = all.getCountBetweenValues(100_000, Long.MAX_VALUE / 4);
+            assertThat(heldUp).as("requests held more than 100 ms").isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    @Test
+    void aSlowServerGivesTimeoutsAndTheRunStillEndsByItself() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST, 2000)) {
+            var spec = new LoadSpec(List.of(fixture.uri()), 100, Duration.ofMillis(200), JourneyMix.parse("browse=1"),
+                    Duration.ofMillis(100), 1, 1000, 1);
+            long t0 = System.nanoTime();
+            var result = new LoadGenerator(spec, http).run();
+            assertThat(sum(result, w -> w.failures().get(FailureKind.TIMEOUT))).isEqualTo(20);
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.5);
+        }
+    }
+
+    @Test
+    void arrivalsBeyondTheInFlightCapAreDroppedNotQueued() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST, 1000)) {
+            var spec = new LoadSpec(List.of(fixture.uri()), 200, Duration.ofMillis(250), JourneyMix.parse("browse=1"),
+                    Duration.ofSeconds(2), 1, 10, 1);
+            var result = new LoadGenerator(spec, http).run();
+            assertThat(sum(result, Window::dropped)).isEqualTo(40);
+            assertThat(sum(result, Window::successes)).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void journeyMixParsesAndRejectsClearly() {
+        assertThat(JourneyMix.parse("browse=70,write=20,login=10").toString()).isEqualTo("browse=70,login=10,write=20");
+        assertThat(JourneyMix.DEFAULT.total()).isEqualTo(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("brose=1"))
+                .hasMessageContaining("unknown journey 'brose'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("browse=x"))
+                .hasMessageContaining("whole number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("browse=0"))
+                .hasMessageContaining("more than 0");
+    }
+}

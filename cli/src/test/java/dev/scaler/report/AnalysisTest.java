@@ -1,0 +1,133 @@
+package dev.scaler.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.scaler.load.FailureKind;
+import dev.scaler.load.LostWrite;
+import dev.scaler.load.Verification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AnalysisTest {
+
+    @Test
+    void aThreeSecondOutageGivesARecoveryOfThreeSecondsWithinOneWindow() {
+        var windows = Timelines.outage(30, 100, 10.0, 13.0, FailureKind.REFUSED, 5_000);
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(10.0, "kill", "web[1]"),
+                Event.heal(13.0, "web[1]")), Map.of()));
+        assertThat(report.faults()).hasSize(1);
+        var r = report.faults().get(0);
+        assertThat(r.recovered()).isTrue();
+        assertThat(r.recoverySeconds()).isCloseTo(3.0, within(1.0));
+        assertThat(r.recoverySeconds()).isEqualTo(3.0);
+        assertThat(r.recovery()).isEqualTo("3.0s");
+    }
+
+    @Test
+    void anOutageThatDoesNotStartOnAWindowBoundaryIsStillWithinOneWindow() {
+        var windows = Timelines.outage(30, 100, 10.3, 13.3, FailureKind.TIMEOUT, 5_000);
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(10.3, "pause", "web[1]")), Map.of()));
+        assertThat(report.faults().get(0).recoverySeconds()).isCloseTo(3.0, within(1.0));
+    }
+
+    @Test
+    void knownCountsGiveExactAvailabilityPerWindowPerPhaseAndForTheRun() {
+        var windows = List.of(Timelines.window(0, 100, 0, 0), Timelines.window(1, 90, 7, 3), Timelines.window(2, 0, 50, 50),
+                Timelines.window(3, 100, 0, 0));
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(1.0, "kill", "lb"),
+                new Event(3.0, Event.RESTORE, "restore", "lb", "")), Map.of()));
+        assertThat(report.whole().attempts()).isEqualTo(400);
+        assertThat(report.whole().successes()).isEqualTo(290);
+        assertThat(report.whole().availability()).isEqualTo(290.0 / 400);
+        assertThat(report.windows()).extracting(Report.WindowRow::availability).containsExactly(1.0, 0.9, 0.0, 1.0);
+        assertThat(report.phases()).extracting(Report.Figures::phase).containsExactly("baseline", "fault", "recovery");
+        assertThat(report.phases()).extracting(Report.Figures::availability).containsExactly(1.0, 90.0 / 200, 1.0);
+        assertThat(report.phases().get(1).failures()).containsEntry("5xx", 57L).containsEntry("refused", 0L);
+        assertThat(report.phases().get(1).dropped()).isEqualTo(53);
+        assertThat(report.windows()).extracting(Report.WindowRow::phase).containsExactly("baseline", "fault", "fault",
+                "recovery");
+    }
+
+    @Test
+    void aFaultThatNeverRecoversSaysSoAndFailsTheRecoveryLine() {
+        var windows = Timelines.outage(20, 50, 12.0, 20.0, FailureKind.SERVER_ERROR, 5_000);
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(12.0, "kill", "database.primary")),
+                Map.of("recovery", "<= 10s")));
+        assertThat(report.faults().get(0).recovered()).isFalse();
+        assertThat(report.faults().get(0).recovery()).isEqualTo("did not recover");
+        assertThat(report.faults().get(0).recoverySeconds()).isNull();
+        assertThat(report.hypothesis()).singleElement().satisfies(c -> {
+            assertThat(c.passed()).isFalse();
+            assertThat(c.observed()).isEqualTo("did not recover");
+        });
+        assertThat(report.verdict()).isEqualTo("fail");
+        // Never healed: the fault phase runs to the end and there is no recovery phase.
+        assertThat(report.phases().get(2).windows()).isZero();
+        assertThat(report.phases().get(1).windows()).isEqualTo(8);
+    }
+
+    @Test
+    void recoveryNeedsFiveWholeWindowsBeforeTheEnd() {
+        var windows = Timelines.outage(14, 10, 5.0, 10.0, FailureKind.RESET, 1_000);
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(5.0, "reset", "web -> cache")), Map.of()));
+        assertThat(report.faults().get(0).recovered()).isFalse();
+        var enough = Timelines.outage(15, 10, 5.0, 10.0, FailureKind.RESET, 1_000);
+        var ok = Analysis.analyse(Timelines.run(enough, List.of(Event.fault(5.0, "reset", "web -> cache")), Map.of()));
+        assertThat(ok.faults().get(0).recoverySeconds()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aFaultThatHurtNobodyRecoversInZeroSeconds() {
+        var windows = Timelines.outage(20, 100, 0, 0, FailureKind.RESET, 1_000);
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(4.6, "latency", "web -> cache")), Map.of()));
+        assertThat(report.faults().get(0).recoverySeconds()).isZero();
+    }
+
+    @Test
+    void withoutFaultsEverythingIsBaseline() {
+        var windows = Timelines.outage(10, 10, 0, 0, FailureKind.RESET, 1_000);
+        var report = Analysis.analyse(Timelines.run(windows, List.of(), Map.of()));
+        assertThat(report.phases().get(0).windows()).isEqualTo(10);
+        assertThat(report.phases().get(1).attempts()).isZero();
+        assertThat(report.phases().get(1).availability()).isNull();
+        assertThat(report.verdict()).isEqualTo("none");
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    void errorBudgetIsTheShareOfAllowedFailuresUsed() {
+        // 10 000 attempts at a 99.9% objective allow 10 failures; 4 failures and 1 drop use half.
+        var windows = List.of(Timelines.window(0, 9995, 4, 1));
+        var report = Analysis.analyse(Timelines.run(windows, List.of(), Map.of("errorBudget", "<= 50%")));
+        assertThat(report.errorBudget().allowedFailures()).isCloseTo(10.0, within(1e-9));
+        assertThat(report.errorBudget().failures()).isEqualTo(5);
+        assertThat(report.errorBudget().used()).isCloseTo(0.5, within(1e-9));
+        assertThat(report.hypothesis().get(0).passed()).isTrue();
+    }
+
+    @Test
+    void hypothesisLinesAreJudgedAgainstTheWholeRun() {
+        var windows = Timelines.outage(20, 100, 10.0, 11.0, FailureKind.TIMEOUT, 20_000);
+        var lines = new LinkedHashMap<String, String>();
+        lines.put("availability", ">= 99%");
+        lines.put("p50", "<= 50ms");
+        lines.put("recovery", "<= 2s");
+        lines.put("lostWrites", "0");
+        lines.put("staleReads", "<= 1");
+        lines.put("lostSessions", "0");
+        var run = new Run(Timelines.info(lines), List.of(Event.fault(10.0, "kill", "web[1]")), windows,
+                new Verification(10, 10, 1, List.of(new LostWrite("u1", "n3", 2, 1, "older")), 1, 0, List.of()));
+        var report = Analysis.analyse(run);
+        assertThat(report.hypothesis()).extracting(Report.Check::name).containsExactly("availability", "p50", "recovery",
+                "lostWrites", "staleReads", "lostSessions");
+        assertThat(report.hypothesis()).extracting(Report.Check::passed).containsExactly(false, true, true, false, true, true);
+        assertThat(report.hypothesis().get(0).observed()).isEqualTo("95.00%");
+        assertThat(report.hypothesis().get(1).observed()).isEqualTo("20.0ms");
+        assertThat(report.hypothesis().get(2).observed()).isEqualTo("1.0s");
+        assertThat(report.verdict()).isEqualTo("fail");
+        assertThat(report.whole().latency().p99()).isGreaterThanOrEqualTo(1999.0);
+    }
+}
