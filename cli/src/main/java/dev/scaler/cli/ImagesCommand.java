@@ -74,7 +74,8 @@ final class ImagesCommand implements Runnable {
         public Integer call() {
             var table = new Table("IMAGE", "SOURCE", "PRESENT");
             try (var engine = DockerEngine.connect()) {
-                for (String image : List.of(Images.haproxy(profile), Images.redis(profile), Images.webapp(profile))) {
+                for (String image : List.of(Images.haproxy(profile), Images.redis(profile), Images.webapp(profile),
+                        Images.database(profile, dev.scaler.sql.Dialect.MARIADB), Images.agent(profile))) {
                     table.row(image, Images.builtLocally(image) ? "scaler images build" : "registry",
                             engine.imageId(image).isPresent() ? "yes" : "no");
                 }
