@@ -6,8 +6,8 @@ import dev.scaler.state.Secrets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,12 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  scaler down topologies/web-tier.yaml", "  scaler down --project web-tier",
                 "  scaler down --keep-data web-tier"})
 final class DownCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PROJECT",
-            description = "A topology file or a project name; optional when exactly one project runs.")
-    Optional<String> target = Optional.empty();
-
-    @Option(names = "--project", paramLabel = "NAME", description = "The project to remove.")
-    Optional<String> project = Optional.empty();
+    @Mixin
+    ProjectTarget target;
 
     @Option(names = "--keep-data", description = "Keep the project's volumes (and its generated secrets).")
     boolean keepData;
@@ -32,7 +28,7 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        Optional<String> given = project.isPresent() ? project : ProjectName.fromArgument(target);
+        Optional<String> given = target.given();
         try (var engine = DockerEngine.connect()) {
             String name = ProjectName.resolve(given, engine);
             var progress = new ProgressPrinter(out);

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,9 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  scaler failover starter", "  scaler failover --shard 2 starter",
                 "  scaler failover --to starter-db-3 starter"})
 final class FailoverCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PROJECT",
-            description = "A topology file or project name; optional when exactly one project runs.")
-    Optional<String> target = Optional.empty();
+    @Mixin
+    ProjectTarget target;
 
     @Option(names = "--shard", paramLabel = "N", description = "Fail over shard N (1-based) instead of the database.")
     Optional<Integer> shard = Optional.empty();
@@ -43,7 +42,7 @@ final class FailoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         try (var engine = DockerEngine.connect()) {
-            String project = ProjectName.resolve(ProjectName.fromArgument(target), engine);
+            String project = ProjectName.resolve(target.given(), engine);
             var agent = engine.containers(Optional.of(project)).stream()
                     .filter(c -> Tier.AGENT.label().equals(c.labels().get(Labels.TIER)) && c.running())
                     .findFirst().orElseThrow(() -> new UsageException(project

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,12 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:", "  scaler status", "  scaler status topologies/web-tier.yaml",
                 "  scaler status --format json web-tier"})
 final class StatusCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|PROJECT",
-            description = "A topology file or project name; every project when absent.")
-    Optional<String> target = Optional.empty();
-
-    @Option(names = "--project", paramLabel = "NAME", description = "Only this project.")
-    Optional<String> project = Optional.empty();
+    @Mixin
+    ProjectTarget target;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -32,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        Optional<String> given = project.isPresent() ? project : ProjectName.fromArgument(target);
+        Optional<String> given = target.given();
         try (var engine = DockerEngine.connect()) {
             List<Status.Row> rows = new Status(engine).rows(given);
             if (format == Format.JSON) {

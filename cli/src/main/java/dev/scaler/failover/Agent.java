@@ -2,7 +2,7 @@ package dev.scaler.failover;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -17,11 +17,11 @@ public final class Agent {
     private final Positions positions;
     private final Clock clock;
     private final Consumer<String> log;
-    private final Map<String, String> primary = new HashMap<>();
-    private final Map<String, Instant> unreachableSince = new HashMap<>();
-    private final Map<String, Instant> lastPromotion = new HashMap<>();
-    private final Map<String, String> lastSaid = new HashMap<>();
-    private final Map<String, Boolean> settled = new HashMap<>();
+    private final Map<String, String> primary = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastPromotion = new ConcurrentHashMap<>();
+    private final Map<String, String> lastSaid = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> settled = new ConcurrentHashMap<>();
     private final java.util.List<Group> groups;
 
     /** An agent whose groups start with their first node as primary. */
@@ -46,9 +46,11 @@ public final class Agent {
         return groups.stream().allMatch(g -> settled.getOrDefault(g.name(), false));
     }
 
-    /** One round over every group. */
+    /** One round over every group, the groups side by side: a dead node in one must not slow the others. */
     public void tick() {
-        groups.forEach(this::tick);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            groups.forEach(g -> pool.submit(() -> tick(g)));
+        }
     }
 
     private void tick(Group group) {

@@ -31,7 +31,7 @@ public final class SqlCluster implements Cluster {
     private final String replicationPassword;
     private final RouterAdmin router;
     private final Consumer<String> log;
-    private final Map<String, String> routed = new LinkedHashMap<>();
+    private final Map<String, String> routed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SqlCluster(Dialect dialect, String user, String password, String replicationUser,
             String replicationPassword, RouterAdmin router, Consumer<String> log) {
@@ -62,17 +62,32 @@ public final class SqlCluster implements Cluster {
 
     @Override
     public List<NodeView> probe(Group group) {
-        var views = new ArrayList<NodeView>();
-        for (String node : group.nodes()) {
-            try (SqlNode sql = connect(node)) {
-                var link = sql.replicaStatus().filter(s -> !s.sourceHost().isEmpty())
-                        .map(s -> new ReplicaLink(s.sourceHost(), s.ioRunning(), s.sqlRunning()));
-                views.add(new NodeView(node, true, !sql.readOnly(), link, sql.gtidExecuted().toString()));
-            } catch (SQLException | RuntimeException e) {
-                views.add(NodeView.unreachable(node));
+        // Side by side: a dead node costs its connect timeout once per round, not once per node after it.
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var probes = group.nodes().stream().map(n -> pool.submit(() -> probe(n))).toList();
+            var views = new ArrayList<NodeView>();
+            for (int i = 0; i < probes.size(); i++) {
+                try {
+                    views.add(probes.get(i).get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    views.add(NodeView.unreachable(group.nodes().get(i)));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    views.add(NodeView.unreachable(group.nodes().get(i)));
+                }
             }
+            return views;
         }
-        return views;
+    }
+
+    private NodeView probe(String node) {
+        try (SqlNode sql = connect(node)) {
+            var link = sql.replicaStatus().filter(s -> !s.sourceHost().isEmpty())
+                    .map(s -> new ReplicaLink(s.sourceHost(), s.ioRunning(), s.sqlRunning()));
+            return new NodeView(node, true, !sql.readOnly(), link, sql.gtidExecuted().toString());
+        } catch (SQLException | RuntimeException e) {
+            return NodeView.unreachable(node);
+        }
     }
 
     @Override
