@@ -92,7 +92,7 @@ public final class LoadGenerator {
     public Live live() {
         Recording r = recording;
         if (r == null) {
-            return new Live(0, 0, 0, 0, 0, 0, 0);
+            return new Live(0, 0, 0, 0, 0, 0, Double.NaN);
         }
         var h = r.interval();
         return new Live((System.nanoTime() - startNanos) / 1e9, scheduledSoFar.get(), r.completed.get(), r.failed.get(),

@@ -26,7 +26,7 @@ class LiveLineTest {
     void withoutATerminalAPlainLineComesOnlyEveryFiveSecondsOfTheRun() throws Exception {
         var text = new StringWriter();
         double[] elapsed = {4.9};
-        try (var line = new LiveLine(new PrintWriter(text), () -> new LoadGenerator.Live(elapsed[0], 0, 0, 0, 0, 0,
+        try (var line = new LiveLine(new PrintWriter(text), () -> new LoadGenerator.Live(elapsed[0], 1, 0, 0, 0, 0,
                 Double.NaN), false)) {
             Thread.sleep(300);
             assertThat(text.toString()).isEmpty();
@@ -35,5 +35,12 @@ class LiveLineTest {
         }
         assertThat(text.toString()).isEqualTo(
                 "[   5.1s]     0.0 req/s  sent 0  errors 0 (0.00%)  dropped 0  in flight 0  p99 -" + System.lineSeparator());
+    }
+
+    @Test
+    void beforeTheClockStartsItSaysWarmUp() {
+        var line = new LiveLine(new PrintWriter(new StringWriter()), () -> null, false);
+        line.close();
+        assertThat(line.line(new LoadGenerator.Live(0, 0, 0, 0, 0, 0, Double.NaN))).contains("warm-up");
     }
 }
