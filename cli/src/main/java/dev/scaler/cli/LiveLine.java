@@ -74,6 +74,9 @@ final class LiveLine implements AutoCloseable {
     }
 
     String line(LoadGenerator.Live live) {
+        if (live.scheduled() == 0 && live.completed() == 0) {
+            return "[ warm-up] opening connections before the clock starts";
+        }
         double span = live.elapsedSeconds() - lastElapsed;
         double rate = span <= 0 ? 0 : (live.completed() - lastCompleted) / span;
         lastCompleted = live.completed();

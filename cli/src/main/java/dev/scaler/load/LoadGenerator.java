@@ -92,7 +92,7 @@ public final class LoadGenerator {
     public Live live() {
         Recording r = recording;
         if (r == null) {
-            return new Live(0, 0, 0, 0, 0, 0, 0);
+            return new Live(0, 0, 0, 0, 0, 0, Double.NaN);
         }
         var h = r.interval();
         return new Live((System.nanoTime() - startNanos) / 1e9, scheduledSoFar.get(), r.completed.get(), r.failed.get(),
@@ -109,6 +109,7 @@ public final class LoadGenerator {
         long arrivals = spec.arrivals();
         double interval = 1e9 / spec.rate();
         int total = spec.mix().total();
+        long lastScheduled = startNanos;
         for (long i = 0; i < arrivals && !stop; i++) {
             long scheduled = startNanos + (long) (i * interval);
             Journey journey = spec.mix().pick(random.nextInt(total));
@@ -125,6 +126,7 @@ public final class LoadGenerator {
                 break;
             }
             scheduledSoFar.incrementAndGet();
+            lastScheduled = scheduled;
             if (System.nanoTime() - scheduled > timeoutNanos || inFlight.get() >= spec.maxInFlight()) {
                 recording.dropped(scheduled);
                 continue;
@@ -145,6 +147,10 @@ public final class LoadGenerator {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         List<Window> windows = recording.windows();
+        if (stop) { // cut short: only the windows the schedule reached
+            int reached = (int) ((lastScheduled - startNanos) / 1_000_000_000L) + 1;
+            windows = windows.subList(0, Math.min(windows.size(), reached));
+        }
         List<LedgerEntry> entries = new ArrayList<>(ledger);
         entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
         Verification verification = verify(entries);

@@ -70,9 +70,11 @@ final class Figures {
     }
 
     static String run(RunInfo info) {
-        return String.format(java.util.Locale.ROOT, "%s for %s at %s, journeys %s, timeout %dms, seed %d", info.kind(),
-                Format.seconds(info.durationSeconds()), Format.rate(info.rate()), journeys(info), info.timeoutMillis(),
-                info.seed());
+        String stopped = info.seconds() > 0 && info.seconds() < info.durationSeconds() - 1
+                ? " (stopped after " + Format.seconds(info.seconds()) + ")" : "";
+        return String.format(java.util.Locale.ROOT, "%s for %s%s at %s, journeys %s, timeout %dms, seed %d", info.kind(),
+                Format.seconds(info.durationSeconds()), stopped, Format.rate(info.rate()), journeys(info),
+                info.timeoutMillis(), info.seed());
     }
 
     static String journeys(RunInfo info) {

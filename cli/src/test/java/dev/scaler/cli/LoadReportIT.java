@@ -97,4 +97,29 @@ class LoadReportIT {
         var down = Scaler.run("down", PROJECT);
         assertThat(down.code()).as(down.transcript()).isZero();
     }
+
+    @Test
+    void ctrlCDuringLoadStoresWhatWasMeasuredAndExits4() throws Exception {
+        try (var fixture = new dev.scaler.load.NotesFixture(dev.scaler.load.NotesFixture.Mode.HONEST)) {
+            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+            var process = new ProcessBuilder(javaBin.toString(), "-Dscaler.stateDir=" + dir.resolve(".scaler"), "-jar",
+                    Path.of("target/scaler.jar").toAbsolutePath().toString(), "load", "--target", fixture.uri().toString(),
+                    "--rate", "100", "--duration", "60s", "--journeys", "browse=1", "--warmup", "0s")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (fixture.requestCount() < 150 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            String log = Files.readString(dir.resolve("load.log"));
+            assertThat(process.exitValue()).as(log).isEqualTo(ExitCode.INTERRUPTED);
+            assertThat(log).contains("interrupted; what was measured until then is stored");
+            var report = Scaler.run("report", "--format", "json");
+            assertThat(report.code()).as(report.transcript()).isZero();
+            var doc = new ObjectMapper().readTree(report.out());
+            assertThat(doc.path("whole").path("attempts").asLong()).isEqualTo(fixture.requestCount());
+            assertThat(doc.path("windows").size()).isBetween(2, 10);
+        }
+    }
 }

@@ -60,6 +60,11 @@ public final class NotesFixture implements AutoCloseable {
         server.start();
     }
 
+    /** How many requests arrived. */
+    public long requestCount() {
+        return requests.get();
+    }
+
     /** How many acknowledged writes were never stored (LOSE_WRITES). */
     public long droppedWritesCount() {
         return droppedWrites.get();

@@ -1,0 +1,46 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaler.load.LoadGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class LiveLineTest {
+
+    @Test
+    void onATerminalTheLineIsRewrittenInPlace() throws Exception {
+        var text = new StringWriter();
+        var live = new LoadGenerator.Live(3.0, 600, 590, 6, 4, 10, 12.34);
+        try (var line = new LiveLine(new PrintWriter(text), () -> live, true)) {
+            Thread.sleep(600);
+        }
+        String out = text.toString();
+        assertThat(out).startsWith("\r[   3.0s]").contains("\u001b[K").doesNotContain("\n");
+        assertThat(out).contains("sent 590").contains("errors 6 (1.68%)").contains("dropped 4").contains("in flight 10")
+                .contains("p99 12.3ms");
+    }
+
+    @Test
+    void withoutATerminalAPlainLineComesOnlyEveryFiveSecondsOfTheRun() throws Exception {
+        var text = new StringWriter();
+        double[] elapsed = {4.9};
+        try (var line = new LiveLine(new PrintWriter(text), () -> new LoadGenerator.Live(elapsed[0], 1, 0, 0, 0, 0,
+                Double.NaN), false)) {
+            Thread.sleep(300);
+            assertThat(text.toString()).isEmpty();
+            elapsed[0] = 5.1;
+            Thread.sleep(300);
+        }
+        assertThat(text.toString()).isEqualTo(
+                "[   5.1s]     0.0 req/s  sent 0  errors 0 (0.00%)  dropped 0  in flight 0  p99 -" + System.lineSeparator());
+    }
+
+    @Test
+    void beforeTheClockStartsItSaysWarmUp() {
+        var line = new LiveLine(new PrintWriter(new StringWriter()), () -> null, false);
+        line.close();
+        assertThat(line.line(new LoadGenerator.Live(0, 0, 0, 0, 0, 0, Double.NaN))).contains("warm-up");
+    }
+}
