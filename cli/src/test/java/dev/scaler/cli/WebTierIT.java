@@ -141,7 +141,15 @@ class WebTierIT {
             assertThat(scaled.code()).as(scaled.transcript()).isZero();
             assertThat(scaled.out()).contains("1 restarted").contains("1 removed").contains("3 unchanged");
             assertThat(docker.container("it-web-lb-1").id()).isEqualTo(lbId);
-            assertThat(instancesSeen(port, 20)).containsExactlyInAnyOrder("it-web-web-1", "it-web-web-2");
+            // The restarted replica is healthy when `up` returns; HAProxy takes it back at its next
+            // DNS round and check (a few hundred ms).
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            Set<String> seen = instancesSeen(port, 20);
+            while (!seen.equals(Set.of("it-web-web-1", "it-web-web-2")) && System.nanoTime() < until) {
+                Thread.sleep(200);
+                seen = instancesSeen(port, 20);
+            }
+            assertThat(seen).containsExactlyInAnyOrder("it-web-web-1", "it-web-web-2");
 
             var down = Scaler.run("down", file.toString());
             assertThat(down.code()).as(down.transcript()).isZero();
