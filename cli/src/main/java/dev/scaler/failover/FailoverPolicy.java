@@ -20,9 +20,12 @@ import java.util.Optional;
  */
 public record FailoverPolicy(boolean automatic, Duration detection, Duration blockPeriod) {
 
-    /** The defaults used by the agent: detect within 1.5 s, block repeated failovers for 30 s. */
+    /**
+     * The defaults used by the agent: a primary unreachable for 1 s (two probe rounds) is dead if its
+     * replicas agree; repeated failovers of a group are blocked for 30 s.
+     */
     public static FailoverPolicy defaults(boolean automatic) {
-        return new FailoverPolicy(automatic, Duration.ofMillis(1500), Duration.ofSeconds(30));
+        return new FailoverPolicy(automatic, Duration.ofMillis(1000), Duration.ofSeconds(30));
     }
 
     /**
