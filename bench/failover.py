@@ -9,7 +9,7 @@ afterwards (lost writes). `scaler up` then restarts the old primary, which must 
 replica. Then the same for one shard primary, and for the Redis primary (are sessions kept?).
 Prints median and max over TRIES (default 5). Loopback only; every loop is bounded.
 
-usage: bench/failover.py [--tries N]
+usage: bench/failover.py [--tries N]        (ONLY=cache: just the Redis case)
 """
 import argparse, http.cookiejar, json, os, statistics, subprocess, sys, threading, time, urllib.request
 
@@ -123,6 +123,8 @@ def main():
         ("database primary, semi-sync", "bench-fo-semi", "database: { kind: mariadb, replicas: 2, replication: semi-sync }\n", "bench-fo-semi-db-", 3),
         ("shard primary (2 shards of 1+1)", "bench-fo-shard", "database: { kind: mariadb, replicas: 1 }\nshards: { count: 2, replicas: 1 }\n", None, 2),
     ]
+    if os.environ.get("ONLY") == "cache":
+        cases = []
     for label, name, body, prefix, nodes in cases:
         path = f"{work}/{name}.yaml"
         topology(path, name, body)

@@ -73,7 +73,10 @@ final class CacheTier {
         return new ContainerSpec(name, Tier.CACHE, index, Images.redis(t.images()), List.of("redis-server", CONF),
                 Map.of("REDISCLI_AUTH", Planner.REDIS_PASSWORD), List.of(),
                 Labels.container(t.name(), Tier.CACHE, index, primary.isEmpty() ? "primary" : "replica"),
-                Optional.of(HealthCheck.command("bash", "-c", "[ \"$(redis-cli ping)\" = PONG ]")),
+                // A replica is ready once its initial sync is done: before that, a write acknowledged by the
+                // primary could be lost with it. The role is asked, not assumed: it changes at failover.
+                Optional.of(HealthCheck.command("bash", "-c", "i=$(redis-cli info replication) && case \"$i\" in "
+                        + "*role:slave*) [[ $i == *master_link_status:up* ]] ;; *role:master*) true ;; *) false ;; esac")),
                 // A replica can start before its primary: it keeps retrying until the primary answers.
                 List.of(), List.of(new Mount(volume, "/data")),
                 List.of(new ContainerFile(CONF, conf.toString(), 0644)), network,
@@ -99,9 +102,12 @@ final class CacheTier {
         // Sentinel must be able to rewrite its config file, so it runs from a copy in its own data directory.
         var command = List.of("sh", "-c", "cp " + SENTINEL_CONF + " /data/sentinel.conf && exec redis-server "
                 + "/data/sentinel.conf --sentinel");
-        // Healthy: it answers and knows where the primary is.
-        var check = HealthCheck.command("bash", "-c", "[ -n \"$(redis-cli -p " + SENTINEL_PORT
-                + " sentinel get-master-addr-by-name " + master + " | head -n 1)\" ]");
+        // Healthy only once it can fail over: it knows every replica and the other Sentinels (a
+        // Sentinel learns them within seconds; one that knows neither could not promote anything).
+        String field = "redis-cli -p " + SENTINEL_PORT + " sentinel master " + master + " | sed -n '/^%s$/{n;p}'";
+        var check = HealthCheck.command("bash", "-c", "[ \"$(" + field.formatted("num-slaves") + ")\" -ge "
+                + c.replicas() + " ] && [ \"$(" + field.formatted("num-other-sentinels") + ")\" -ge "
+                + (c.sentinels() - 1) + " ]");
         return new ContainerSpec(name, Tier.CACHE, index, Images.redis(t.images()), command, Map.of(), List.of(),
                 Labels.container(t.name(), Tier.CACHE, index, "sentinel"), Optional.of(check),
                 // Sentinel resolves the primary's name when it reads its config, so the primary must exist first.
