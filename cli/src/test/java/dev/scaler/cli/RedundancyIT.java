@@ -82,6 +82,28 @@ class RedundancyIT {
         }
     }
 
+    /** Writes a note, retrying while the shards' schema is still being created in the background. */
+    private HttpResponse<String> acknowledged(User user) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        var r = user.write();
+        while (r.statusCode() != 201 && System.nanoTime() < end) {
+            Thread.sleep(250);
+            r = user.write();
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return r;
+    }
+
+    /** Logs a user in; false when the web tier did not answer 200 (then the caller tries again). */
+    private boolean login(String name) {
+        try {
+            new User(name);
+            return true;
+        } catch (Exception | AssertionError e) {
+            return false;
+        }
+    }
+
     /** A logged-in user of the web tier. */
     private final class User {
         private final String cookie;
@@ -117,8 +139,10 @@ class RedundancyIT {
         var up = Scaler.run("up", "--timeout", "180", file.toString());
         assertThat(up.code()).as(up.transcript()).isZero();
 
-        // A row written on the primary (a login upserts the user) appears on every replica.
-        new User("alice");
+        // A row written on the primary (a login upserts the user) appears on every replica. The upsert is
+        // best effort and the app creates its schema in the background, so log in until the primary has it.
+        eventually(Duration.ofSeconds(30), "alice recorded on the primary", () -> login("alice")
+                && trySql("it-ha-db-1", "SELECT name FROM users").contains("alice"));
         for (String replica : List.of("it-ha-db-2", "it-ha-db-3")) {
             eventually(Duration.ofSeconds(10), "alice on " + replica,
                     () -> trySql(replica, "SELECT name FROM users").contains("alice"));
@@ -127,8 +151,7 @@ class RedundancyIT {
         // Notes are spread over the shards, each on exactly one.
         var ids = new HashSet<String>();
         for (int i = 0; i < 20; i++) {
-            var r = new User("user" + i).write();
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            var r = acknowledged(new User("user" + i));
             ids.add(r.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
         }
         var perShard = new ArrayList<List<String>>();
@@ -144,7 +167,7 @@ class RedundancyIT {
 
         // The shard primary of a writer dies: the agent promotes its replica and writes succeed again.
         var writer = new User("writer");
-        var first = writer.write();
+        var first = acknowledged(writer);
         String shardPrimary = "it-ha-shard-" + (Integer.parseInt(first.body().replaceAll(".*\"shard\":(\\d+).*", "$1")) + 1) + "-1";
         String shardReplica = shardPrimary.substring(0, shardPrimary.length() - 1) + "2";
         docker.kill(shardPrimary);
@@ -169,7 +192,8 @@ class RedundancyIT {
         assertThat(failover.code()).as(failover.transcript()).isZero();
         assertThat(role("it-ha-db-3")).isEqualTo("primary");
         assertThat(role("it-ha-db-1")).isEqualTo("replica of it-ha-db-3");
-        assertThat(new User("bob")).isNotNull();
+        eventually(Duration.ofSeconds(20), "bob recorded on the new primary", () -> login("bob")
+                && trySql("it-ha-db-3", "SELECT name FROM users").contains("bob"));
         eventually(Duration.ofSeconds(10), "bob on it-ha-db-1",
                 () -> trySql("it-ha-db-1", "SELECT name FROM users").contains("bob"));
 
