@@ -16,12 +16,8 @@ final class Roles {
     }
 
     /** Asks a MySQL/MariaDB server whether it is read-only and whom it replicates from (both flavours). */
-    private static final List<String> SQL_ROLE = List.of("bash", "-c",
-            "exec \"$(command -v mariadb || command -v mysql)\""
-                    + " --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n'"
-                    + " \"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\")"
-                    + " --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2"
-                    + " -e 'SELECT CONCAT(\"read_only:\", @@read_only); SHOW REPLICA STATUS\\G'");
+    private static final List<String> SQL_ROLE = dev.scaler.sql.ServerImage.rootQuery(
+            "SELECT CONCAT(\"read_only:\", @@read_only); SHOW REPLICA STATUS\\G");
 
     /** The container's role now: asked of Redis or SQL for data nodes, the label's for everything else. */
     static String of(ObservedContainer c, Engine engine) {

@@ -6,6 +6,7 @@ import dev.scaler.engine.EngineException;
 import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Diff;
 import dev.scaler.plan.Images;
+import dev.scaler.plan.Labels;
 import dev.scaler.plan.ObservedContainer;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.PortBinding;
@@ -38,7 +39,7 @@ public final class Up {
         for (ContainerSpec c : plan.containers()) {
             hashesOut.put(c.name(), SpecHash.of(c, imageIds.get(c.image())));
         }
-        var mine = all.stream().filter(c -> plan.project().equals(c.labels().get(dev.scaler.plan.Labels.PROJECT)))
+        var mine = all.stream().filter(c -> plan.project().equals(c.labels().get(Labels.PROJECT)))
                 .toList();
         return Diff.between(plan, hashesOut, mine);
     }
@@ -85,11 +86,11 @@ public final class Up {
                 for (ObservedContainer o : all) {
                     for (PortBinding q : o.ports()) {
                         if (q.hostPort() == p.hostPort()) {
-                            if (!plan.project().equals(o.labels().get(dev.scaler.plan.Labels.PROJECT))) {
+                            if (!plan.project().equals(o.labels().get(Labels.PROJECT))) {
                                 throw new EngineException("port " + p.hostPort() + " is already published by "
-                                        + o.name() + " of project " + o.labels().get(dev.scaler.plan.Labels.PROJECT),
+                                        + o.name() + " of project " + o.labels().get(Labels.PROJECT),
                                         "choose another loadBalancer.port, or `scaler down --project "
-                                                + o.labels().get(dev.scaler.plan.Labels.PROJECT) + "`");
+                                                + o.labels().get(Labels.PROJECT) + "`");
                             }
                             ours = true;
                         }

@@ -45,11 +45,22 @@ public final class ServerImage {
      * 11 images have no {@code mysql}), else {@code mysql} (MySQL images); bash is in all three images. The password
      * may not contain {@code "} or {@code \}; scaler's generated ones are letters, digits, '-' and '_'.
      */
-    public static final List<String> HEALTH_CHECK = List.of("bash", "-c",
-            "exec \"$(command -v mariadb || command -v mysql)\""
-                    + " --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n'"
-                    + " \"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\")"
-                    + " --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2 -e 'SELECT 1'");
+    public static final List<String> HEALTH_CHECK = rootQuery("SELECT 1");
+
+    /**
+     * A command, run inside a database container, that sends {@code sql} as root the way {@link #HEALTH_CHECK} does
+     * (same client choice, password from the environment on a pipe). {@code sql} goes in single quotes: it may not
+     * contain one.
+     */
+    public static List<String> rootQuery(String sql) {
+        if (sql.contains("'")) {
+            throw new IllegalArgumentException("no single quotes in a root query: " + sql);
+        }
+        return List.of("bash", "-c", "exec \"$(command -v mariadb || command -v mysql)\""
+                + " --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n'"
+                + " \"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\")"
+                + " --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2 -e '" + sql + "'");
+    }
 
     private ServerImage() {
     }
