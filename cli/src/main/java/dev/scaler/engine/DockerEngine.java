@@ -342,6 +342,41 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public void stop(String id, Duration timeout) {
+        try {
+            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, timeout.toSeconds())).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // Stopped already is what was wanted.
+        } catch (DockerException e) {
+            throw new EngineException("cannot stop " + id + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    @Override
+    public void pause(String id) {
+        try {
+            if (!Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getPaused())) {
+                docker.pauseContainerCmd(id).exec();
+            }
+        } catch (DockerException e) {
+            throw new EngineException("cannot pause " + id + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    @Override
+    public void unpause(String id) {
+        try {
+            if (Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getPaused())) {
+                docker.unpauseContainerCmd(id).exec();
+            }
+        } catch (NotFoundException gone) {
+            // A container that is gone is not paused.
+        } catch (DockerException e) {
+            throw new EngineException("cannot unpause " + id + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    @Override
     public void close() {
         try {
             docker.close();

@@ -55,6 +55,15 @@ public interface Engine extends AutoCloseable {
     /** Sends a signal to the container's main process. */
     void signal(String id, String signal);
 
+    /** Stops gracefully (SIGTERM, then SIGKILL after the timeout) and keeps the container; stopped already is fine. */
+    void stop(String id, Duration timeout);
+
+    /** Freezes every process of the container (the cgroup freezer); paused already is fine. */
+    void pause(String id);
+
+    /** Thaws a paused container; not paused is fine. */
+    void unpause(String id);
+
     @Override
     void close();
 }

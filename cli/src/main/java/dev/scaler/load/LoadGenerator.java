@@ -51,6 +51,7 @@ public final class LoadGenerator {
     private Duration warmUp = Duration.ZERO;
     private volatile long startNanos;
     private volatile Recording recording;
+    private final java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
 
     /** A simulated user: a session cookie once logged in, and the highest acknowledged version of each own note. */
     static final class User {
@@ -88,6 +89,14 @@ public final class LoadGenerator {
         stop = true;
     }
 
+    /**
+     * Completes with the {@link System#nanoTime()} of the run's second 0 once warm-up is over, so faults can be
+     * scheduled on the same clock as the windows they are measured in.
+     */
+    public java.util.concurrent.CompletableFuture<Long> started() {
+        return started;
+    }
+
     /** A snapshot for the live line; p99 of the latencies recorded since the previous call. */
     public Live live() {
         Recording r = recording;
@@ -105,6 +114,7 @@ public final class LoadGenerator {
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
         recording = new Recording(startNanos, spec.windowCount());
+        started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
         double interval = 1e9 / spec.rate();

@@ -127,6 +127,21 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public void stop(String id, Duration timeout) {
+        calls.add("stop " + id);
+    }
+
+    @Override
+    public void pause(String id) {
+        calls.add("pause " + id);
+    }
+
+    @Override
+    public void unpause(String id) {
+        calls.add("unpause " + id);
+    }
+
+    @Override
     public void close() {
     }
 }
