@@ -31,6 +31,7 @@ final class DownCommand implements Callable<Integer> {
         Optional<String> given = target.given();
         try (var engine = DockerEngine.connect()) {
             String name = ProjectName.resolve(given, engine);
+            LeftoverFaults.undo(engine, name, spec.commandLine().getErr());
             var progress = new ProgressPrinter(out);
             Down.Result result = new Down(engine, progress).run(name, keepData);
             if (!keepData) {

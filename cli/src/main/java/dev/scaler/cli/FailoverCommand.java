@@ -43,6 +43,7 @@ final class FailoverCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (var engine = DockerEngine.connect()) {
             String project = ProjectName.resolve(target.given(), engine);
+            LeftoverFaults.undo(engine, project, spec.commandLine().getErr());
             var agent = engine.containers(Optional.of(project)).stream()
                     .filter(c -> Tier.AGENT.label().equals(c.labels().get(Labels.TIER)) && c.running())
                     .findFirst().orElseThrow(() -> new UsageException(project

@@ -126,6 +126,7 @@ final class LoadCommand implements Callable<Integer> {
         if (targets.isEmpty()) {
             try (var engine = DockerEngine.connect()) {
                 projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);
+                LeftoverFaults.undo(engine, projectName, err);
                 for (Status.Row row : new Status(engine).rows(Optional.of(projectName))) {
                     if (row.tier().equals("lb") && row.state().equals("running")) {
                         row.addresses().forEach(a -> uris.add(URI.create("http://" + a + "/")));

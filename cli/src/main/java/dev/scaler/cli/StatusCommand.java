@@ -30,6 +30,8 @@ final class StatusCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Optional<String> given = target.given();
         try (var engine = DockerEngine.connect()) {
+            engine.containers(given).stream().map(c -> c.labels().get(dev.scaler.plan.Labels.PROJECT)).distinct()
+                    .forEach(p -> LeftoverFaults.undo(engine, p, spec.commandLine().getErr()));
             List<Status.Row> rows = new Status(engine).rows(given);
             if (format == Format.JSON) {
                 out.println(Json.write(new StatusDocument(1, rows)));

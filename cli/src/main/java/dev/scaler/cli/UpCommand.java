@@ -44,6 +44,7 @@ final class UpCommand implements Callable<Integer> {
         var progress = new ProgressPrinter(out);
         var secrets = Secrets.open(StateDir.resolve(), plan.project());
         try (var engine = DockerEngine.connect()) {
+            LeftoverFaults.undo(engine, plan.project(), spec.commandLine().getErr());
             var apply = new Apply(engine, secrets::fill, progress, Duration.ofSeconds(timeoutSeconds));
             Thread hook = Interrupts.rollbackOnInterrupt(apply, spec.commandLine().getErr());
             Diff diff;
