@@ -26,10 +26,10 @@ public final class Leftovers {
     }
 
     /** A crashed run's faults, and what undoing each did. */
-    public record Undone(String run, List<Rollback.Outcome> outcomes) implements Found {
+    public record Undone(String run, List<Undo.Outcome> outcomes) implements Found {
         /** True when every fault was undone. */
         public boolean complete() {
-            return outcomes.stream().allMatch(Rollback.Outcome::ok);
+            return outcomes.stream().allMatch(Undo.Outcome::ok);
         }
     }
 
@@ -40,12 +40,12 @@ public final class Leftovers {
      * Undoes what a dead run left; leaves a live run alone. The journal goes away only when everything was undone,
      * so a rollback that failed (the engine was down) is tried again by the next command.
      */
-    public static Found undo(Journal journal, Rollback rollback, Optional<Faults> proxies) {
+    public static Found undo(Journal journal, Undo rollback, Optional<Faults> proxies) {
         var state = journal.read();
         if (state.owner().isPresent() && state.owner().get().alive()) {
             return new Running(state.owner().get(), state.pending());
         }
-        var outcomes = new ArrayList<Rollback.Outcome>();
+        var outcomes = new ArrayList<Undo.Outcome>();
         var pending = new ArrayList<>(state.pending());
         Collections.reverse(pending);
         for (Fault fault : pending) {
@@ -65,7 +65,7 @@ public final class Leftovers {
                 }
             }
         }
-        boolean complete = outcomes.stream().allMatch(Rollback.Outcome::ok);
+        boolean complete = outcomes.stream().allMatch(Undo.Outcome::ok);
         if (complete) {
             journal.end();
         }

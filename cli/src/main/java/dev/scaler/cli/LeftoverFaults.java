@@ -3,7 +3,7 @@ package dev.scaler.cli;
 import dev.scaler.chaos.Journal;
 import dev.scaler.chaos.Leftovers;
 import dev.scaler.chaos.ProjectProxies;
-import dev.scaler.chaos.Rollback;
+import dev.scaler.chaos.Undo;
 import dev.scaler.engine.Engine;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
@@ -18,7 +18,7 @@ final class LeftoverFaults {
         var journal = Journal.of(StateDir.resolve(), project);
         var proxies = ProjectProxies.open(engine, project);
         try {
-            var found = Leftovers.undo(journal, new Rollback(engine, () -> proxies), proxies);
+            var found = Leftovers.undo(journal, new Undo(engine, () -> proxies), proxies);
             switch (found) {
                 case Leftovers.Undone u -> {
                     err.printf("scaler: an experiment on %s%s did not finish; undoing what it left:%n", project,

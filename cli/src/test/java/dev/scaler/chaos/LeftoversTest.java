@@ -18,7 +18,7 @@ class LeftoversTest {
     FakeDocker docker;
     FakeFaults proxies;
     Journal journal;
-    Rollback rollback;
+    Undo rollback;
 
     @BeforeEach
     void setUp() {
@@ -28,7 +28,7 @@ class LeftoversTest {
                 .add("p", "p-cache-1", "cache", 1, Map.of());
         proxies = new FakeFaults("cache-1", "database-primary");
         journal = Journal.of(dir, "p");
-        rollback = new Rollback(docker, () -> Optional.of(proxies));
+        rollback = new Undo(docker, () -> Optional.of(proxies));
     }
 
     /** An owner whose process cannot exist: pid 2^62. */
@@ -110,7 +110,7 @@ class LeftoversTest {
         journal.begin(dead());
         journal.applying(new Fault.OnLink(1, "latency", "web -> cache.primary", "cache-1", "scaler-1"));
 
-        var found = (Leftovers.Undone) Leftovers.undo(journal, new Rollback(docker, Optional::empty), Optional.empty());
+        var found = (Leftovers.Undone) Leftovers.undo(journal, new Undo(docker, Optional::empty), Optional.empty());
 
         assertThat(found.complete()).isFalse();
         assertThat(journal.read().pending()).hasSize(1);

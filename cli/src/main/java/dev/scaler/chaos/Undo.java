@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Undoes one fault: unpauses, starts what was killed or stopped (when the experiment says so), removes toxics. */
-public final class Rollback {
+public final class Undo {
 
     /** What undoing did, for the run's timeline and for people. */
     public record Outcome(Fault fault, boolean ok, String what) {
@@ -16,7 +16,7 @@ public final class Rollback {
     private final Supplier<Optional<Faults>> faults;
 
     /** @param faults the project's proxies, asked for only when a network fault is undone */
-    public Rollback(Engine engine, Supplier<Optional<Faults>> faults) {
+    public Undo(Engine engine, Supplier<Optional<Faults>> faults) {
         this.engine = engine;
         this.faults = faults;
     }
