@@ -4,26 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain text table with columns as wide as their widest cell; the first column left, the others right aligned. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private boolean left;
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         rows.add(header);
     }
 
     /** Every column left aligned (for text rather than figures). */
-    TextTable left() {
+    public TextTable left() {
         left = true;
         return this;
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         rows.add(cells);
         return this;
     }
 
-    String render(String indent) {
+    public String render(String indent) {
         int columns = rows.get(0).length;
         int[] width = new int[columns];
         java.util.Arrays.fill(width, 1);

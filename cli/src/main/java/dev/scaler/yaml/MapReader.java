@@ -91,6 +91,11 @@ public final class MapReader {
         return map.get(key).map(Node::location);
     }
 
+    /** Where a field's key was written, if it was (for problems about the field being there at all). */
+    public Optional<Location> keyWhere(String key) {
+        return map.entry(key).map(MapNode.Entry::keyLocation);
+    }
+
     /** Records a problem about a field: at its value when written, else at this mapping. */
     public void problem(String key, String message) {
         failed.add(key);

@@ -1,0 +1,204 @@
+package dev.scaler.chaos;
+
+import dev.scaler.load.Journey;
+import dev.scaler.load.JourneyMix;
+import dev.scaler.report.Hypothesis;
+import dev.scaler.report.HypothesisException;
+import dev.scaler.yaml.Durations;
+import dev.scaler.yaml.ListNode;
+import dev.scaler.yaml.Location;
+import dev.scaler.yaml.MapNode;
+import dev.scaler.yaml.MapReader;
+import dev.scaler.yaml.Node;
+import dev.scaler.yaml.Problems;
+import dev.scaler.yaml.ScalarNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a located YAML tree to an {@link Experiment} or a {@link Gameday}: defaults, limits, and the rules that
+ * span steps (times within the load, restores that undo something). Every problem goes to {@link Problems}; the
+ * defaults and limits are the ones documented in docs/experiments.md.
+ */
+final class ExperimentBinder {
+
+    /** Experiment names, which are also file names under chaos-scripts/. */
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    static final String NAME_EXPECTED = "a name: a lowercase letter, then up to 62 lowercase letters, digits or '-'";
+    private static final Pattern RATE = Pattern.compile("(\\d{1,7}(?:\\.\\d{1,3})?)\\s*(?:/s)?");
+    private static final String RATE_EXPECTED = "arrivals per second above 0 and at most 1000000, like 200/s";
+    static final int MAX_STEPS = 200;
+
+    private final String text;
+    private final Problems problems;
+
+    ExperimentBinder(String text, Problems problems) {
+        this.text = text;
+        this.problems = problems;
+    }
+
+    /** The script; empty (with a problem recorded) when the file holds no usable mapping. */
+    Optional<ChaosScript> bind(Node root) {
+        if (root instanceof ScalarNode scalar && scalar.isNull()) {
+            problems.add(root, "the file is empty; an experiment needs a name and steps (see docs/experiments.md)");
+            return Optional.empty();
+        }
+        if (!(root instanceof MapNode map)) {
+            problems.add(root, "the top level must be a mapping of fields (name, description, load, steps,"
+                    + " hypothesis), got " + root.describe());
+            return Optional.empty();
+        }
+        MapReader top = new MapReader(map, "", problems);
+        if (top.has("gameday")) {
+            return Optional.of(gameday(top));
+        }
+        String name = name(top);
+        String description = top.string("description", "");
+        Optional<MapReader> loadReader = top.section("load");
+        Load load = loadReader.map(this::load).orElse(Load.DEFAULT);
+        Duration cooldown = top.duration("cooldown", Duration.ZERO, Duration.ZERO, Duration.ofHours(24));
+        if (cooldown.compareTo(load.duration()) >= 0) {
+            top.problem("cooldown", "the cooldown (" + Durations.format(cooldown) + ") must be shorter than"
+                    + " load.duration (" + Durations.format(load.duration()) + ")");
+            cooldown = Duration.ZERO;
+        }
+        // When the duration or the cooldown is wrong, their stand-ins would judge the steps' times unfairly.
+        boolean timesKnown = !top.failed("cooldown") && loadReader.map(r -> !r.failed("duration")).orElse(true);
+        List<Step> steps = steps(top, load, cooldown, timesKnown);
+        Map<String, String> hypothesis = hypothesis(top);
+        top.rejectUnknown();
+        return Optional.of(new Experiment(name, description, load, steps, hypothesis, cooldown));
+    }
+
+    private String name(MapReader top) {
+        if (!top.has("name")) {
+            problems.add(top.location(), "missing required field 'name' (the experiment's name, for example"
+                    + " `name: kill-primary`)");
+        }
+        return top.string("name", "unnamed", NAME, NAME_EXPECTED);
+    }
+
+    private Load load(MapReader r) {
+        Optional<String> written = r.string("rate", RATE, RATE_EXPECTED);
+        double rate = written.map(t -> RATE.matcher(t).replaceFirst("$1")).map(Double::parseDouble)
+                .orElse(Load.DEFAULT_RATE);
+        if (!(rate > 0) || rate > 1_000_000) {
+            r.problem("rate", "expected " + RATE_EXPECTED + ", got '" + written.orElse("") + "'");
+            rate = Load.DEFAULT_RATE;
+        }
+        Duration duration = r.duration("duration", Load.DEFAULT_DURATION, Duration.ofSeconds(1),
+                Duration.ofHours(24));
+        JourneyMix journeys = r.section("journeys").map(this::journeys).orElse(JourneyMix.DEFAULT);
+        Duration timeout = r.duration("timeout", Load.DEFAULT_TIMEOUT, Duration.ofMillis(1), Duration.ofMinutes(5));
+        int users = r.integer("users", Load.DEFAULT_USERS, 1, 1_000_000);
+        r.rejectUnknown();
+        return new Load(rate, duration, journeys, timeout, users);
+    }
+
+    private JourneyMix journeys(MapReader r) {
+        var weights = new EnumMap<Journey, Integer>(Journey.class);
+        for (Journey journey : Journey.values()) {
+            if (r.has(journey.label())) {
+                weights.put(journey, r.integer(journey.label(), 0, 0, 1000));
+            }
+        }
+        r.rejectUnknown();
+        if (weights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            if (weights.keySet().stream().noneMatch(j -> r.failed(j.label()))) {
+                problems.add(r.location(), r.path() + ": the weights must add up to more than 0, like"
+                        + " { browse: 70, write: 20, login: 10 }");
+            }
+            return JourneyMix.DEFAULT;
+        }
+        return new JourneyMix(weights);
+    }
+
+    private List<Step> steps(MapReader top, Load load, Duration cooldown, boolean timesKnown) {
+        if (!top.has("steps")) {
+            problems.add(top.location(), "missing required field 'steps' (what to break and when, for example"
+                    + " `steps: [{ at: 10s, kill: database.primary }]`; for load without faults use scaler load)");
+        }
+        List<MapReader> items = top.listOfMaps("steps", 1, MAX_STEPS).orElse(List.of());
+        int before = problems.size();
+        var binder = new StepBinder(new Selections(text, problems), problems,
+                timesKnown ? Optional.of(new StepBinder.Times(load.duration(), cooldown)) : Optional.empty());
+        var steps = new ArrayList<Step>();
+        for (int i = 0; i < items.size(); i++) {
+            binder.bind(items.get(i), i).ifPresent(steps::add);
+        }
+        // Only judge what restores undo when every step was read: a step dropped for a typo would otherwise make
+        // a second problem the user did not make.
+        if (problems.size() == before && timesKnown) {
+            Schedule.build(steps, load.duration().minus(cooldown), load.duration(), restore -> {
+                var target = ((ContainerAction.Restore) restore.action()).target();
+                items.get(restore.index()).problem("restore", "nothing to restore: no kill, stop or pause of "
+                        + target.text() + " is in effect before " + Durations.format(restore.at())
+                        + " (a restore undoes the latest earlier kill, stop or pause of the same target, written the"
+                        + " same way)");
+            });
+        }
+        return steps;
+    }
+
+    private Map<String, String> hypothesis(MapReader top) {
+        var lines = new LinkedHashMap<String, String>();
+        Optional<Node> node = top.node("hypothesis");
+        if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.isNull()) {
+            return lines;
+        }
+        if (!(node.get() instanceof MapNode map)) {
+            top.problem("hypothesis", "expected a mapping of lines such as availability: \">= 99%\", got "
+                    + node.get().describe());
+            return lines;
+        }
+        for (MapNode.Entry entry : map.entries()) {
+            String expression = entry.value() instanceof ScalarNode s && !s.isNull() ? s.text() : "";
+            if (!(entry.value() instanceof ScalarNode)) {
+                problems.add(entry.value(), "hypothesis " + entry.key() + ": expected a comparison such as"
+                        + " \"<= 500ms\", got " + entry.value().describe());
+                continue;
+            }
+            try {
+                Hypothesis.parse(Map.of(entry.key(), expression));
+                lines.put(entry.key(), expression);
+            } catch (HypothesisException e) {
+                boolean known = Hypothesis.names().stream().anyMatch(n -> n.equalsIgnoreCase(entry.key().strip()));
+                Location at = known ? entry.value().location() : entry.keyLocation();
+                e.problems().forEach(p -> problems.add(at, p));
+            }
+        }
+        return lines;
+    }
+
+    private Gameday gameday(MapReader top) {
+        String name = name(top);
+        String description = top.string("description", "");
+        var experiments = new ArrayList<String>();
+        Optional<Node> list = top.node("gameday");
+        if (list.isPresent() && list.get() instanceof ListNode items && !items.items().isEmpty()) {
+            for (Node item : items.items()) {
+                if (item instanceof ScalarNode s && !s.isNull() && NAME.matcher(s.text()).matches()) {
+                    if (s.text().equals(name)) {
+                        problems.add(item, "gameday: '" + name + "' is this gameday; it cannot run itself");
+                    }
+                    experiments.add(s.text());
+                } else {
+                    problems.add(item, "gameday: expected the name of an experiment (" + NAME_EXPECTED + "), got "
+                            + item.describe());
+                }
+            }
+        } else {
+            top.problem("gameday", "expected a list of experiment names, like [kill-primary, kill-web], got "
+                    + (list.get() instanceof ListNode ? "an empty list" : list.get().describe()));
+        }
+        Duration settle = top.duration("settle", Duration.ofSeconds(10), Duration.ZERO, Duration.ofHours(1));
+        top.rejectUnknown();
+        return new Gameday(name, description, experiments, settle);
+    }
+}

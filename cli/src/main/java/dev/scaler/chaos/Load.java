@@ -1,0 +1,33 @@
+package dev.scaler.chaos;
+
+import dev.scaler.load.JourneyMix;
+import dev.scaler.load.LoadSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The load an experiment runs under, as the file says; the same meaning and defaults as {@code scaler load}'s
+ * options.
+ *
+ * @param rate     arrivals per second (open model: scheduled by the clock, not by responses)
+ * @param timeout  a request slower than this is a failure
+ * @param users    the pool of simulated users u1..uN
+ */
+public record Load(double rate, Duration duration, JourneyMix journeys, Duration timeout, int users) {
+
+    public static final double DEFAULT_RATE = 50;
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    public static final int DEFAULT_USERS = 50;
+
+    /** Every field at its default, as {@code scaler load} with no options. */
+    public static final Load DEFAULT = new Load(DEFAULT_RATE, DEFAULT_DURATION, JourneyMix.DEFAULT, DEFAULT_TIMEOUT,
+            DEFAULT_USERS);
+
+    /** What the load generator needs, once the targets (the load balancers' addresses) and the seed are known. */
+    public LoadSpec spec(List<URI> targets, long seed) {
+        return new LoadSpec(targets, rate, duration, journeys, timeout, seed,
+                LoadSpec.defaultMaxInFlight(rate, timeout), users);
+    }
+}
