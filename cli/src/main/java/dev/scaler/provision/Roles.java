@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Roles that change at run time (which Redis node is primary) are asked of the service, never remembered. */
-final class Roles {
+public final class Roles {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private Roles() {
@@ -20,7 +20,7 @@ final class Roles {
             "SELECT CONCAT(\"read_only:\", @@read_only); SHOW REPLICA STATUS\\G");
 
     /** The container's role now: asked of Redis or SQL for data nodes, the label's for everything else. */
-    static String of(ObservedContainer c, Engine engine) {
+    public static String of(ObservedContainer c, Engine engine) {
         String labelled = c.labels().getOrDefault(Labels.ROLE, c.tier());
         boolean redisNode = Tier.CACHE.label().equals(c.tier()) && !"sentinel".equals(labelled);
         boolean sqlNode = (Tier.DATABASE.label().equals(c.tier()) || Tier.SHARD.label().equals(c.tier()))

@@ -1,0 +1,308 @@
+package dev.scaler.chaos;
+
+import dev.scaler.engine.Engine;
+import dev.scaler.plan.Tier;
+import dev.scaler.report.Event;
+import dev.scaler.yaml.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Walks an experiment's {@link Schedule} on the load's clock: resolves each step's targets when its moment comes,
+ * journals every fault before applying it, applies it through Docker or Toxiproxy, and undoes it when the schedule
+ * says; {@link #rollBack()} undoes whatever is still in effect and always runs (the caller calls it in a finally
+ * block and from the interrupt hook). Every fault and every undo becomes an {@link Event} of the run's timeline.
+ */
+public final class ChaosRun {
+
+    /**
+     * When one step happened, in seconds since the load's second 0: scheduled, the call that applies it returned,
+     * and the fault was observed in effect (the container no longer running; a toxic is in effect when added).
+     */
+    public record Injection(int step, String action, String target, List<String> resolved, double scheduled,
+            double applied, double inEffect) {
+        public Injection {
+            resolved = List.copyOf(resolved);
+        }
+    }
+
+    /** What the run reports as it goes: timeline events, injection timings, and lines for people. */
+    public interface Listener {
+        void event(Event event);
+
+        void injection(Injection injection);
+
+        void say(String line);
+    }
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration IN_EFFECT_WAIT = Duration.ofSeconds(5);
+
+    private final Experiment experiment;
+    private final String project;
+    private final Engine engine;
+    private final Optional<Faults> proxies;
+    private final Journal journal;
+    private final RandomGenerator random;
+    private final Listener listener;
+    private final Undo undo;
+    /** Faults in effect, by the index of the step that applied them, in the order applied. */
+    private final Map<Integer, List<Fault>> inEffect = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private int nextFault = 1;
+    private volatile long zero;
+    private volatile boolean stopped;
+
+    public ChaosRun(Experiment experiment, String project, Engine engine, Optional<Faults> proxies, Journal journal,
+            RandomGenerator random, Listener listener) {
+        this.experiment = experiment;
+        this.project = project;
+        this.engine = engine;
+        this.proxies = proxies;
+        this.journal = journal;
+        this.random = random;
+        this.listener = listener;
+        this.undo = new Undo(engine, () -> proxies);
+    }
+
+    /** Steps that could not be carried out (no such target right now, the engine refused), in words. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /**
+     * Runs every entry of the schedule at its time after {@code zeroNanos} (the load's second 0 on
+     * {@link System#nanoTime()}); returns when the schedule is done or {@link #stop()} was called.
+     */
+    public void run(long zeroNanos) {
+        this.zero = zeroNanos;
+        for (Schedule.Entry entry : Schedule.of(experiment).entries()) {
+            if (!waitUntil(entry.at())) {
+                return;
+            }
+            switch (entry) {
+                case Schedule.Apply apply -> apply(apply);
+                case Schedule.Undo u -> undoStep(u.step(), u.why() == Schedule.Why.DURATION
+                        ? "its duration ran out" : "rollback");
+            }
+        }
+    }
+
+    /** Asks {@link #run} to start nothing more; what is in effect stays until {@link #rollBack()}. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Undoes every fault still in effect, latest first; never throws. Kills with rollback: leave stay down. */
+    public void rollBack() {
+        List<Integer> steps;
+        synchronized (inEffect) {
+            steps = new ArrayList<>(inEffect.keySet());
+        }
+        Collections.reverse(steps);
+        for (int step : steps) {
+            undoFaults(step, "the experiment ended");
+        }
+    }
+
+    private boolean waitUntil(Duration at) {
+        long due = zero + at.toNanos();
+        long wait;
+        while (!stopped && (wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(wait, 50_000_000L));
+        }
+        return !stopped;
+    }
+
+    private double now() {
+        return (System.nanoTime() - zero) / 1e9;
+    }
+
+    private void apply(Schedule.Apply apply) {
+        Step step = apply.step();
+        for (Step undone : apply.undoes()) {
+            undoFaults(undone.index(), step.action().keyword() + " at " + Durations.format(step.at()));
+        }
+        try {
+            switch (step.action()) {
+                case ContainerAction.Restore r -> {
+                    // Its work was undoing the fault it names, done above.
+                }
+                case ContainerAction c when c.takesDown() -> takeDown(step, c);
+                case ContainerAction c -> bringBack(step, c, apply.undoes().isEmpty());
+                case NetworkFault f -> degrade(step, f);
+                case Heal h -> {
+                    if (apply.undoes().isEmpty()) {
+                        listener.say(String.format("%6.1fs  heal %s: nothing in effect", now(),
+                                h.link().map(Link::text).orElse("all")));
+                    }
+                }
+            }
+        } catch (TargetNotFoundException e) {
+            fail(step, e.getMessage());
+        } catch (RuntimeException e) {
+            fail(step, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void fail(Step step, String why) {
+        String text = "steps[" + step.index() + "] (" + step.action().summary() + " at " + Durations.format(step.at())
+                + ") was not carried out: " + why;
+        problems.add(text);
+        listener.event(new Event(now(), "note", step.action().keyword(), target(step.action()), text));
+        listener.say(String.format("%6.1fs  %s", now(), text));
+    }
+
+    private void takeDown(Step step, ContainerAction action) throws TargetNotFoundException {
+        Snapshot snapshot = Observe.snapshot(engine, project, Observe.rolesNeeded(action), Optional.empty());
+        Choice choice = Targets.choose(action, snapshot, random);
+        boolean restart = switch (action) {
+            case ContainerAction.Kill k -> k.rollback() == Rollback.START;
+            case ContainerAction.Stop s -> s.rollback() == Rollback.START;
+            default -> true;
+        };
+        var faults = new ArrayList<Fault>();
+        for (Member m : choice.chosen()) {
+            var fault = new Fault.OnContainer(nextFault++, action.keyword(), action.target().text(), m.id(),
+                    m.container(), restart);
+            journal.applying(fault);
+            faults.add(fault);
+            inEffect.computeIfAbsent(step.index(), k -> new CopyOnWriteArrayList<>()).add(fault);
+        }
+        double applied = 0;
+        for (Member m : choice.chosen()) {
+            switch (action) {
+                case ContainerAction.Kill k -> engine.signal(m.id(), "KILL");
+                case ContainerAction.Stop s -> engine.stop(m.id(), STOP_GRACE);
+                default -> engine.pause(m.id());
+            }
+            applied = now();
+        }
+        double effective = inEffect(choice.chosen(), action);
+        String resolved = describe(choice);
+        listener.event(new Event(applied, Event.FAULT, action.keyword(), action.target().text(), resolved));
+        listener.injection(new Injection(step.index(), action.keyword(), action.target().text(), choice.names(),
+                seconds(step.at()), applied, effective));
+        listener.say(String.format("%6.1fs  %s %s: %s", applied, action.keyword(), action.target().text(), resolved));
+    }
+
+    /** Polls Docker until every chosen container has left the running state; the time it saw that. */
+    private double inEffect(List<Member> chosen, ContainerAction action) {
+        long deadline = System.nanoTime() + IN_EFFECT_WAIT.toNanos();
+        var ids = chosen.stream().map(Member::id).toList();
+        while (System.nanoTime() < deadline) {
+            boolean all = engine.containers(Optional.of(project)).stream().filter(c -> ids.contains(c.id()))
+                    .allMatch(c -> action instanceof ContainerAction.Pause ? "paused".equals(c.state())
+                            : !c.running() && !"paused".equals(c.state()));
+            if (all) {
+                return now();
+            }
+            LockSupport.parkNanos(2_000_000L);
+        }
+        return now();
+    }
+
+    private void bringBack(Step step, ContainerAction action, boolean nothingUndone) throws TargetNotFoundException {
+        if (!nothingUndone) {
+            return;
+        }
+        // A start or unpause of something no step of this run took down: whatever is stopped or paused now.
+        Snapshot snapshot = Observe.snapshot(engine, project, Observe.rolesNeeded(action), Optional.empty());
+        Choice choice = Targets.choose(action, snapshot, random);
+        for (Member m : choice.chosen()) {
+            if (action instanceof ContainerAction.Unpause) {
+                engine.unpause(m.id());
+            } else {
+                engine.start(m.id());
+            }
+        }
+        listener.event(new Event(now(), Event.RESTORE, action.keyword(), action.target().text(), describe(choice)));
+        listener.say(String.format("%6.1fs  %s %s: %s", now(), action.keyword(), action.target().text(),
+                describe(choice)));
+    }
+
+    private void degrade(Step step, NetworkFault fault) throws TargetNotFoundException {
+        Faults faults = proxies.orElseThrow(() -> new TargetNotFoundException(project
+                + " has no running Toxiproxy container; network faults need proxies: true in the topology"));
+        Set<Tier> roles = Observe.rolesNeeded(fault);
+        Snapshot snapshot = Observe.snapshot(engine, project, roles, Optional.of(faults));
+        List<String> names = Links.proxies(fault.link(), snapshot);
+        String toxicName = "scaler-" + step.index() + "-" + fault.keyword();
+        var toxics = Toxics.of(fault, step.toxicity(), toxicName);
+        double applied = 0;
+        for (String proxy : names) {
+            for (Toxic toxic : toxics) {
+                var f = new Fault.OnLink(nextFault++, fault.keyword(), fault.link().text(), proxy, toxic.name());
+                journal.applying(f);
+                inEffect.computeIfAbsent(step.index(), k -> new CopyOnWriteArrayList<>()).add(f);
+                faults.add(proxy, toxic);
+                applied = now();
+            }
+        }
+        String detail = fault.summary() + (step.toxicity() < 1 ? " toxicity " + step.toxicity() : "") + " on "
+                + String.join(", ", names);
+        listener.event(new Event(applied, Event.FAULT, fault.keyword(), fault.link().text(), detail));
+        listener.injection(new Injection(step.index(), fault.keyword(), fault.link().text(), names,
+                seconds(step.at()), applied, applied));
+        listener.say(String.format("%6.1fs  %s", applied, detail));
+    }
+
+    /** Undoes the faults a step applied, records that in the journal and the timeline. */
+    private void undoFaults(int step, String why) {
+        List<Fault> faults = inEffect.remove(step);
+        if (faults == null || faults.isEmpty()) {
+            return;
+        }
+        var done = new ArrayList<String>();
+        boolean network = false;
+        for (Fault f : faults.reversed()) {
+            var outcome = undo.undo(f);
+            if (outcome.ok()) {
+                journal.undone(f.id());
+            } else {
+                problems.add(outcome.what());
+            }
+            network |= f instanceof Fault.OnLink;
+            if (!done.contains(outcome.what())) {
+                done.add(outcome.what());
+            }
+        }
+        Fault first = faults.get(0);
+        double t = now();
+        listener.event(new Event(t, network ? Event.HEAL : Event.RESTORE, first.action(), first.target(),
+                String.join("; ", done) + " (" + why + ")"));
+        listener.say(String.format("%6.1fs  undo %s %s: %s (%s)", t, first.action(), first.target(),
+                String.join("; ", done), why));
+    }
+
+    private void undoStep(Step step, String why) {
+        undoFaults(step.index(), why);
+    }
+
+    private static String describe(Choice choice) {
+        return String.join(", ", choice.chosen().stream().map(Member::describe).toList())
+                + (choice.random() ? " (chosen at random among " + choice.candidates().size() + ")" : "");
+    }
+
+    private static String target(Action action) {
+        return switch (action) {
+            case ContainerAction c -> c.target().text();
+            case NetworkFault f -> f.link().text();
+            case Heal h -> h.link().map(Link::text).orElse("all");
+        };
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}
