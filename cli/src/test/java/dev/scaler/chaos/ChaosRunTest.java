@@ -54,7 +54,7 @@ class ChaosRunTest {
     ChaosRun run(String steps) throws Exception {
         var experiment = ExperimentLoader.parse("t.yaml", """
                 name: t
-                load: { rate: 10/s, duration: 5s }
+                load: { rate: 10/s, duration: 1s }
                 steps:
                 """ + steps);
         return new ChaosRun(experiment, "p", docker, Optional.of(proxies), journal, new SplittableRandom(7), listener);
@@ -109,7 +109,7 @@ class ChaosRunTest {
                     pause: web[*]
                   - at: 20ms
                     partition: { link: web -> database }
-                  - at: 4s
+                  - at: 900ms
                     unpause: web[*]
                 """);
         var thread = Thread.ofVirtual().start(() -> run.run(System.nanoTime()));
