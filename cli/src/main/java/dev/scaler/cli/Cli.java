@@ -39,6 +39,11 @@ public final class Cli {
             err.println(t.problems().size() == 1 ? "1 problem; nothing was created."
                     : t.problems().size() + " problems; nothing was created.");
             code = ExitCode.BAD_INPUT;
+        } else if (e instanceof dev.scaler.chaos.ExperimentException x) {
+            x.problems().forEach(p -> err.println(p));
+            err.println(x.problems().size() == 1 ? "1 problem; nothing was injected."
+                    : x.problems().size() + " problems; nothing was injected.");
+            code = ExitCode.BAD_INPUT;
         } else if (e instanceof UsageException u) {
             err.println("scaler: " + u.getMessage());
             code = ExitCode.BAD_INPUT;

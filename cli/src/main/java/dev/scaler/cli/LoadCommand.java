@@ -127,15 +127,7 @@ final class LoadCommand implements Callable<Integer> {
             try (var engine = DockerEngine.connect()) {
                 projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);
                 LeftoverFaults.undo(engine, projectName, err);
-                for (Status.Row row : new Status(engine).rows(Optional.of(projectName))) {
-                    if (row.tier().equals("lb") && row.state().equals("running")) {
-                        row.addresses().forEach(a -> uris.add(URI.create("http://" + a + "/")));
-                    }
-                }
-            }
-            if (uris.isEmpty()) {
-                throw new EngineException(projectName + " has no running load balancer with a published port",
-                        "start it with `scaler up FILE`, or give --target URL");
+                uris.addAll(Balancers.of(engine, projectName));
             }
         } else {
             for (String target : targets) {
@@ -150,55 +142,12 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        var store = new RunStore(StateDir.resolve().resolve("runs"));
-        Instant now = Instant.now();
-        String id = RunStore.newId(now, new SecureRandom());
-        var info = new RunInfo(RunInfo.SCHEMA_VERSION, id, "load", projectName, uris.stream().map(URI::toString).toList(), r,
-                d.toMillis() / 1000.0, mix.labels(), t.toMillis(), s, load.maxInFlight(), users, now.toString(), 0, steady,
-                objective, hypothesis);
-        store.create(info);
-        out.printf("run %s: %s/s for %s to %s, journeys %s, seed %d%n", id, Options.rateText(r),
-                dev.scaler.yaml.Durations.format(d), String.join(", ", info.targets()), mix, s);
-        out.flush();
-
-        var generator = new LoadGenerator(load, new PlainHttp(t)).warmUp(w);
-        var stored = new CountDownLatch(1);
-        boolean[] interrupted = {false};
-        Thread hook = new Thread(() -> {
-            interrupted[0] = true;
-            generator.stop();
-            try {
-                stored.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            err.println("scaler: interrupted; what was measured until then is stored in " + store.dir(id));
-            err.flush();
-            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-        }, "scaler-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        LoadResult result;
-        Report report;
-        try {
-            store.append(id, new Event(0, Event.START, "", "", "load starts"));
-            try (var live = new LiveLine(out, generator::live, LiveLine.terminal())) {
-                result = generator.run();
-            }
-            store.append(id, new Event(result.seconds(), Event.END, "", "", "load ends"));
-            info = new RunInfo(info.schemaVersion(), id, info.kind(), projectName, info.targets(), r, info.durationSeconds(),
-                    info.journeys(), info.timeoutMillis(), s, info.maxInFlight(), users, result.startedAt().toString(),
-                    result.seconds(), steady, objective, hypothesis);
-            store.finish(info, result);
-            report = Analysis.analyse(store.load(id));
-            store.writeSummary(report);
-        } finally {
-            stored.countDown();
-            Interrupts.remove(hook);
-        }
-        out.println();
-        out.print(TextReport.render(report));
-        out.printf("%nstored in %s  (scaler report --run %s --format html --out report.html)%n", store.dir(id), id);
-        return report.passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
+        var run = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, err);
+        var outcome = run.run(MeasuredRun.newId(),
+                new MeasuredRun.Setup("load", "", projectName, load, w, steady, objective, hypothesis),
+                MeasuredRun.Alongside.NONE);
+        run.print(outcome);
+        return outcome.report().passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
     }
 
     private static URI target(String text) {

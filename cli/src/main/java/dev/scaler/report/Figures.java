@@ -72,7 +72,7 @@ final class Figures {
     static String run(RunInfo info) {
         String stopped = info.seconds() > 0 && info.seconds() < info.durationSeconds() - 1
                 ? " (stopped after " + Format.seconds(info.seconds()) + ")" : "";
-        return String.format(java.util.Locale.ROOT, "%s for %s%s at %s, journeys %s, timeout %dms, seed %d", info.kind(),
+        return String.format(java.util.Locale.ROOT, "%s for %s%s at %s, journeys %s, timeout %dms, seed %d", info.title(),
                 Format.seconds(info.durationSeconds()), stopped, Format.rate(info.rate()), journeys(info),
                 info.timeoutMillis(), info.seed());
     }

@@ -71,7 +71,7 @@ public final class HtmlReport {
                 .append("<title>scaler run ").append(Html.escape(info.id())).append("</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         String verdict = report.verdict();
-        out.append("<header><div><div class=\"kicker\">scaler ").append(Html.escape(info.kind())).append(" report")
+        out.append("<header><div><div class=\"kicker\">scaler ").append(Html.escape(info.title())).append(" report")
                 .append(info.project().isEmpty() ? "" : " &middot; project " + Html.escape(info.project()))
                 .append("</div><h1>Run ").append(Html.escape(info.id())).append("</h1><div class=\"sub\">")
                 .append(Html.escape(Figures.run(info))).append("</div></div>")

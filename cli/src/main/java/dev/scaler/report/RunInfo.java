@@ -10,10 +10,12 @@ import java.util.Map;
  * @param steadyState availability a window must reach to count as recovered (fraction, default 0.99)
  * @param slo         the availability objective the error budget is computed against (fraction, default 0.999)
  * @param hypothesis  name to expression, e.g. availability to ">= 99%"; empty when none
+ * @param experiment  the chaos experiment's name; empty for a load run (and in run.json files from before chaos)
  */
 public record RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
         double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
-        String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis) {
+        String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
+        String experiment) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final double DEFAULT_STEADY_STATE = 0.99;
@@ -23,6 +25,12 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         targets = List.copyOf(targets);
         journeys = new LinkedHashMap<>(journeys);
         hypothesis = hypothesis == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hypothesis);
+        experiment = experiment == null ? "" : experiment;
+    }
+
+    /** What ran, for titles: {@code load}, {@code chaos kill-primary}. */
+    public String title() {
+        return experiment.isEmpty() ? kind : kind + " " + experiment;
     }
 
     /** The same run with the hypothesis lines replaced (or added) by {@code lines}. */
@@ -30,6 +38,6 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         var merged = new LinkedHashMap<>(hypothesis);
         merged.putAll(lines);
         return new RunInfo(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
-                maxInFlight, users, startedAt, seconds, steadyState, slo, merged);
+                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment);
     }
 }

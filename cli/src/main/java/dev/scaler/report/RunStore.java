@@ -42,6 +42,7 @@ public final class RunStore {
     public static final String LEDGER = "ledger.jsonl";
     public static final String VERIFICATION = "verification.json";
     public static final String SUMMARY = "summary.json";
+    public static final String INJECTIONS = "injections.jsonl";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -84,11 +85,16 @@ public final class RunStore {
 
     /** Appends one event to events.jsonl at once, so a crash keeps what had happened. */
     public void append(String id, Event event) {
+        appendLine(id, EVENTS, event);
+    }
+
+    /** Appends one JSON line to a file of the run (e.g. injections.jsonl) at once. */
+    public void appendLine(String id, String file, Object value) {
         try {
-            Files.writeString(dir(id).resolve(EVENTS), LINES.writeValueAsString(event) + "\n", StandardOpenOption.CREATE,
+            Files.writeString(dir(id).resolve(file), LINES.writeValueAsString(value) + "\n", StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir(id).resolve(EVENTS), e);
+            throw new UncheckedIOException("cannot write to " + dir(id).resolve(file), e);
         }
     }
 

@@ -1,0 +1,244 @@
+package dev.scaler.cli;
+
+import dev.scaler.chaos.ChaosRun;
+import dev.scaler.chaos.ChaosScript;
+import dev.scaler.chaos.DryRun;
+import dev.scaler.chaos.Experiment;
+import dev.scaler.chaos.Gameday;
+import dev.scaler.chaos.Journal;
+import dev.scaler.chaos.Leftovers;
+import dev.scaler.chaos.Needs;
+import dev.scaler.chaos.Observe;
+import dev.scaler.chaos.ProjectProxies;
+import dev.scaler.chaos.Targets;
+import dev.scaler.engine.DockerEngine;
+import dev.scaler.engine.Engine;
+import dev.scaler.engine.EngineException;
+import dev.scaler.plan.Tier;
+import dev.scaler.report.Event;
+import dev.scaler.report.Hypothesis;
+import dev.scaler.report.HypothesisException;
+import dev.scaler.report.RunStore;
+import dev.scaler.topology.TopologyLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler chaos`: an experiment under load, with rollback that always runs; stored as a run for `scaler report`. */
+@Command(name = "chaos", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a chaos experiment: load starts, faults are injected on schedule and always rolled back, "
+                + "the hypothesis is judged, and the run is stored for `scaler report`.",
+        footer = {"", "Examples:", "  scaler chaos kill-primary", "  scaler chaos cache-latency topologies/starter.yaml",
+                "  scaler chaos kill-web --dry-run", "  scaler chaos chaos-scripts/my-test.yaml --seed 42",
+                "  scaler chaos gameday", "",
+                "EXPERIMENT is a file, chaos-scripts/NAME.yaml here, or a built-in: kill-primary, kill-web, kill-cache,",
+                "cache-latency, db-latency, partition-shard, kill-shard-primary, lb-restart, cdn-origin-down,",
+                "dc-partition, gameday.", "",
+                "Exit codes: 0 every hypothesis line held, 1 a line failed, 2 bad experiment or arguments,",
+                "3 environment (Docker, a step that could not be carried out), 4 interrupted (faults undone)."})
+final class ChaosCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", completionCandidates = ExperimentNames.class,
+            description = "An experiment file, a name from chaos-scripts/, or a built-in.")
+    String experiment;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE|PROJECT",
+            description = "The topology file or project to break; optional when exactly one project runs.")
+    Optional<String> target = Optional.empty();
+
+    @Option(names = "--project", paramLabel = "NAME", description = "The project, by name.")
+    Optional<String> project = Optional.empty();
+
+    @Option(names = "--dry-run", description = "Print the schedule with its targets resolved now; inject nothing.")
+    boolean dryRun;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Of --dry-run: table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice (targets and load); printed.")
+    Optional<Long> seed = Optional.empty();
+
+    @Option(names = "--warmup", paramLabel = "D", defaultValue = "1s",
+            description = "Unmeasured requests before the clock starts (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Option(names = "--steady-state", paramLabel = "PCT", defaultValue = "99%",
+            description = "Availability a window needs to count as recovered (default: ${DEFAULT-VALUE}).")
+    String steadyState;
+
+    @Option(names = "--slo", paramLabel = "PCT", defaultValue = "99.9%",
+            description = "Availability objective for the error budget (default: ${DEFAULT-VALUE}).")
+    String slo;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Names for shell completion. */
+    static final class ExperimentNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ChaosScripts.names().iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        ChaosScript script = ChaosScripts.find(experiment);
+        Format fmt = format;
+        Duration w = warmup.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Options.duration("--warmup", warmup);
+        double steady = Options.percent("--steady-state", steadyState);
+        double objective = Options.percent("--slo", slo);
+        if (project.isPresent() && target.isPresent()) {
+            throw new UsageException("give the project as FILE|PROJECT or as --project, not both");
+        }
+        Optional<Path> topologyFile = target.map(Path::of).filter(Files::isRegularFile);
+        var topology = topologyFile.isPresent() ? Optional.of(TopologyLoader.load(topologyFile.get()))
+                : Optional.<dev.scaler.topology.Topology>empty();
+        long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
+        try (var engine = DockerEngine.connect()) {
+            String name = ProjectName.resolve(project.isPresent() ? project : ProjectName.fromArgument(target), engine);
+            if (LeftoverFaults.undo(engine, name, err) instanceof Leftovers.Running r) {
+                throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
+                        + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
+            }
+            var context = new Context(engine, name, topology, w, steady, objective, out, err);
+            return switch (script) {
+                case Experiment e when dryRun -> dryRun(context, e, s, fmt);
+                case Experiment e -> single(context, e, s);
+                case Gameday g -> new GamedayRun(this::runOne, context, s, dryRun).run(g);
+            };
+        }
+    }
+
+    /** What every experiment of one command shares. */
+    record Context(Engine engine, String project, Optional<dev.scaler.topology.Topology> topology, Duration warmup,
+            double steadyState, double slo, PrintWriter out, PrintWriter err) {
+    }
+
+    /** The outcome of one experiment run: its run id (empty when it did not run), exit code and report line. */
+    record Result(String experiment, Optional<String> run, int exitCode, Optional<dev.scaler.report.Report> report,
+            String note) {
+    }
+
+    private int dryRun(Context c, Experiment e, long s, Format fmt) {
+        var proxies = ProjectProxies.open(c.engine(), c.project());
+        try {
+            var snapshot = Observe.snapshot(c.engine(), c.project(), Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD),
+                    proxies);
+            DryRun dry = DryRun.of(e, Optional.of(snapshot), s);
+            c.out().print(fmt == Format.JSON ? Json.write(dry) + "\n" : dry.text());
+            unmet(c, e).ifPresent(why -> c.out().println("cannot run here: " + why));
+            return ExitCode.OK;
+        } finally {
+            proxies.ifPresent(f -> f.close());
+        }
+    }
+
+    private int single(Context c, Experiment e, long s) throws Exception {
+        var unmet = unmet(c, e);
+        if (unmet.isPresent()) {
+            throw new UsageException(e.name() + " cannot run on " + c.project() + ": it needs " + unmet.get());
+        }
+        Result result = runOne(c, e, s);
+        return result.exitCode();
+    }
+
+    /** What the experiment needs that the topology file lacks (checked only when a file was given). */
+    static Optional<String> unmet(Context c, Experiment e) {
+        return c.topology().map(t -> Needs.unmet(e, t)).filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
+    }
+
+    /** Runs one experiment under load, prints its report, and says what the exit code is. */
+    Result runOne(Context c, Experiment e, long s) throws Exception {
+        try {
+            Hypothesis.parse(e.hypothesis());
+        } catch (HypothesisException x) {
+            throw new UsageException(String.join("\n  ", x.problems()));
+        }
+        var uris = Balancers.of(c.engine(), c.project());
+        var store = new RunStore(StateDir.resolve().resolve("runs"));
+        var journal = Journal.of(StateDir.resolve(), c.project());
+        var proxies = ProjectProxies.open(c.engine(), c.project());
+        String id = MeasuredRun.newId();
+        journal.begin(Journal.Owner.current(id));
+        var listener = new ChaosRun.Listener() {
+            @Override
+            public void event(Event event) {
+                store.append(id, event);
+            }
+
+            @Override
+            public void injection(ChaosRun.Injection injection) {
+                store.appendLine(id, RunStore.INJECTIONS, injection);
+            }
+
+            @Override
+            public void say(String line) {
+                c.out().println(line);
+                c.out().flush();
+            }
+        };
+        var run = new ChaosRun(e, c.project(), c.engine(), proxies, journal, Targets.random(s), listener);
+        var alongside = new MeasuredRun.Alongside() {
+            @Override
+            public void run(long zeroNanos, String runId) {
+                try {
+                    run.run(zeroNanos);
+                } finally {
+                    run.rollBack();
+                    if (journal.read().pending().isEmpty()) {
+                        journal.end();
+                    }
+                }
+            }
+
+            @Override
+            public void stop() {
+                run.stop();
+            }
+        };
+        MeasuredRun.Outcome outcome;
+        try {
+            var measured = new MeasuredRun(store, c.out(), c.err());
+            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s),
+                    c.warmup(), c.steadyState(), c.slo(), e.hypothesis()), alongside);
+            measured.print(outcome);
+        } finally {
+            // The load may never have started (warm-up failed): the journal then holds only the begin line.
+            if (journal.read().pending().isEmpty()) {
+                journal.end();
+            }
+            proxies.ifPresent(f -> f.close());
+        }
+        var problems = new ArrayList<>(run.problems());
+        problems.forEach(p -> c.err().println("scaler: " + p));
+        c.err().flush();
+        int code = !problems.isEmpty() ? ExitCode.ENVIRONMENT
+                : outcome.report().passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
+        return new Result(e.name(), Optional.of(id), code, Optional.of(outcome.report()),
+                problems.isEmpty() ? "" : problems.get(0));
+    }
+
+    /** How a gameday runs one experiment: the same as `scaler chaos NAME`. */
+    interface RunOne {
+        Result run(Context c, Experiment e, long seed) throws Exception;
+    }
+
+    static List<String> names() {
+        return ChaosScripts.names();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.scaler.cli;
+
+import dev.scaler.load.LoadGenerator;
+import dev.scaler.load.LoadResult;
+import dev.scaler.load.LoadSpec;
+import dev.scaler.load.PlainHttp;
+import dev.scaler.report.Analysis;
+import dev.scaler.report.Event;
+import dev.scaler.report.Report;
+import dev.scaler.report.RunInfo;
+import dev.scaler.report.RunStore;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A measured run, the same for `scaler load` and `scaler chaos`: the run is created under .scaler/runs/ID/, load is
+ * sent with a live line, something may happen alongside on the load's clock (the faults of an experiment), and the
+ * run is stored and analysed. Ctrl-C stops the load, lets what runs alongside undo itself, stores what was measured
+ * and exits 4.
+ */
+final class MeasuredRun {
+
+    /** What runs alongside the load, started once the load's clock starts. */
+    interface Alongside {
+        /** Runs on its own thread from the load's second 0 ({@link System#nanoTime()}); returns when done. */
+        void run(long zeroNanos, String runId);
+
+        /** Stops early and undoes what is in effect; called on Ctrl-C, and when the load ended first. */
+        void stop();
+
+        Alongside NONE = new Alongside() {
+            @Override
+            public void run(long zeroNanos, String runId) {
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+    }
+
+    /** What the run is asked to do, as run.json records it. */
+    record Setup(String kind, String experiment, String project, LoadSpec load, Duration warmup, double steadyState,
+            double slo, Map<String, String> hypothesis) {
+    }
+
+    /** The stored run: its id and report. */
+    record Outcome(String id, Report report) {
+    }
+
+    private final RunStore store;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    MeasuredRun(RunStore store, PrintWriter out, PrintWriter err) {
+        this.store = store;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The run's id, chosen before it starts so what runs alongside can name it. */
+    static String newId() {
+        return RunStore.newId(Instant.now(), new SecureRandom());
+    }
+
+    Outcome run(String id, Setup setup, Alongside alongside) throws InterruptedException {
+        LoadSpec load = setup.load();
+        var info = info(id, setup, Instant.now().toString(), 0);
+        store.create(info);
+        out.printf("run %s: %s%s/s for %s to %s, journeys %s, seed %d%n", id,
+                setup.experiment().isEmpty() ? "" : setup.experiment() + ", ", Options.rateText(load.rate()),
+                dev.scaler.yaml.Durations.format(load.duration()), String.join(", ", info.targets()), load.mix(),
+                load.seed());
+        out.flush();
+
+        var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup());
+        var stored = new CountDownLatch(1);
+        Thread side = Thread.ofPlatform().name("scaler-alongside").start(() -> {
+            try {
+                alongside.run(generator.started().get(), id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                // The load never started: nothing was done alongside.
+            }
+        });
+        Thread hook = new Thread(() -> {
+            generator.stop();
+            alongside.stop();
+            try {
+                side.join(Duration.ofSeconds(60));
+                stored.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            err.println("scaler: interrupted; what was measured until then is stored in " + store.dir(id));
+            err.flush();
+            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+        }, "scaler-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            store.append(id, new Event(0, Event.START, "", "", "load starts"));
+            LoadResult result;
+            try (var live = new LiveLine(out, generator::live, LiveLine.terminal())) {
+                result = generator.run();
+            } finally {
+                generator.started().cancel(false);
+                alongside.stop();
+                side.join();
+            }
+            store.append(id, new Event(result.seconds(), Event.END, "", "", "load ends"));
+            info = info(id, setup, result.startedAt().toString(), result.seconds());
+            store.finish(info, result);
+            Report report = Analysis.analyse(store.load(id));
+            store.writeSummary(report);
+            return new Outcome(id, report);
+        } finally {
+            stored.countDown();
+            Interrupts.remove(hook);
+        }
+    }
+
+    /** The report as a table, and where the run is stored. */
+    void print(Outcome outcome) {
+        out.println();
+        out.print(dev.scaler.report.TextReport.render(outcome.report()));
+        out.printf("%nstored in %s  (scaler report --run %s --format html --out report.html)%n",
+                store.dir(outcome.id()), outcome.id());
+        out.flush();
+    }
+
+    private static RunInfo info(String id, Setup s, String startedAt, double seconds) {
+        LoadSpec l = s.load();
+        return new RunInfo(RunInfo.SCHEMA_VERSION, id, s.kind(), s.project(),
+                l.targets().stream().map(URI::toString).toList(), l.rate(), l.duration().toMillis() / 1000.0,
+                l.mix().labels(), l.timeout().toMillis(), l.seed(), l.maxInFlight(), l.users(), startedAt, seconds,
+                s.steadyState(), s.slo(), s.hypothesis(), s.experiment());
+    }
+}
