@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -103,24 +103,24 @@ public final class ProxyApi {
      * @throws ToxiproxyException naming {@code what} when it fails or takes too long
      */
     public <T> T call(String what, Call<T> call) {
-        try (var thread = Executors.newVirtualThreadPerTaskExecutor()) {
-            var future = thread.submit(() -> call.on(client));
-            try {
-                return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                throw new ToxiproxyException(what + ": Toxiproxy of " + project + " at " + address()
-                        + " did not answer within " + TIMEOUT.toSeconds() + " s", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                throw new ToxiproxyException(what + ": Toxiproxy of " + project + " at " + address() + ": "
-                        + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip()),
-                        cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                future.cancel(true);
-                throw new ToxiproxyException(what + ": interrupted", e);
-            }
+        var task = new FutureTask<T>(() -> call.on(client));
+        // A thread of its own, not an executor: closing an executor would wait for a call that hangs.
+        Thread.ofVirtual().name("toxiproxy " + what).start(task);
+        try {
+            return task.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            throw new ToxiproxyException(what + ": Toxiproxy of " + project + " at " + address()
+                    + " did not answer within " + TIMEOUT.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new ToxiproxyException(what + ": Toxiproxy of " + project + " at " + address() + ": "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip()),
+                    cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            throw new ToxiproxyException(what + ": interrupted", e);
         }
     }
 

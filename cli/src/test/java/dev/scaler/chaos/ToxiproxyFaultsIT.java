@@ -96,6 +96,25 @@ class ToxiproxyFaultsIT {
                 .hasMessageContaining("proxies: true");
     }
 
+    @Test
+    void aPausedToxiproxyIsAnErrorWithinTheTimeoutNotAHang() throws Exception {
+        String id = engine.containers(java.util.Optional.of(PROJECT)).get(0).id();
+        try (Faults faults = ToxiproxyFaults.of(engine, PROJECT)) {
+            assertThat(new ProcessBuilder("docker", "pause", id).start().waitFor()).isZero();
+            long start = System.nanoTime();
+            try {
+                assertThatThrownBy(faults::proxies).isInstanceOf(FaultException.class)
+                        .hasMessageContaining("did not answer within 5 s");
+                var listing = new dev.scaler.provision.Status(engine).proxies(java.util.Optional.of(PROJECT));
+                assertThat(listing).singleElement().satisfies(l -> assertThat(l.error()).isPresent());
+            } finally {
+                new ProcessBuilder("docker", "unpause", id).start().waitFor();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            assertThat(faults.proxies()).containsExactly("cache-1");
+        }
+    }
+
     /** Milliseconds for an HTTP request to the Toxiproxy API through the proxy listening on 20999. */
     private long throughProxy() {
         String id = engine.containers(java.util.Optional.of(PROJECT)).get(0).id();
