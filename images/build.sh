@@ -4,14 +4,14 @@
 #
 # usage: images/build.sh [--webapp-jar PATH] [--force] [-v] [NAME...]
 #
-#   NAME        base | haproxy | redis | webapp | mariadb | agent (default: all). The base is
+#   NAME        base | haproxy | redis | webapp | mariadb | agent | toxiproxy (default: all). The base is
 #               made (or found cached) first whenever another image needs it.
 #   --webapp-jar PATH   the shaded web app jar (default: webapp/target/webapp.jar
 #               under the repository root)
 #   --force     rebuild the NAMEd images (all if none is named) even when an
 #               image with the same inputs exists: debootstrap again, jlink
-#               again, `docker build --no-cache`
-#   -v          show debootstrap / jlink / docker build output as it runs
+#               again, `go install` again, `docker build --no-cache`
+#   -v          show debootstrap / jlink / go / docker build output as it runs
 #               (otherwise it goes to $SCALER_CACHE/logs/NAME.log)
 #
 # Images (each labelled scaler.image=NAME, scaler.profile=offline and
@@ -22,18 +22,25 @@
 #   scaler/webapp:offline    jlinked Java runtime + the web app jar
 #   scaler/agent:offline     the web image + scaler's own jar (the failover agent)
 #   scaler/mariadb:offline   Debian's MariaDB 10.11 server and client (*-core packages)
+#   scaler/toxiproxy:offline Toxiproxy's server (/toxiproxy) and CLI (/toxiproxy-cli),
+#                            `go install`ed at the version pinned below
 #
 # Cached and idempotent: an image is built only when no image carries its
 # inputs hash (its files under images/NAME/, the base image id, and for the web
-# app the jar's sha256 and the Java runtime's version). The debootstrap rootfs
-# tarball and the jlinked runtime are kept in ${SCALER_CACHE:-/var/cache/scaler}.
+# app the jar's sha256 and the Java runtime's version, for Toxiproxy the
+# binaries' sha256). The debootstrap rootfs tarball, the jlinked runtime and
+# the Toxiproxy binaries (bin/toxiproxy-VERSION-linux-ARCH/, reused whenever
+# present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
 # Prints one line per image: built|cached, name, seconds.
 #
 # Environment: SCALER_CACHE, SCALER_DEBIAN_MIRROR (default
 # http://deb.debian.org/debian), SCALER_DEBIAN_SECURITY_MIRROR,
 # SCALER_BUILD_NETWORK (a user-defined Docker network for `RUN apt-get`;
 # default: scaler-build, created for the build and removed after it),
-# SCALER_JLINK_MODULES (comma-separated), JAVA_HOME (see bin/find-java).
+# SCALER_JLINK_MODULES (comma-separated), JAVA_HOME (see bin/find-java),
+# SCALER_GO (the go command; default: `go` on PATH, else /usr/local/go/bin/go;
+# needed only when the Toxiproxy binaries are not cached; Go 1.21 or newer,
+# which fetches the toolchain Toxiproxy's go.mod asks for through GOPROXY).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -46,7 +53,11 @@ MIRROR=${SCALER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SECURITY_MIRROR=${SCALER_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 JLINK_MODULES=${SCALER_JLINK_MODULES:-java.base,java.sql,java.net.http,java.naming,java.management,jdk.httpserver,jdk.crypto.ec}
 JLINK_OPTIONS=(--strip-debug --no-header-files --no-man-pages)
-ALL=(base haproxy redis webapp mariadb agent)
+# Toxiproxy, pinned: the offline twin of the upstream profile's ghcr.io/shopify/toxiproxy:2.12.0
+# (dev.scaler.plan.Images.TOXIPROXY_UPSTREAM); change both together.
+TOXIPROXY_MODULE=github.com/Shopify/toxiproxy/v2
+TOXIPROXY_VERSION=v2.12.0
+ALL=(base haproxy redis webapp mariadb agent toxiproxy)
 # The classic builder: BuildKit cannot run RUN steps on a user-defined network,
 # and the buildx plugin is not on every machine.
 export DOCKER_BUILDKIT=0
@@ -65,7 +76,7 @@ while [ $# -gt 0 ]; do
     --webapp-jar=*) jar=${1#*=} ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option: $1 (see --help)" ;;
-    base|haproxy|redis|webapp|mariadb|agent) names+=("$1") ;;
+    base|haproxy|redis|webapp|mariadb|agent|toxiproxy) names+=("$1") ;;
     *) die "unknown image: $1 (one of: ${ALL[*]})" ;;
   esac
   shift
@@ -96,7 +107,7 @@ fi
 
 mkdir -p "$CACHE" 2>/dev/null && [ -w "$CACHE" ] \
   || die "cannot write the cache directory $CACHE: run as root, or set SCALER_CACHE to a directory of yours (e.g. SCALER_CACHE=\$HOME/.cache/scaler)"
-mkdir -p "$CACHE/rootfs" "$CACHE/jre" "$CACHE/logs" "$CACHE/tmp"
+mkdir -p "$CACHE/rootfs" "$CACHE/jre" "$CACHE/bin" "$CACHE/logs" "$CACHE/tmp"
 
 # One build at a time per cache.
 exec 9>"$CACHE/.lock"
@@ -348,6 +359,76 @@ build_agent() {
   result built "$tag" "$t0"
 }
 
+# ---- toxiproxy ----------------------------------------------------------------
+# The go command: SCALER_GO, else go on PATH, else the usual /usr/local/go.
+find_go() {
+  local g
+  for g in "${SCALER_GO:-}" "$(command -v go 2>/dev/null || true)" /usr/local/go/bin/go; do
+    if [ -n "$g" ] && [ -x "$g" ]; then echo "$g"; return 0; fi
+  done
+  return 1
+}
+
+# Builds (or finds cached) the server and CLI binaries; prints their directory.
+toxiproxy_binaries() {
+  local go goarch version minor dir out
+  # The cache key needs the target architecture before Go is looked for, so that a
+  # machine without Go still reuses binaries another run left there.
+  case "$arch" in
+    amd64|x86_64) goarch=amd64 ;; arm64|aarch64) goarch=arm64 ;; *) goarch=$arch ;;
+  esac
+  dir=$CACHE/bin/toxiproxy-$TOXIPROXY_VERSION-linux-$goarch
+  if [ -x "$dir/toxiproxy" ] && [ -x "$dir/toxiproxy-cli" ] && ! forced toxiproxy; then
+    echo "$dir"
+    return
+  fi
+  go=$(find_go) || die "no Go toolchain to build Toxiproxy $TOXIPROXY_VERSION with (and no cached binaries in $dir). Install Go 1.21 or newer (https://go.dev/dl/, e.g. to /usr/local/go) or set SCALER_GO to the go command."
+  version=$("$go" env GOVERSION 2>/dev/null) || die "$go does not run"
+  minor=$(sed -n 's/^go1\.\([0-9]*\).*/\1/p' <<< "$version")
+  [ -n "$minor" ] && [ "$minor" -ge 21 ] \
+    || die "$go is $version; Toxiproxy needs Go 1.21 or newer to build (older Go cannot fetch the toolchain its go.mod asks for)"
+  out=$TMP/gobin
+  rm -rf "$out"
+  mkdir -p "$out"
+  note "go install $TOXIPROXY_MODULE/cmd/{server,cli}@$TOXIPROXY_VERSION with $version (log: $CACHE/logs/toxiproxy-go.log)"
+  # Static binaries (no cgo), stripped, reproducible paths, the version the official
+  # release stamps; the modules land in Go's module cache, never in this repository.
+  logged toxiproxy-go env GOBIN="$out" GOOS=linux GOARCH="$goarch" CGO_ENABLED=0 GOFLAGS="-trimpath -buildvcs=false" \
+    "$go" install -ldflags "-s -w -X $TOXIPROXY_MODULE.Version=${TOXIPROXY_VERSION#v}" \
+    "$TOXIPROXY_MODULE/cmd/server@$TOXIPROXY_VERSION" "$TOXIPROXY_MODULE/cmd/cli@$TOXIPROXY_VERSION"
+  # go install names binaries after their package directories.
+  [ -x "$out/server" ] && [ -x "$out/cli" ] || die "go install made no server/cli binaries in $out"
+  mkdir -p "$TMP/toxiproxy-bin"
+  mv "$out/server" "$TMP/toxiproxy-bin/toxiproxy"
+  mv "$out/cli" "$TMP/toxiproxy-bin/toxiproxy-cli"
+  rm -rf "$dir"
+  mv "$TMP/toxiproxy-bin" "$dir"
+  echo "$dir"
+}
+
+build_toxiproxy() {
+  local tag=scaler/toxiproxy:offline t0 h id bin ctx
+  t0=$(now)
+  bin=$(toxiproxy_binaries)
+  h=$(inputs_hash toxiproxy "base $(base_id)" "version $TOXIPROXY_MODULE@$TOXIPROXY_VERSION" \
+    "server $(sha256sum < "$bin/toxiproxy" | cut -c1-64)" "cli $(sha256sum < "$bin/toxiproxy-cli" | cut -c1-64)")
+  if ! forced toxiproxy; then
+    id=$(find_by_inputs toxiproxy "$h")
+    if [ -n "$id" ]; then
+      retag "$id" "$tag"
+      result cached "$tag" "$t0"
+      return
+    fi
+  fi
+  ctx=$TMP/toxiproxy-context
+  mkdir -p "$ctx"
+  cp "$IMG/toxiproxy/Dockerfile" "$ctx/Dockerfile"
+  cp "$bin/toxiproxy" "$bin/toxiproxy-cli" "$ctx/"
+  docker_build toxiproxy "$tag" "$h" "$ctx"
+  rm -rf "$ctx"
+  result built "$tag" "$t0"
+}
+
 # Warns when the jar refers to JDK modules that the runtime lacks (a library
 # added to the web app may need, say, jdk.unsupported): then set
 # SCALER_JLINK_MODULES. A warning only: jdeps sees references, not use.
@@ -366,5 +447,6 @@ named redis && build_plain redis
 named webapp && build_webapp
 named mariadb && build_plain mariadb
 named agent && build_agent
+named toxiproxy && build_toxiproxy
 [ "$built_any" = 0 ] || sweep_superseded
 exit 0

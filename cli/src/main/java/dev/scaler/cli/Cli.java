@@ -58,6 +58,9 @@ public final class Cli {
                 err.println("  " + x.hint());
             }
             code = ExitCode.ENVIRONMENT;
+        } else if (e instanceof dev.scaler.provision.ToxiproxyException x) {
+            err.println("scaler: " + x.getMessage());
+            code = ExitCode.ENVIRONMENT;
         } else if (e instanceof CancelledException c) {
             err.println("scaler: " + c.getMessage());
             code = ExitCode.INTERRUPTED;

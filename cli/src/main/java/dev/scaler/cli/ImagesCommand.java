@@ -29,10 +29,10 @@ final class ImagesCommand implements Runnable {
     }
 
     /** `scaler images build`: runs images/build.sh, which caches what it builds outside the repo. */
-    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, web app); cached.",
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, MariaDB, web app, agent, Toxiproxy); cached.",
             footer = {"", "Examples:", "  scaler images build", "  scaler images build --force webapp"})
     static final class Build implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "NAME", description = "base, haproxy, redis, webapp, mariadb, agent (default: all).")
+        @Parameters(arity = "0..*", paramLabel = "NAME", description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy (default: all).")
         List<String> names = new ArrayList<>();
 
         @Option(names = "--force", description = "Rebuild even when a cached image matches its inputs.")
@@ -75,7 +75,8 @@ final class ImagesCommand implements Runnable {
             var table = new Table("IMAGE", "SOURCE", "PRESENT");
             try (var engine = DockerEngine.connect()) {
                 for (String image : List.of(Images.haproxy(profile), Images.redis(profile), Images.webapp(profile),
-                        Images.database(profile, dev.scaler.sql.Dialect.MARIADB), Images.agent(profile))) {
+                        Images.database(profile, dev.scaler.sql.Dialect.MARIADB), Images.agent(profile),
+                        Images.toxiproxy(profile))) {
                     table.row(image, Images.builtLocally(image) ? "scaler images build" : "registry",
                             engine.imageId(image).isPresent() ? "yes" : "no");
                 }

@@ -3,6 +3,7 @@ package dev.scaler.cli;
 import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
+import dev.scaler.plan.Tier;
 import dev.scaler.topology.Topology;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +48,14 @@ final class PlanCommand implements Callable<Integer> {
                     c.healthCheck().map(h -> abbreviate(h.display())).orElse("running"));
         }
         table.print(out);
+        if (!plan.proxies().isEmpty()) {
+            String container = plan.containers().stream().filter(c -> c.tier() == Tier.PROXY).map(ContainerSpec::name)
+                    .findFirst().orElse("?");
+            out.printf("%nproxies in %s (Toxiproxy; `scaler status` shows its API address once it runs):%n", container);
+            var proxies = new Table("PROXY", "LISTEN", "UPSTREAM");
+            plan.proxies().forEach(p -> proxies.row(p.name(), container + ":" + p.listenPort(), p.upstream()));
+            proxies.print(out);
+        }
         var unsupported = Planner.unsupported(t);
         if (!unsupported.isEmpty()) {
             out.printf("%nnot provisioned by this version: %s%n", String.join(", ", unsupported));

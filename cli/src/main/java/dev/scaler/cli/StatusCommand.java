@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `scaler status`: tier, role, health and address of every container of a project, or of all projects. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List each container's tier, role, health and published address.",
+/**
+ * `scaler status`: tier, role, health and address of every container of a project, or of all projects,
+ * then the proxies of each project's Toxiproxy (with {@code proxies: true}).
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List each container's tier, role, health and published address, then each Toxiproxy proxy (listen, upstream, enabled, toxics).",
         footer = {"", "Examples:", "  scaler status", "  scaler status topologies/web-tier.yaml",
                 "  scaler status --format json web-tier"})
 final class StatusCommand implements Callable<Integer> {
@@ -32,9 +35,11 @@ final class StatusCommand implements Callable<Integer> {
         try (var engine = DockerEngine.connect()) {
             engine.containers(given).stream().map(c -> c.labels().get(dev.scaler.plan.Labels.PROJECT)).distinct()
                     .forEach(p -> LeftoverFaults.undo(engine, p, spec.commandLine().getErr()));
-            List<Status.Row> rows = new Status(engine).rows(given);
+            var status = new Status(engine);
+            List<Status.Row> rows = status.rows(given);
+            List<Status.ProxyListing> proxies = rows.isEmpty() ? List.of() : status.proxies(given);
             if (format == Format.JSON) {
-                out.println(Json.write(new StatusDocument(1, rows)));
+                out.println(Json.write(new StatusDocument(1, rows, proxies)));
                 return ExitCode.OK;
             }
             if (rows.isEmpty()) {
@@ -45,11 +50,25 @@ final class StatusCommand implements Callable<Integer> {
             rows.forEach(r -> table.row(r.project(), r.container(), r.tier(), r.role(), r.state(), r.health(),
                     r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
             table.print(out);
+            proxies.forEach(listing -> print(listing, out));
         }
         return ExitCode.OK;
     }
 
-    /** The JSON shape of `status --format json`. */
-    record StatusDocument(int schemaVersion, List<Status.Row> containers) {
+    private static void print(Status.ProxyListing listing, java.io.PrintWriter out) {
+        out.printf("%nproxies of %s (Toxiproxy API %s)%n", listing.project(),
+                listing.api().equals("-") ? "not reachable" : "http://" + listing.api());
+        if (listing.error().isPresent()) {
+            out.println("  cannot list them: " + listing.error().get());
+            return;
+        }
+        var table = new Table("PROXY", "LISTEN", "UPSTREAM", "ENABLED", "TOXICS");
+        listing.proxies().forEach(p -> table.row(p.name(), p.listen(), p.upstream(), p.enabled() ? "yes" : "no",
+                p.toxics().isEmpty() ? "-" : String.join("; ", p.toxics().stream().map(t -> t.display()).toList())));
+        table.print(out);
+    }
+
+    /** The JSON shape of `status --format json`: containers, then each project's proxies. */
+    record StatusDocument(int schemaVersion, List<Status.Row> containers, List<Status.ProxyListing> proxies) {
     }
 }

@@ -27,4 +27,20 @@ final class Summary {
         }
         return String.join(", ", parts);
     }
+
+    /** What `up` did to the proxies, e.g. {@code 12 unchanged} or {@code 1 fixed (cache-1), 11 unchanged}. */
+    static String of(dev.scaler.provision.ProxySync.Result proxies) {
+        var parts = new ArrayList<String>();
+        if (!proxies.created().isEmpty()) {
+            parts.add(proxies.created().size() + " created (" + String.join(", ", proxies.created()) + ")");
+        }
+        if (!proxies.fixed().isEmpty()) {
+            parts.add(proxies.fixed().size() + " fixed (" + String.join(", ", proxies.fixed()) + ")");
+        }
+        if (!proxies.removed().isEmpty()) {
+            parts.add(proxies.removed().size() + " removed (" + String.join(", ", proxies.removed()) + ")");
+        }
+        parts.add(proxies.unchanged() + " unchanged");
+        return String.join(", ", parts);
+    }
 }

@@ -5,6 +5,8 @@ import dev.scaler.engine.DockerEngine;
 import dev.scaler.plan.Diff;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
+import dev.scaler.plan.Tier;
+import dev.scaler.provision.ProxySync;
 import dev.scaler.provision.Up;
 import dev.scaler.state.Secrets;
 import dev.scaler.topology.Topology;
@@ -53,12 +55,16 @@ final class UpCommand implements Callable<Integer> {
             } finally {
                 Interrupts.remove(hook);
             }
-            if (diff.empty()) {
+            ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
+            if (diff.empty() && proxies.nothing()) {
                 out.printf("%s: up to date, nothing to change (%d containers)%n", plan.project(), diff.unchanged().size());
             } else {
                 out.printf("%s is up in %.1fs: %s%n", plan.project(), progress.seconds(), Summary.of(diff));
             }
-            plan.containers().stream().flatMap(c -> c.ports().stream())
+            if (!plan.proxies().isEmpty()) {
+                out.printf("  proxies: %s%n", Summary.of(proxies));
+            }
+            plan.containers().stream().filter(c -> c.tier() == Tier.LB).flatMap(c -> c.ports().stream())
                     .forEach(p -> out.printf("  load balancer: http://%s/%n", p.address()));
         }
         return ExitCode.OK;

@@ -208,7 +208,9 @@ public final class DockerEngine implements Engine {
         for (PortBinding p : spec.ports()) {
             ExposedPort port = ExposedPort.tcp(p.containerPort());
             exposed.add(port);
-            bindings.bind(port, Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
+            // Host port 0: Docker picks a free one, which `containers()` reads back.
+            bindings.bind(port, p.hostPort() == 0 ? Ports.Binding.bindIp(p.hostIp())
+                    : Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
         }
         var binds = spec.mounts().stream().map(m -> new Bind(m.volume(), new Volume(m.path()))).toList();
         var hostConfig = HostConfig.newHostConfig()

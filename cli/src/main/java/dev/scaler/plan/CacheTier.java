@@ -26,7 +26,8 @@ final class CacheTier {
         return t.name() + "-cache";
     }
 
-    static TierPlan plan(Topology t, Cache c, String network) {
+    /** The cache's containers and what web replicas must be told, with addresses dialled {@code via}. */
+    static TierPlan plan(Topology t, Cache c, String network, Via via) {
         var containers = new ArrayList<ContainerSpec>();
         var volumes = new ArrayList<VolumeSpec>();
         String primary = t.name() + "-cache-1";
@@ -43,7 +44,11 @@ final class CacheTier {
             sentinels.add(s.name() + ":" + SENTINEL_PORT);
         }
         var env = new LinkedHashMap<String, String>();
-        env.put("SCALER_REDIS_URL", "redis://" + primary + ":" + PORT);
+        env.put("SCALER_REDIS_URL", "redis://" + via.address(primary, PORT));
+        // Sentinel names the current master by its own address; a client maps that to its proxy with this.
+        var nodes = containers.stream().filter(n -> n.role().equals("primary") || n.role().equals("replica"))
+                .map(n -> n.name() + ":" + PORT).toList();
+        via.table(nodes).ifPresent(table -> env.put("SCALER_REDIS_VIA", table));
         env.put("SCALER_REDIS_PASSWORD", Planner.REDIS_PASSWORD);
         if (!sentinels.isEmpty()) {
             env.put("SCALER_REDIS_SENTINELS", String.join(",", sentinels));

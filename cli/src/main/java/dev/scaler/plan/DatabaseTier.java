@@ -61,6 +61,11 @@ final class DatabaseTier {
         return groups;
     }
 
+    /** The router's container name: every group's stable primary address. */
+    static String router(Topology t) {
+        return t.name() + "-db-router";
+    }
+
     private static List<String> nodes(String prefix, int count) {
         var names = new ArrayList<String>();
         for (int i = 1; i <= count; i++) {
@@ -69,7 +74,8 @@ final class DatabaseTier {
         return names;
     }
 
-    static TierPlan plan(Topology t, String network) {
+    /** The data tier's containers and what web replicas must be told, with addresses dialled {@code via}. */
+    static TierPlan plan(Topology t, String network, Via via) {
         var groups = groups(t);
         if (groups.isEmpty()) {
             return new TierPlan(List.of(), List.of(), Map.of());
@@ -86,10 +92,10 @@ final class DatabaseTier {
                 containers.add(node(t, dialect, g, i + 1, serverId++, network, volume));
             }
         }
-        String router = t.name() + "-db-router";
+        String router = router(t);
         containers.add(router(t, router, groups, network));
         containers.add(agent(t, router, groups, network));
-        return new TierPlan(containers, volumes, webEnv(t, dialect, router, groups));
+        return new TierPlan(containers, volumes, webEnv(t, dialect, router, groups, via));
     }
 
     private static ContainerSpec node(Topology t, Dialect dialect, DataGroup g, int index, long serverId,
@@ -150,32 +156,34 @@ final class DatabaseTier {
                 List.of(new ContainerFile(AgentConfig.PATH, config, 0644)), network, List.of());
     }
 
-    private static Map<String, String> webEnv(Topology t, Dialect dialect, String router, List<DataGroup> groups) {
+    private static Map<String, String> webEnv(Topology t, Dialect dialect, String router, List<DataGroup> groups,
+            Via via) {
         var env = new LinkedHashMap<String, String>();
         String scheme = "jdbc:" + dialect.name() + "://";
         var shards = groups.stream().filter(g -> g.tier() == Tier.SHARD).toList();
         groups.stream().filter(g -> g.tier() == Tier.DATABASE).findFirst().ifPresent(db -> {
-            env.put("SCALER_DB_PRIMARY_URL", scheme + router + ":" + db.routePort() + "/" + SCHEMA);
-            env.put("SCALER_DB_REPLICA_URLS", urls(scheme, db.nodes().subList(1, db.nodes().size())));
+            env.put("SCALER_DB_PRIMARY_URL", scheme + via.address(router, db.routePort()) + "/" + SCHEMA);
+            env.put("SCALER_DB_REPLICA_URLS", urls(scheme, db.nodes().subList(1, db.nodes().size()), via));
             env.put("SCALER_DB_READS_FROM", t.database().orElseThrow().readsFrom().yaml());
         });
         env.put("SCALER_DB_USER", APP_USER);
         env.put("SCALER_DB_PASSWORD", APP_PASSWORD);
         if (!shards.isEmpty()) {
             env.put("SCALER_SHARD_URLS", String.join(",", shards.stream()
-                    .map(g -> scheme + router + ":" + g.routePort() + "/" + SCHEMA).toList()));
+                    .map(g -> scheme + via.address(router, g.routePort()) + "/" + SCHEMA).toList()));
             env.put("SCALER_SHARD_STRATEGY", t.shards().orElseThrow().strategy().yaml());
             for (int i = 0; i < shards.size(); i++) {
                 var nodes = shards.get(i).nodes();
                 if (nodes.size() > 1) {
-                    env.put("SCALER_SHARD_" + i + "_REPLICA_URLS", urls(scheme, nodes.subList(1, nodes.size())));
+                    env.put("SCALER_SHARD_" + i + "_REPLICA_URLS", urls(scheme, nodes.subList(1, nodes.size()), via));
                 }
             }
         }
         return env;
     }
 
-    private static String urls(String scheme, List<String> nodes) {
-        return String.join(",", nodes.stream().map(n -> scheme + n + ":" + ServerImage.PORT + "/" + SCHEMA).toList());
+    private static String urls(String scheme, List<String> nodes, Via via) {
+        return String.join(",", nodes.stream().map(n -> scheme + via.address(n, ServerImage.PORT) + "/" + SCHEMA)
+                .toList());
     }
 }

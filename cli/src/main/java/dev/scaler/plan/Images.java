@@ -41,6 +41,14 @@ public final class Images {
         return dialect == dev.scaler.sql.Dialect.MYSQL ? MYSQL_UPSTREAM : MARIADB_UPSTREAM;
     }
 
+    /** Toxiproxy in the upstream profile (official image, pinned; images/build.sh builds the same version offline). */
+    public static final String TOXIPROXY_UPSTREAM = "ghcr.io/shopify/toxiproxy:2.12.0";
+
+    /** The Toxiproxy image of a profile; both have the server at /toxiproxy (entry point) and /toxiproxy-cli. */
+    public static String toxiproxy(ImageProfile profile) {
+        return profile == ImageProfile.OFFLINE ? "scaler/toxiproxy:offline" : TOXIPROXY_UPSTREAM;
+    }
+
     /** The failover agent: the tool's own jar on a small Java runtime; built locally in both profiles. */
     public static String agent(ImageProfile profile) {
         return "scaler/agent:" + profile.yaml();

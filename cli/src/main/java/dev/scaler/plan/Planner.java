@@ -30,9 +30,6 @@ public final class Planner {
             out.add("database.kind: mysql with images: offline (MySQL cannot be built without a registry; use kind: mariadb)");
         }
         t.cdn().ifPresent(c -> out.add("cdn"));
-        if (t.proxies()) {
-            out.add("proxies");
-        }
         if (t.datacenters().size() > 1) {
             out.add("datacenters");
         }
@@ -49,26 +46,34 @@ public final class Planner {
         var volumes = new ArrayList<VolumeSpec>();
         var containers = new ArrayList<ContainerSpec>();
         var webEnv = new LinkedHashMap<String, String>();
-        t.cache().map(c -> CacheTier.plan(t, c, network)).ifPresent(tier -> {
+        List<ProxyRoute> proxies = t.proxies() ? ProxyTier.routes(t) : List.of();
+        Via via = t.proxies() ? Via.proxies(ProxyTier.container(t), proxies) : Via.direct();
+        t.cache().map(c -> CacheTier.plan(t, c, network, via)).ifPresent(tier -> {
             containers.addAll(tier.containers());
             volumes.addAll(tier.volumes());
             webEnv.putAll(tier.webEnv());
         });
-        var data = DatabaseTier.plan(t, network);
+        var data = DatabaseTier.plan(t, network, via);
         containers.addAll(data.containers());
         volumes.addAll(data.volumes());
         webEnv.putAll(data.webEnv());
+        // Web replicas start after the proxy container: every address they are given leads through it.
+        List<String> webDependsOn = t.proxies() ? List.of(ProxyTier.container(t)) : List.of();
+        if (t.proxies()) {
+            containers.add(ProxyTier.spec(t, proxies, network));
+        }
         for (int i = 1; i <= t.web().replicas(); i++) {
-            containers.add(web(t, i, network, webEnv));
+            containers.add(web(t, i, network, webEnv, webDependsOn));
         }
         for (int i = 1; i <= t.loadBalancer().replicas(); i++) {
             containers.add(loadBalancer(t, i, network));
         }
         var networks = List.of(new NetworkSpec(network, Labels.project(project)));
-        return new Plan(project, t.images().yaml(), networks, volumes, containers);
+        return new Plan(project, t.images().yaml(), networks, volumes, containers, proxies);
     }
 
-    private static ContainerSpec web(Topology t, int index, String network, Map<String, String> tierEnv) {
+    private static ContainerSpec web(Topology t, int index, String network, Map<String, String> tierEnv,
+            List<String> dependsOn) {
         String name = t.name() + "-web-" + index;
         var env = new LinkedHashMap<String, String>(t.web().env());
         env.put("SCALER_PORT", Integer.toString(WEB_PORT));
@@ -84,7 +89,7 @@ public final class Planner {
         return new ContainerSpec(name, Tier.WEB, index, image, List.of(), env, List.of(),
                 Labels.container(t.name(), Tier.WEB, index, "replica"), check,
                 // No start dependency on the cache: the app connects lazily and answers 503 until Redis is up.
-                List.of(), List.of(), List.of(), network,
+                dependsOn, List.of(), List.of(), network,
                 List.of(WEB_ALIAS));
     }
 

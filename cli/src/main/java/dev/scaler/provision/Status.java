@@ -9,12 +9,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** `scaler status`: one row per container of a project (or of every project), from Docker's labels. */
+/**
+ * `scaler status`: one row per container of a project (or of every project), from Docker's labels, and
+ * the proxies of each project's Toxiproxy as that Toxiproxy has them now.
+ */
 public final class Status {
 
     /** One container as users see it. */
     public record Row(String project, String container, String tier, int index, String role, String state,
             String health, List<String> addresses) {
+    }
+
+    /** One project's proxies, or why they could not be read (its Toxiproxy is down, paused, unreachable). */
+    public record ProxyListing(String project, String api, List<ProxyState> proxies, Optional<String> error) {
+        public ProxyListing {
+            proxies = List.copyOf(proxies);
+        }
     }
 
     private final Engine engine;
@@ -30,6 +40,26 @@ public final class Status {
                         .thenComparing(r -> Tier.fromLabel(r.tier()).map(Enum::ordinal).orElse(99))
                         .thenComparing(Row::container))
                 .toList();
+    }
+
+    /** The proxies of every project (or of this one) that has a proxy container, by project. */
+    public List<ProxyListing> proxies(Optional<String> project) {
+        List<ObservedContainer> all = engine.containers(project);
+        return all.stream().filter(c -> Tier.PROXY.label().equals(c.tier()))
+                .map(c -> c.labels().getOrDefault(Labels.PROJECT, "?")).distinct().sorted()
+                .map(p -> listing(p, all)).toList();
+    }
+
+    private static ProxyListing listing(String project, List<ObservedContainer> containers) {
+        var api = ProxyApi.find(project, containers);
+        if (api.isEmpty()) {
+            return new ProxyListing(project, "-", List.of(), Optional.of("the proxy container is not running"));
+        }
+        try {
+            return new ProxyListing(project, api.get().address(), api.get().proxies(), Optional.empty());
+        } catch (ToxiproxyException e) {
+            return new ProxyListing(project, api.get().address(), List.of(), Optional.of(e.getMessage()));
+        }
     }
 
     private Row row(ObservedContainer c) {

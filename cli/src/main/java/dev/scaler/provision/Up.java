@@ -82,6 +82,9 @@ public final class Up {
     private static void checkPorts(Plan plan, List<ObservedContainer> all) {
         for (ContainerSpec c : plan.containers()) {
             for (PortBinding p : c.ports()) {
+                if (p.hostPort() == 0) {
+                    continue; // Docker picks a free port when it creates the container.
+                }
                 boolean ours = false;
                 for (ObservedContainer o : all) {
                     for (PortBinding q : o.ports()) {

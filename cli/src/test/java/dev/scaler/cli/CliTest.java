@@ -57,12 +57,35 @@ class CliTest {
     }
 
     @Test
+    void planListsEveryProxyWithWhereItListensAndLeads() throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "name: demo\ndatabase: { kind: mariadb, replicas: 1 }\nproxies: true\n");
+        var r = Scaler.run("plan", "--images", "offline", file.toString());
+        assertThat(r.code()).as(r.transcript()).isZero();
+        assertThat(r.out()).contains("demo-proxy").contains("scaler/toxiproxy:offline").contains("127.0.0.1:0->8474")
+                .contains("proxies in demo-proxy (Toxiproxy");
+        assertThat(r.out().lines().map(l -> l.trim().split("\\s+")).filter(cols -> cols.length == 3)
+                .map(cols -> String.join(" ", cols)))
+                .contains("cache-1 demo-proxy:20001 demo-cache-1:6379", "database-primary demo-proxy:20100 demo-db-router:3306",
+                        "database-1 demo-proxy:20101 demo-db-1:3306", "database-2 demo-proxy:20102 demo-db-2:3306");
+        assertThat(r.out()).doesNotContain("not provisioned");
+
+        var json = new ObjectMapper().readTree(Scaler.run("plan", "--format", "json", file.toString()).out());
+        assertThat(json.at("/plan/proxies").size()).isEqualTo(4);
+        assertThat(json.at("/plan/proxies/1/name").asText()).isEqualTo("database-primary");
+        assertThat(json.at("/plan/proxies/1/listenPort").asInt()).isEqualTo(20100);
+        assertThat(json.at("/plan/proxies/1/upstreamHost").asText()).isEqualTo("demo-db-router");
+        assertThat(json.at("/plan/proxies/1/upstreamPort").asInt()).isEqualTo(3306);
+        assertThat(json.at("/notProvisioned").size()).isZero();
+    }
+
+    @Test
     void upRefusesTiersThisVersionCannotProvision() throws Exception {
         Path file = dir.resolve("t.yaml");
-        Files.writeString(file, "name: demo\nproxies: true\n");
+        Files.writeString(file, "name: demo\ncdn:\n");
         var r = Scaler.run("up", file.toString());
         assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("cannot provision proxies");
+        assertThat(r.err()).contains("cannot provision cdn");
     }
 
     @Test

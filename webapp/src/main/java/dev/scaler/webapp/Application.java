@@ -21,8 +21,8 @@ public final class Application implements AutoCloseable {
     /** Binds the port and serves; Redis and databases are connected on first use. */
     public static Application start(Config config) throws IOException {
         Redis redis = config.sentinel()
-                .map(sentinel -> Redis.sentinel(sentinel, config.redisPassword()))
-                .orElseGet(() -> Redis.direct(config.redis(), config.redisPassword()));
+                .map(sentinel -> Redis.sentinel(sentinel, config.redisPassword(), config.redisVia()))
+                .orElseGet(() -> Redis.direct(config.redis(), config.redisPassword(), config.redisVia()));
         DataTier data = DataTier.open(config.database(), redis);
         try {
             WebApp web = WebApp.start(config, new RedisSessionStore(redis), data.notes(), data.users());

@@ -17,7 +17,8 @@ public record Config(
         RedisEndpoint redis,
         Optional<String> redisPassword,
         Optional<SentinelSettings> sentinel,
-        DatabaseSettings database) {
+        DatabaseSettings database,
+        RedisVia redisVia) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATACENTER = "dc1";
@@ -39,7 +40,7 @@ public record Config(
 
     /** The plain web tier: one Redis, no Sentinel, no database. */
     public Config(int port, String instance, String datacenter, RedisEndpoint redis, Optional<String> redisPassword) {
-        this(port, instance, datacenter, redis, redisPassword, Optional.empty(), DatabaseSettings.NONE);
+        this(port, instance, datacenter, redis, redisPassword, Optional.empty(), DatabaseSettings.NONE, RedisVia.NONE);
     }
 
     /**
@@ -78,11 +79,13 @@ public record Config(
         Optional<RedisEndpoint> redis = parseRedisUrl(value(env, "SCALER_REDIS_URL").orElse(DEFAULT_REDIS_URL), problems);
         Optional<SentinelSettings> sentinel = SentinelSettings.fromEnv(env, problems);
         DatabaseSettings database = DatabaseSettings.fromEnv(env, problems);
+        RedisVia via = RedisVia.fromEnv(env, problems);
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Config(port, instance, datacenter, redis.orElseThrow(), value(env, "SCALER_REDIS_PASSWORD"), sentinel, database);
+        return new Config(port, instance, datacenter, redis.orElseThrow(), value(env, "SCALER_REDIS_PASSWORD"), sentinel,
+                database, via);
     }
 
     private static Optional<RedisEndpoint> parseRedisUrl(String url, List<String> problems) {
@@ -125,6 +128,6 @@ public record Config(
     public String toString() {
         return "Config[port=" + port + ", instance=" + instance + ", datacenter=" + datacenter + ", redis=" + redis
                 + ", redisPassword=" + (redisPassword.isPresent() ? "***" : "none") + ", sentinel=" + sentinel
-                + ", database=" + database + "]";
+                + ", database=" + database + ", redisVia=" + redisVia.routes() + "]";
     }
 }

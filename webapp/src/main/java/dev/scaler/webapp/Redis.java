@@ -56,7 +56,12 @@ final class Redis implements AutoCloseable {
 
     /** One Redis at a fixed address; connects lazily. */
     static Redis direct(RedisEndpoint endpoint, Optional<String> password) {
-        JedisClientConfig client = clientConfig(password);
+        return direct(endpoint, password, RedisVia.NONE);
+    }
+
+    /** One Redis at a fixed address, dialled through its proxy when {@code via} names one; connects lazily. */
+    static Redis direct(RedisEndpoint endpoint, Optional<String> password, RedisVia via) {
+        JedisClientConfig client = clientConfig(password, via);
         return new Redis(endpoint.toString(), () -> RedisClient.builder()
                 .hostAndPort(new HostAndPort(endpoint.host(), endpoint.port()))
                 .clientConfig(client)
@@ -64,13 +69,18 @@ final class Redis implements AutoCloseable {
                 .build());
     }
 
-    /** The master that the sentinels name, followed across failovers. */
-    static Redis sentinel(SentinelSettings settings, Optional<String> password) {
+    /**
+     * The master that the sentinels name, followed across failovers. Master connections go through
+     * the proxy {@code via} names for the master's address (Jedis applies a client config's mapper to
+     * every connection it makes with that config); connections to the sentinels stay direct.
+     */
+    static Redis sentinel(SentinelSettings settings, Optional<String> password, RedisVia via) {
         Set<HostAndPort> sentinels = new LinkedHashSet<>();
         settings.sentinels().forEach(s -> sentinels.add(new HostAndPort(s.host(), s.port())));
-        JedisClientConfig master = clientConfig(password);
-        JedisClientConfig sentinel = clientConfig(settings.sentinelPassword());
-        return new Redis("sentinel master " + settings.master() + " via " + settings.sentinels(),
+        JedisClientConfig master = clientConfig(password, via);
+        JedisClientConfig sentinel = clientConfig(settings.sentinelPassword(), RedisVia.NONE);
+        String through = via.routes().isEmpty() ? "" : " through proxies " + via.routes().values();
+        return new Redis("sentinel master " + settings.master() + " via " + settings.sentinels() + through,
                 () -> RedisSentinelClient.builder()
                         .masterName(settings.master())
                         .sentinels(sentinels)
@@ -156,7 +166,7 @@ final class Redis implements AutoCloseable {
         }
     }
 
-    private static JedisClientConfig clientConfig(Optional<String> password) {
+    private static JedisClientConfig clientConfig(Optional<String> password, RedisVia via) {
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS)
@@ -165,6 +175,9 @@ final class Redis implements AutoCloseable {
                 // RESP2 said outright: no HELLO round trip, and Jedis' sentinel connections stop warning about negotiation.
                 .protocol(RedisProtocol.RESP2);
         password.filter(p -> !p.isEmpty()).ifPresent(client::password);
+        if (!via.routes().isEmpty()) {
+            client.hostAndPortMapper(via.mapper());
+        }
         return client.build();
     }
 
