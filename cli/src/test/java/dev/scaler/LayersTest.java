@@ -16,7 +16,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new java.util.ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "sql", "provision", "failover",
-                "load", "report", "cli"}) {
+                "load", "report", "chaos", "cli"}) {
             if (!p.equals(pkg) && !java.util.List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -41,6 +41,7 @@ class LayersTest {
         onlyDependsOn("engine", "plan", "topology");
         onlyDependsOn("state");
         onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
+        onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report");
     }
 
     @Test
