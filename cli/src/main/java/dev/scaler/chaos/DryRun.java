@@ -150,8 +150,7 @@ public record DryRun(String experiment, String description, long seed, String lo
     }
 
     private static String rollback(Rollback rollback) {
-        return rollback == Rollback.START ? "started again at the rollback unless restored"
-                : "rollback: leave (not started again)";
+        return rollback == Rollback.START ? "rollback: start" : "rollback: leave (not started again)";
     }
 
     private static String join(String a, String b) {

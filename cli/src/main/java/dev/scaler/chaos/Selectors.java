@@ -206,8 +206,8 @@ public final class Selectors {
             if (role.isEmpty()) {
                 String hint = Words.nearest(word, allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
                 throw new SelectorException(start, (word.isEmpty() ? "expected a role after '.'"
-                        : "'" + word + "' is not a role of " + tier.label()) + hint + " (" + tier.label() + "."
-                        + Words.alternatives(allowed) + ")");
+                        : "'" + word + "' is not a role of " + tier.label()) + hint + " ("
+                        + Words.alternatives(allowed.stream().map(r -> tier.label() + "." + r).toList()) + ")");
             }
             return role;
         }

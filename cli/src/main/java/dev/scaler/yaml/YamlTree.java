@@ -254,6 +254,10 @@ public final class YamlTree {
                     message += " (" + marked.getContext().strip() + " at line " + (context.getLine() + 1)
                             + ", column " + (context.getColumn() + 1) + ")";
                 }
+                if (problem.endsWith("but got [")) {
+                    // Brackets end a plain value inside { } or [ ]: `{ kill: web[2] }` reads as web, then a list.
+                    message += "; inside { } or [ ] a value that contains [ ] must be quoted, like \"web[2]\"";
+                }
             }
             problems.add(at, message);
             return;

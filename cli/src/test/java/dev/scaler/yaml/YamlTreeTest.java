@@ -86,6 +86,14 @@ class YamlTreeTest {
     }
 
     @Test
+    void bracketsInAPlainValueInsideBracesGetAHint() {
+        assertThat(YamlTree.parse("a: { b: web[2] }\n", "test files", problems)).isEmpty();
+        assertThat(problems.sorted()).singleElement().hasToString("f.yaml:1:12: invalid YAML: expected ',' or '}',"
+                + " but got [ (while parsing a flow mapping at line 1, column 4); inside { } or [ ] a value that"
+                + " contains [ ] must be quoted, like \"web[2]\"");
+    }
+
+    @Test
     void controlCharactersAreReportedWhereTheyAre() {
         assertThat(YamlTree.parse("a: 1\r\nb: x\u0007\n", "test files", problems)).isEmpty();
         assertThat(problems.sorted()).singleElement().hasToString(
