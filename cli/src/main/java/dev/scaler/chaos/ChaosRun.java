@@ -1,7 +1,6 @@
 package dev.scaler.chaos;
 
 import dev.scaler.engine.Engine;
-import dev.scaler.plan.Tier;
 import dev.scaler.report.Event;
 import dev.scaler.yaml.Durations;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -47,6 +45,24 @@ public final class ChaosRun {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration IN_EFFECT_WAIT = Duration.ofSeconds(5);
+    /** How long before a step's moment its targets are resolved (asking roles takes tens of milliseconds). */
+    static final Duration LEAD = Duration.ofMillis(300);
+
+    /** A step's targets as resolved just before its moment, or why they could not be. */
+    private sealed interface Prepared {
+    }
+
+    private record Nothing() implements Prepared {
+    }
+
+    private record Containers(Choice choice) implements Prepared {
+    }
+
+    private record Proxies(List<String> names) implements Prepared {
+    }
+
+    private record Unresolved(String why) implements Prepared {
+    }
 
     private final Experiment experiment;
     private final String project;
@@ -87,11 +103,23 @@ public final class ChaosRun {
     public void run(long zeroNanos) {
         this.zero = zeroNanos;
         for (Schedule.Entry entry : Schedule.of(experiment).entries()) {
+            if (entry instanceof Schedule.Apply apply) {
+                // Resolved a moment early, so the fault lands on time; roles are at most LEAD old when it does.
+                if (!waitUntil(entry.at().minus(LEAD))) {
+                    return;
+                }
+                Prepared prepared = prepare(apply.step());
+                if (!waitUntil(entry.at())) {
+                    return;
+                }
+                apply(apply, prepared);
+                continue;
+            }
             if (!waitUntil(entry.at())) {
                 return;
             }
             switch (entry) {
-                case Schedule.Apply apply -> apply(apply);
+                case Schedule.Apply apply -> throw new IllegalStateException("handled above");
                 case Schedule.Undo u -> undoStep(u.step(), u.why() == Schedule.Why.DURATION
                         ? "its duration ran out" : "rollback");
             }
@@ -128,7 +156,29 @@ public final class ChaosRun {
         return (System.nanoTime() - zero) / 1e9;
     }
 
-    private void apply(Schedule.Apply apply) {
+    /** Resolves what a step acts on: containers for a take-down, a start or an unpause; proxies for a network fault. */
+    private Prepared prepare(Step step) {
+        try {
+            return switch (step.action()) {
+                case ContainerAction.Restore r -> new Nothing();
+                case ContainerAction c -> new Containers(Targets.choose(c,
+                        Observe.snapshot(engine, project, Observe.rolesNeeded(c), Optional.empty()), random));
+                case NetworkFault f -> {
+                    Faults faults = proxies.orElseThrow(() -> new TargetNotFoundException(project
+                            + " has no running Toxiproxy container; network faults need proxies: true in the topology"));
+                    yield new Proxies(Links.proxies(f.link(),
+                            Observe.snapshot(engine, project, Observe.rolesNeeded(f), Optional.of(faults))));
+                }
+                case Heal h -> new Nothing();
+            };
+        } catch (TargetNotFoundException e) {
+            return new Unresolved(e.getMessage());
+        } catch (RuntimeException e) {
+            return new Unresolved(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void apply(Schedule.Apply apply, Prepared prepared) {
         Step step = apply.step();
         for (Step undone : apply.undoes()) {
             undoFaults(undone.index(), step.action().keyword() + " at " + Durations.format(step.at()));
@@ -138,18 +188,27 @@ public final class ChaosRun {
                 case ContainerAction.Restore r -> {
                     // Its work was undoing the fault it names, done above.
                 }
-                case ContainerAction c when c.takesDown() -> takeDown(step, c);
-                case ContainerAction c -> bringBack(step, c, apply.undoes().isEmpty());
-                case NetworkFault f -> degrade(step, f);
+                case ContainerAction c when !apply.undoes().isEmpty() && !c.takesDown() -> {
+                    // A start or unpause of what an earlier step took down: undone above, on the containers it chose.
+                }
                 case Heal h -> {
                     if (apply.undoes().isEmpty()) {
                         listener.say(String.format("%6.1fs  heal %s: nothing in effect", now(),
                                 h.link().map(Link::text).orElse("all")));
                     }
                 }
+                default -> {
+                    switch (prepared) {
+                        case Unresolved u -> fail(step, u.why());
+                        case Containers c when ((ContainerAction) step.action()).takesDown() ->
+                                takeDown(step, (ContainerAction) step.action(), c.choice());
+                        case Containers c -> bringBack((ContainerAction) step.action(), c.choice());
+                        case Proxies p -> degrade(step, (NetworkFault) step.action(), p.names());
+                        case Nothing n -> {
+                        }
+                    }
+                }
             }
-        } catch (TargetNotFoundException e) {
-            fail(step, e.getMessage());
         } catch (RuntimeException e) {
             fail(step, e.getMessage() == null ? e.toString() : e.getMessage());
         }
@@ -163,9 +222,7 @@ public final class ChaosRun {
         listener.say(String.format("%6.1fs  %s", now(), text));
     }
 
-    private void takeDown(Step step, ContainerAction action) throws TargetNotFoundException {
-        Snapshot snapshot = Observe.snapshot(engine, project, Observe.rolesNeeded(action), Optional.empty());
-        Choice choice = Targets.choose(action, snapshot, random);
+    private void takeDown(Step step, ContainerAction action, Choice choice) {
         boolean restart = switch (action) {
             case ContainerAction.Kill k -> k.rollback() == Rollback.START;
             case ContainerAction.Stop s -> s.rollback() == Rollback.START;
@@ -212,13 +269,8 @@ public final class ChaosRun {
         return now();
     }
 
-    private void bringBack(Step step, ContainerAction action, boolean nothingUndone) throws TargetNotFoundException {
-        if (!nothingUndone) {
-            return;
-        }
-        // A start or unpause of something no step of this run took down: whatever is stopped or paused now.
-        Snapshot snapshot = Observe.snapshot(engine, project, Observe.rolesNeeded(action), Optional.empty());
-        Choice choice = Targets.choose(action, snapshot, random);
+    /** A start or unpause of something no step of this run took down: whatever was stopped or paused. */
+    private void bringBack(ContainerAction action, Choice choice) {
         for (Member m : choice.chosen()) {
             if (action instanceof ContainerAction.Unpause) {
                 engine.unpause(m.id());
@@ -231,12 +283,8 @@ public final class ChaosRun {
                 describe(choice)));
     }
 
-    private void degrade(Step step, NetworkFault fault) throws TargetNotFoundException {
-        Faults faults = proxies.orElseThrow(() -> new TargetNotFoundException(project
-                + " has no running Toxiproxy container; network faults need proxies: true in the topology"));
-        Set<Tier> roles = Observe.rolesNeeded(fault);
-        Snapshot snapshot = Observe.snapshot(engine, project, roles, Optional.of(faults));
-        List<String> names = Links.proxies(fault.link(), snapshot);
+    private void degrade(Step step, NetworkFault fault, List<String> names) {
+        Faults faults = proxies.orElseThrow();
         String toxicName = "scaler-" + step.index() + "-" + fault.keyword();
         var toxics = Toxics.of(fault, step.toxicity(), toxicName);
         double applied = 0;
