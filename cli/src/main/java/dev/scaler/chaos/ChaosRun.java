@@ -75,7 +75,9 @@ public final class ChaosRun {
     /** Faults in effect, by the index of the step that applied them, in the order applied. */
     private final Map<Integer, List<Fault>> inEffect = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> problems = new CopyOnWriteArrayList<>();
-    private int nextFault = 1;
+    private final java.util.concurrent.atomic.AtomicInteger nextFault = new java.util.concurrent.atomic.AtomicInteger(1);
+    /** Threads still watching for a fault to be in effect; run() waits for them. */
+    private final List<java.util.concurrent.Future<?>> confirmations = new CopyOnWriteArrayList<>();
     private volatile long zero;
     private volatile boolean stopped;
 
@@ -102,27 +104,72 @@ public final class ChaosRun {
      */
     public void run(long zeroNanos) {
         this.zero = zeroNanos;
-        for (Schedule.Entry entry : Schedule.of(experiment).entries()) {
-            if (entry instanceof Schedule.Apply apply) {
-                // Resolved a moment early, so the fault lands on time; roles are at most LEAD old when it does.
+        var entries = Schedule.of(experiment).entries();
+        try {
+            for (int i = 0; i < entries.size(); ) {
+                Schedule.Entry entry = entries.get(i);
+                if (entry instanceof Schedule.Undo u) {
+                    if (!waitUntil(u.at())) {
+                        return;
+                    }
+                    undoFaults(u.step().index(), u.why() == Schedule.Why.DURATION ? "its duration ran out" : "rollback");
+                    i++;
+                    continue;
+                }
+                // Steps of the same moment are resolved together a moment early and applied together, so each
+                // lands on time rather than after the others.
+                var batch = new ArrayList<Schedule.Apply>();
+                while (i < entries.size() && entries.get(i) instanceof Schedule.Apply a && a.at().equals(entry.at())) {
+                    batch.add(a);
+                    i++;
+                }
                 if (!waitUntil(entry.at().minus(LEAD))) {
                     return;
                 }
-                Prepared prepared = prepare(apply.step());
+                List<Prepared> prepared = together(batch.stream().map(a -> (java.util.concurrent.Callable<Prepared>)
+                        () -> prepare(a.step())).toList());
                 if (!waitUntil(entry.at())) {
                     return;
                 }
-                apply(apply, prepared);
-                continue;
+                var applies = new ArrayList<java.util.concurrent.Callable<Prepared>>();
+                for (int k = 0; k < batch.size(); k++) {
+                    var apply = batch.get(k);
+                    var p = prepared.get(k);
+                    applies.add(() -> {
+                        apply(apply, p);
+                        return p;
+                    });
+                }
+                together(applies);
             }
-            if (!waitUntil(entry.at())) {
-                return;
+        } finally {
+            confirmations.forEach(ChaosRun::join);
+        }
+    }
+
+    /** Runs the calls at once, each on a virtual thread; their results in order. */
+    private static <T> List<T> together(List<java.util.concurrent.Callable<T>> calls) {
+        if (calls.size() == 1) {
+            try {
+                return List.of(calls.get(0).call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            switch (entry) {
-                case Schedule.Apply apply -> throw new IllegalStateException("handled above");
-                case Schedule.Undo u -> undoStep(u.step(), u.why() == Schedule.Why.DURATION
-                        ? "its duration ran out" : "rollback");
-            }
+        }
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = calls.stream().map(pool::submit).toList();
+            return futures.stream().map(ChaosRun::join).toList();
+        }
+    }
+
+    private static <T> T join(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -230,7 +277,7 @@ public final class ChaosRun {
         };
         var faults = new ArrayList<Fault>();
         for (Member m : choice.chosen()) {
-            var fault = new Fault.OnContainer(nextFault++, action.keyword(), action.target().text(), m.id(),
+            var fault = new Fault.OnContainer(nextFault.getAndIncrement(), action.keyword(), action.target().text(), m.id(),
                     m.container(), restart);
             journal.applying(fault);
             faults.add(fault);
@@ -245,12 +292,19 @@ public final class ChaosRun {
             }
             applied = now();
         }
-        double effective = inEffect(choice.chosen(), action);
         String resolved = describe(choice);
         listener.event(new Event(applied, Event.FAULT, action.keyword(), action.target().text(), resolved));
-        listener.injection(new Injection(step.index(), action.keyword(), action.target().text(), choice.names(),
-                seconds(step.at()), applied, effective));
         listener.say(String.format("%6.1fs  %s %s: %s", applied, action.keyword(), action.target().text(), resolved));
+        double done = applied;
+        // Watched on the side, so that seeing the container go down does not hold up the next step.
+        var watch = new java.util.concurrent.FutureTask<Void>(() -> {
+            double effective = inEffect(choice.chosen(), action);
+            listener.injection(new Injection(step.index(), action.keyword(), action.target().text(), choice.names(),
+                    seconds(step.at()), done, effective));
+            return null;
+        });
+        confirmations.add(watch);
+        Thread.ofVirtual().name("scaler-in-effect").start(watch);
     }
 
     /** Polls Docker until every chosen container has left the running state; the time it saw that. */
@@ -290,7 +344,7 @@ public final class ChaosRun {
         double applied = 0;
         for (String proxy : names) {
             for (Toxic toxic : toxics) {
-                var f = new Fault.OnLink(nextFault++, fault.keyword(), fault.link().text(), proxy, toxic.name());
+                var f = new Fault.OnLink(nextFault.getAndIncrement(), fault.keyword(), fault.link().text(), proxy, toxic.name());
                 journal.applying(f);
                 inEffect.computeIfAbsent(step.index(), k -> new CopyOnWriteArrayList<>()).add(f);
                 faults.add(proxy, toxic);
@@ -333,9 +387,6 @@ public final class ChaosRun {
                 String.join("; ", done), why));
     }
 
-    private void undoStep(Step step, String why) {
-        undoFaults(step.index(), why);
-    }
 
     private static String describe(Choice choice) {
         return String.join(", ", choice.chosen().stream().map(Member::describe).toList())

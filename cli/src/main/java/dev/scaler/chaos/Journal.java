@@ -148,7 +148,7 @@ public final class Journal {
         return new State(owner, new ArrayList<>(pending.values()));
     }
 
-    private void append(Line line) {
+    private synchronized void append(Line line) {
         // Written and forced to disk before the fault is applied: the journal must survive a SIGKILL right after.
         try (var out = new FileOutputStream(file.toFile(), true)) {
             out.write((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));

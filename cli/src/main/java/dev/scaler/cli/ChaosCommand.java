@@ -177,17 +177,17 @@ final class ChaosCommand implements Callable<Integer> {
         journal.begin(Journal.Owner.current(id));
         var listener = new ChaosRun.Listener() {
             @Override
-            public void event(Event event) {
+            public synchronized void event(Event event) {
                 store.append(id, event);
             }
 
             @Override
-            public void injection(ChaosRun.Injection injection) {
+            public synchronized void injection(ChaosRun.Injection injection) {
                 store.appendLine(id, RunStore.INJECTIONS, injection);
             }
 
             @Override
-            public void say(String line) {
+            public synchronized void say(String line) {
                 c.out().println(line);
                 c.out().flush();
             }

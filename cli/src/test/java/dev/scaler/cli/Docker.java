@@ -31,6 +31,39 @@ final class Docker implements AutoCloseable {
         engine.signal(container(name).id(), "KILL");
     }
 
+    /**
+     * Starts a container scaler did not create (`docker run`, as a user would), sleeping, with these labels; returns
+     * its id. Tests use it to show that scaler never touches what is not its own.
+     */
+    String sleeper(String name, String image, java.util.Map<String, String> labels) {
+        var command = new java.util.ArrayList<>(List.of("docker", "run", "-d", "--name", name, "--entrypoint", "sleep"));
+        labels.forEach((k, v) -> command.addAll(List.of("--label", k + "=" + v)));
+        command.addAll(List.of(image, "600"));
+        cli(List.of("docker", "rm", "-f", name));
+        return cli(command).lines().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Docker's own word for a container's state, for any container, labelled or not. */
+    String stateOf(String name) {
+        return cli(List.of("docker", "inspect", "-f", "{{.State.Status}}", name)).strip();
+    }
+
+    private static String cli(List<String> command) {
+        try {
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes()).strip();
+            if (process.waitFor() != 0 && !command.contains("rm")) {
+                throw new AssertionError(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Removes whatever an earlier, crashed run of this test left (by label, as `down` does). */
     void clear(String project) {
         new dev.scaler.provision.Down(engine, dev.scaler.engine.Progress.SILENT).run(project, false);
