@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "scaler", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Stand up a system built to scale, break it on purpose, measure what users felt.",
         subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class,
-                FailoverCommand.class, LoadCommand.class, ChaosCommand.class, ReportCommand.class, ImagesCommand.class,
+                FailoverCommand.class, LoadCommand.class, ChaosCommand.class, DemoCommand.class, ReportCommand.class, ImagesCommand.class,
                 AgentCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",
