@@ -94,7 +94,9 @@ final class ExperimentBinder {
         }
         Duration duration = r.duration("duration", Load.DEFAULT_DURATION, Duration.ofSeconds(1),
                 Duration.ofHours(24));
-        JourneyMix journeys = r.section("journeys").map(this::journeys).orElse(JourneyMix.DEFAULT);
+        // A value that is not a mapping is reported by section(); its stand-in would only add "must add up".
+        JourneyMix journeys = r.section("journeys").filter(j -> r.node("journeys").orElseThrow() instanceof MapNode)
+                .map(this::journeys).orElse(JourneyMix.DEFAULT);
         Duration timeout = r.duration("timeout", Load.DEFAULT_TIMEOUT, Duration.ofMillis(1), Duration.ofMinutes(5));
         int users = r.integer("users", Load.DEFAULT_USERS, 1, 1_000_000);
         r.rejectUnknown();

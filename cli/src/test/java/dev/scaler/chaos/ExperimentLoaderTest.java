@@ -127,6 +127,15 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void journeysWrittenAsOnTheCommandLineAreOneProblem() {
+        only("""
+                name: j
+                load: { journeys: browse=70 }
+                steps: [{ at: 1s, kill: web }]
+                """, 2, 19, "load.journeys: expected a mapping of fields, got 'browse=70'");
+    }
+
+    @Test
     void problemsNameTheSourceTheTextCameFrom() {
         var e = catchThrowableOfType(ExperimentException.class,
                 () -> ExperimentLoader.parse("builtin:kill-web", "name: kill-web\n"));
