@@ -153,6 +153,11 @@ final class ChaosCommand implements Callable<Integer> {
         if (unmet.isPresent()) {
             throw new UsageException(e.name() + " cannot run on " + c.project() + ": it needs " + unmet.get());
         }
+        var cannot = cannotRun(c, e, s);
+        if (cannot.isPresent()) {
+            throw new EngineException(e.name() + " cannot run on " + c.project() + " now: " + cannot.get(),
+                    "`scaler chaos " + experiment + " --dry-run` shows what each step resolves to");
+        }
         Result result = runOne(c, e, s);
         return result.exitCode();
     }
@@ -160,6 +165,24 @@ final class ChaosCommand implements Callable<Integer> {
     /** What the experiment needs that the topology file lacks (checked only when a file was given). */
     static Optional<String> unmet(Context c, Experiment e) {
         return c.topology().map(t -> Needs.unmet(e, t)).filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
+    }
+
+    /** Why the experiment cannot run on this project now: what the topology lacks, or a step that resolves to nothing. */
+    static Optional<String> cannotRun(Context context, Experiment e, long seed) {
+        var unmet = ChaosCommand.unmet(context, e);
+        if (unmet.isPresent()) {
+            return Optional.of("needs " + unmet.get());
+        }
+        var proxies = ProjectProxies.open(context.engine(), context.project());
+        try {
+            var snapshot = Observe.snapshot(context.engine(), context.project(),
+                    Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD), proxies);
+            return DryRun.of(e, Optional.of(snapshot), seed).rows().stream().map(DryRun.Row::note)
+                    .filter(note -> note.contains("not now: ")).findFirst()
+                    .map(note -> note.substring(note.indexOf("not now: ") + "not now: ".length()));
+        } finally {
+            proxies.ifPresent(f -> f.close());
+        }
     }
 
     /** Runs one experiment under load, prints its report, and says what the exit code is. */

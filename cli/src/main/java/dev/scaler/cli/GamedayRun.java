@@ -1,12 +1,8 @@
 package dev.scaler.cli;
 
-import dev.scaler.chaos.DryRun;
 import dev.scaler.chaos.Experiment;
 import dev.scaler.chaos.ExperimentException;
 import dev.scaler.chaos.Gameday;
-import dev.scaler.chaos.Observe;
-import dev.scaler.chaos.ProjectProxies;
-import dev.scaler.plan.Tier;
 import dev.scaler.report.Format;
 import dev.scaler.report.JunitReport;
 import dev.scaler.report.Report;
@@ -18,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * `scaler chaos gameday`: the experiments of a gameday one after another, each stored as its own run, then one
@@ -55,7 +50,7 @@ final class GamedayRun {
                 results.add(skipped(name, x.getMessage().lines().findFirst().orElse("cannot be read")));
                 continue;
             }
-            Optional<String> cannot = cannotRun(e);
+            Optional<String> cannot = ChaosCommand.cannotRun(context, e, seed);
             if (cannot.isPresent()) {
                 out.printf("%n== %d/%d %s: skipped (%s)%n", n, gameday.experiments().size(), name, cannot.get());
                 results.add(skipped(name, cannot.get()));
@@ -85,24 +80,6 @@ final class GamedayRun {
 
     private static ChaosCommand.Result skipped(String name, String why) {
         return new ChaosCommand.Result(name, Optional.empty(), ExitCode.OK, Optional.empty(), why);
-    }
-
-    /** Why the experiment cannot run on this project now: what the topology lacks, or a step that resolves to nothing. */
-    private Optional<String> cannotRun(Experiment e) {
-        var unmet = ChaosCommand.unmet(context, e);
-        if (unmet.isPresent()) {
-            return Optional.of("needs " + unmet.get());
-        }
-        var proxies = ProjectProxies.open(context.engine(), context.project());
-        try {
-            var snapshot = Observe.snapshot(context.engine(), context.project(),
-                    Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD), proxies);
-            return DryRun.of(e, Optional.of(snapshot), seed).rows().stream().map(DryRun.Row::note)
-                    .filter(note -> note.contains("not now: ")).findFirst()
-                    .map(note -> note.substring(note.indexOf("not now: ") + "not now: ".length()));
-        } finally {
-            proxies.ifPresent(f -> f.close());
-        }
     }
 
     private void print(List<ChaosCommand.Result> results) {
