@@ -44,15 +44,19 @@ public final class ToxiproxyFaults implements Faults {
         if (!problems.isEmpty()) {
             throw new FaultException(String.join("; ", problems));
         }
-        ProxyState state = known(proxy);
-        if (state.toxics().stream().anyMatch(t -> t.name().equals(toxic.name()))) {
-            throw new FaultException("proxy " + proxy + " of " + api.project() + " already has a toxic named "
-                    + toxic.name() + "; remove it first or choose another name");
-        }
+        // One request, no look first: the time it takes is part of every injection. Toxiproxy's own refusals
+        // (404 no such proxy, 409 a toxic of that name) are turned into the messages a look would have given.
         try {
             api.addToxic(proxy, new ToxicState(toxic.name(), toxic.type(), toxic.stream(), toxic.toxicity(),
                     toxic.attributes()));
         } catch (ToxiproxyException e) {
+            if (e.getMessage().contains("[404]")) {
+                known(proxy);
+            }
+            if (e.getMessage().contains("[409]")) {
+                throw new FaultException("proxy " + proxy + " of " + api.project() + " already has a toxic named "
+                        + toxic.name() + "; remove it first or choose another name", e);
+            }
             throw new FaultException(e.getMessage(), e);
         }
     }

@@ -216,6 +216,7 @@ final class ChaosCommand implements Callable<Integer> {
             }
         };
         var run = new ChaosRun(e, c.project(), c.engine(), proxies, journal, Targets.random(s), listener);
+        run.prime();
         var alongside = new MeasuredRun.Alongside() {
             @Override
             public void run(long zeroNanos, String runId) {
