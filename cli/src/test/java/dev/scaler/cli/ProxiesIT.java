@@ -85,10 +85,10 @@ class ProxiesIT {
         return r;
     }
 
-    /** The fastest of three answers to a request, in milliseconds; each must be a 200. */
+    /** The fastest of five answers to a request, in milliseconds; each must be a 200 (five: this machine is shared). */
     private long fastest(Supplier<HttpResponse<String>> call) {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
             var r = call.get();
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -140,6 +140,12 @@ class ProxiesIT {
             assertThat(p.enabled()).isTrue();
             assertThat(p.toxics()).isEmpty();
         });
+
+        // scaler/webapp:offline belongs to the engine, not to this checkout: one built from a checkout without
+        // SCALER_REDIS_VIA would reach the Redis master around its proxy. Say so instead of a timing failure.
+        var webLog = String.join("\n", docker.engine.logs(docker.container(PROJECT + "-web-1").id(), 50));
+        assertThat(webLog).as("the web image applies SCALER_REDIS_VIA (rebuild it: images/build.sh webapp)")
+                .contains("redis-via=proxies-it-cache-1:6379=proxies-it-proxy:20001,proxies-it-cache-2:6379=proxies-it-proxy:20002");
 
         String cookie = eventually(200, () -> send(request("/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -128,6 +128,6 @@ public record Config(
     public String toString() {
         return "Config[port=" + port + ", instance=" + instance + ", datacenter=" + datacenter + ", redis=" + redis
                 + ", redisPassword=" + (redisPassword.isPresent() ? "***" : "none") + ", sentinel=" + sentinel
-                + ", database=" + database + ", redisVia=" + redisVia.routes() + "]";
+                + ", database=" + database + ", redisVia=" + redisVia + "]";
     }
 }

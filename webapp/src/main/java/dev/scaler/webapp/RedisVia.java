@@ -64,6 +64,13 @@ public record RedisVia(Map<RedisEndpoint, RedisEndpoint> routes) {
         return routes.getOrDefault(node, node);
     }
 
+    /** As SCALER_REDIS_VIA writes it: {@code node:port=proxy:port,...}. */
+    @Override
+    public String toString() {
+        return String.join(",", routes.entrySet().stream().map(e -> e.getKey().host() + ":" + e.getKey().port() + "="
+                + e.getValue().host() + ":" + e.getValue().port()).sorted().toList());
+    }
+
     /** The same mapping for Jedis, which applies it to every connection of a client config that carries it. */
     HostAndPortMapper mapper() {
         return node -> {

@@ -57,10 +57,11 @@ public final class WebApp implements AutoCloseable {
         server.start();
 
         WebApp app = new WebApp(server, executor, config.instance());
-        LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={} notes={}",
+        LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={} notes={}{}",
                 app.port(), config.instance(), config.datacenter(),
                 config.sentinel().map(Object::toString).orElse(config.redis().toString()),
-                config.redisPassword().isPresent() ? "set" : "none", notes.isPresent() ? "on" : "off (no database)");
+                config.redisPassword().isPresent() ? "set" : "none", notes.isPresent() ? "on" : "off (no database)",
+                config.redisVia().routes().isEmpty() ? "" :  " redis-via=" + config.redisVia());
         return app;
     }
 

@@ -30,7 +30,8 @@ class RedisViaTest {
                 .isEqualTo(new HostAndPort("shop-proxy", 20002));
         assertThat(via.mapper().getHostAndPort(new HostAndPort("shop-cache-3", 6379)))
                 .isEqualTo(new HostAndPort("shop-cache-3", 6379));
-        assertThat(read(Map.of("SCALER_REDIS_VIA", "a:1=b:2")).toString()).contains("redisVia=");
+        assertThat(via.toString()).isEqualTo("shop-cache-1:6379=shop-proxy:20001,shop-cache-2:6379=shop-proxy:20002");
+        assertThat(read(Map.of("SCALER_REDIS_VIA", "a:1=b:2")).toString()).contains("redisVia=a:1=b:2");
     }
 
     @Test
