@@ -45,8 +45,9 @@ public final class ChaosRun {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration IN_EFFECT_WAIT = Duration.ofSeconds(5);
-    /** How long before a step's moment its targets are resolved (asking roles takes tens of milliseconds). */
-    static final Duration LEAD = Duration.ofMillis(300);
+    /** How long before a step's moment its targets are resolved: asking roles is a `docker exec` per node, tens of
+     * milliseconds on a quiet machine and over a second on a busy one. */
+    static final Duration LEAD = Duration.ofSeconds(1);
 
     /** A step's targets as resolved just before its moment, or why they could not be. */
     private sealed interface Prepared {
