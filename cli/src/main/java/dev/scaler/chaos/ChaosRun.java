@@ -187,8 +187,8 @@ public final class ChaosRun {
         try {
             var faults = proxies.get();
             faults.proxies().stream().findFirst().ifPresent(proxy -> {
-                faults.add(proxy, new Toxic("scaler-prime", "latency", "downstream", 0, java.util.Map.of("latency", 0L)));
-                faults.remove(proxy, "scaler-prime");
+                faults.add(proxy, new Toxic(Leftovers.OURS + "prime", "latency", "downstream", 0, java.util.Map.of("latency", 0L)));
+                faults.remove(proxy, Leftovers.OURS + "prime");
             });
         } catch (RuntimeException e) {
             // Only a warm-up: the step itself reports what is wrong with the proxies.
@@ -361,7 +361,7 @@ public final class ChaosRun {
 
     private void degrade(Step step, NetworkFault fault, List<String> names) {
         Faults faults = proxies.orElseThrow();
-        String toxicName = "scaler-" + step.index() + "-" + fault.keyword();
+        String toxicName = Leftovers.OURS + step.index() + "-" + fault.keyword();
         var toxics = Toxics.of(fault, step.toxicity(), toxicName);
         double applied = 0;
         for (String proxy : names) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * What an experiment that did not finish (the process was killed, the machine rebooted) left in effect, undone by
  * the next `scaler` command of that project: every journaled fault not yet undone, latest first, and any toxic
- * still on the project's proxies (only experiments add toxics, so with no run going on none should be there).
+ * named {@code scaler-...} still on the project's proxies (the names runs give their toxics: with no run going on,
+ * none should be there). Toxics someone added by hand under other names are theirs and stay.
  */
 public final class Leftovers {
 
@@ -32,6 +33,9 @@ public final class Leftovers {
             return outcomes.stream().allMatch(Undo.Outcome::ok);
         }
     }
+
+    /** The prefix of every toxic a run adds. */
+    public static final String OURS = "scaler-";
 
     private Leftovers() {
     }
@@ -57,7 +61,7 @@ public final class Leftovers {
         }
         int next = -1;
         for (var entry : proxies.map(Faults::active).orElse(Map.of()).entrySet()) {
-            for (Toxic toxic : entry.getValue()) {
+            for (Toxic toxic : entry.getValue().stream().filter(t -> t.name().startsWith(OURS)).toList()) {
                 var stray = new Fault.OnLink(next--, toxic.type(), entry.getKey(), entry.getKey(), toxic.name());
                 if (pending.stream().noneMatch(f -> f instanceof Fault.OnLink l && l.proxy().equals(entry.getKey())
                         && l.toxic().equals(toxic.name()))) {
