@@ -1,6 +1,13 @@
 package dev.scaler.cli;
 
+import dev.scaler.collect.Collectors;
+import dev.scaler.collect.Targets;
 import dev.scaler.engine.DockerEngine;
+import dev.scaler.monitor.Sampler;
+import dev.scaler.monitor.Snapshot;
+import dev.scaler.monitor.VitalsTable;
+import dev.scaler.state.Secrets;
+import java.time.Duration;
 import dev.scaler.provision.Status;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +21,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `scaler status`: tier, role, health and address of every container of a project, or of all projects. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "List each container's tier, role, health and published address.",
         footer = {"", "Examples:", "  scaler status", "  scaler status topologies/web-tier.yaml",
-                "  scaler status --format json web-tier"})
+                "  scaler status --format json web-tier",
+                "  scaler status --metrics --format json web-tier    # one snapshot of every container's vital signs"})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     ProjectTarget target;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--metrics", description = "Instead: every container's vital signs, read twice one second apart "
+            + "(rates are over that second), as `scaler top` shows them live.")
+    boolean metrics;
 
     @Spec
     CommandSpec spec;
@@ -30,6 +42,19 @@ final class StatusCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Optional<String> given = target.given();
         try (var engine = DockerEngine.connect()) {
+            if (metrics) {
+                String project = ProjectName.resolve(given, engine);
+                Snapshot snapshot = Sampler.once(() -> Targets.of(engine, project),
+                        Collectors.forProject(Secrets.open(StateDir.resolve(), project)), Duration.ofSeconds(1));
+                if (format == Format.JSON) {
+                    out.println(Json.write(new MetricsDocument(1, project, snapshot)));
+                } else {
+                    var table = new Table(VitalsTable.HEADER.toArray(String[]::new));
+                    VitalsTable.rows(snapshot).stream().skip(1).forEach(r -> table.row(r.toArray(String[]::new)));
+                    table.print(out);
+                }
+                return ExitCode.OK;
+            }
             List<Status.Row> rows = new Status(engine).rows(given);
             if (format == Format.JSON) {
                 out.println(Json.write(new StatusDocument(1, rows)));
@@ -49,5 +74,9 @@ final class StatusCommand implements Callable<Integer> {
 
     /** The JSON shape of `status --format json`. */
     record StatusDocument(int schemaVersion, List<Status.Row> containers) {
+    }
+
+    /** The JSON shape of `status --metrics --format json`: one snapshot (docs/monitoring.md lists its fields). */
+    record MetricsDocument(int schemaVersion, String project, Snapshot snapshot) {
     }
 }

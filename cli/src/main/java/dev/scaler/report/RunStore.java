@@ -10,6 +10,8 @@ import dev.scaler.load.LedgerEntry;
 import dev.scaler.load.LoadResult;
 import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
+import dev.scaler.monitor.Snapshot;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,12 +44,13 @@ public final class RunStore {
     public static final String LEDGER = "ledger.jsonl";
     public static final String VERIFICATION = "verification.json";
     public static final String SUMMARY = "summary.json";
+    public static final String SAMPLES = "samples.jsonl";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectMapper LINES = new ObjectMapper()
+            .registerModule(new Jdk8Module()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper LINES = new ObjectMapper().registerModule(new Jdk8Module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path root;
@@ -89,6 +92,19 @@ public final class RunStore {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir(id).resolve(EVENTS), e);
+        }
+    }
+
+    /**
+     * Appends one snapshot of the vital signs to samples.jsonl at once (the sampler calls this each second), so a
+     * crash keeps what was sampled.
+     */
+    public synchronized void appendSample(String id, Snapshot snapshot) {
+        try {
+            Files.writeString(dir(id).resolve(SAMPLES), LINES.writeValueAsString(snapshot) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir(id).resolve(SAMPLES), e);
         }
     }
 
@@ -223,7 +239,15 @@ public final class RunStore {
             }
             Verification verification = Files.exists(dir.resolve(VERIFICATION))
                     ? JSON.readValue(dir.resolve(VERIFICATION).toFile(), Verification.class) : Verification.NONE;
-            return new Run(info, events, windows, verification);
+            var samples = new ArrayList<Snapshot>();
+            if (Files.exists(dir.resolve(SAMPLES))) {
+                for (String line : Files.readAllLines(dir.resolve(SAMPLES))) {
+                    if (!line.isBlank()) {
+                        samples.add(LINES.readValue(line, Snapshot.class));
+                    }
+                }
+            }
+            return new Run(info, events, windows, verification, samples);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RunNotFoundException r) {
                 throw r;
