@@ -16,7 +16,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new java.util.ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "sql", "provision", "failover",
-                "load", "report", "cli"}) {
+                "load", "monitor", "collect", "report", "cli"}) {
             if (!p.equals(pkg) && !java.util.List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -33,7 +33,8 @@ class LayersTest {
         onlyDependsOn("sql");
         onlyDependsOn("failover");
         onlyDependsOn("load");
-        onlyDependsOn("report", "load");
+        onlyDependsOn("monitor");
+        onlyDependsOn("report", "load", "monitor");
     }
 
     @Test
@@ -41,6 +42,7 @@ class LayersTest {
         onlyDependsOn("engine", "plan", "topology");
         onlyDependsOn("state");
         onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
+        onlyDependsOn("collect", "monitor", "engine", "plan", "topology", "state", "sql", "provision", "failover");
     }
 
     @Test

@@ -172,6 +172,38 @@ public final class RunStore {
         }
     }
 
+    /**
+     * The newest run of {@code project} that is still going (its timeline has no end event and it is not a minute
+     * past its planned length), with its timeline so far; empty when none is.
+     */
+    public java.util.Optional<Run> inProgress(String project) {
+        var ids = new ArrayList<>(ids());
+        java.util.Collections.reverse(ids);
+        for (String id : ids) {
+            try {
+                RunInfo info = JSON.readValue(dir(id).resolve(INFO).toFile(), RunInfo.class);
+                if (!info.project().equals(project)) {
+                    continue;
+                }
+                var events = new ArrayList<Event>();
+                for (String line : Files.readAllLines(dir(id).resolve(EVENTS))) {
+                    if (!line.isBlank()) {
+                        events.add(LINES.readValue(line, Event.class));
+                    }
+                }
+                // A run stopped hard (killed) never writes its end: one well past its planned length is over too.
+                boolean overdue = java.time.Instant.parse(info.startedAt()).plusSeconds((long) info.durationSeconds() + 60)
+                        .isBefore(java.time.Instant.now());
+                boolean ended = overdue || events.stream().anyMatch(e -> Event.END.equals(e.type()));
+                return ended ? java.util.Optional.empty()
+                        : java.util.Optional.of(new Run(info, events, List.of(), Verification.NONE));
+            } catch (IOException e) {
+                // A run being written or half gone: look at the one before.
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Every stored run id, oldest first. */
     public List<String> ids() {
         if (!Files.isDirectory(root)) {
