@@ -48,7 +48,7 @@ final class SqlStatus implements Collector {
                         password.get(), timeout);
                 connections.put(key, node);
             }
-            boolean readOnly = node.value("SELECT @@GLOBAL.read_only").map(v -> !v.equals("0")).orElse(false);
+            // Each second, so as few round trips as it takes: a replica's status row has its lag and position.
             long connected = node.query("SHOW GLOBAL STATUS LIKE 'Threads_connected'").stream().findFirst()
                     .map(r -> Long.parseLong(r.values().stream().skip(1).findFirst().orElse("0"))).orElse(0L);
             var replica = node.replicaStatus();
@@ -57,6 +57,7 @@ final class SqlStatus implements Collector {
                 return new Reading.Sql("replica of " + r.sourceHost(), r.secondsBehind(), r.executedGtid(), connected,
                         r.replicating());
             }
+            boolean readOnly = node.value("SELECT @@GLOBAL.read_only").map(v -> !v.equals("0")).orElse(false);
             return new Reading.Sql(readOnly ? "fenced" : "primary", OptionalLong.empty(),
                     node.value(node.dialect().gtidExecutedQuery()).orElse(""), connected, true);
         } catch (SQLException | RuntimeException e) {

@@ -14,7 +14,7 @@ public final class HaproxyConfig {
     public static final int PORT = 8080;
     /**
      * HAProxy's own vital signs, on the project network only (not published): {@code /metrics} for Prometheus (its
-     * built-in exporter), {@code /stats} for people and {@code /stats;json} for `scaler top` and the run samples.
+     * built-in exporter), {@code /stats} for people and {@code /stats;csv} for `scaler top` and the run samples.
      */
     public static final int MONITOR_PORT = 8404;
     /** The stats page's path; {@code ;json} after it asks for JSON. */
@@ -25,6 +25,8 @@ public final class HaproxyConfig {
             frontend monitor
                 mode http
                 bind :%d
+                # Read every second while a run is sampled: a log line per read would bury the traffic's.
+                no log
                 http-request use-service prometheus-exporter if { path /metrics }
                 stats enable
                 stats uri %s

@@ -3,7 +3,6 @@ package dev.scaler.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scaler.monitor.Reading;
 import io.prometheus.metrics.expositionformats.generated.Metrics;
 import java.io.ByteArrayInputStream;
@@ -55,27 +54,14 @@ class ParsersTest {
                 .setGauge(Metrics.Gauge.newBuilder().setValue(v)).build();
     }
 
-    /** One stats row as HAProxy 2.6 writes it on /stats;json (fields trimmed to those read). */
-    private static String row(String type, String proxy, String server, String status, long scur, long wretr) {
-        return "[" + String.join(",", field(type, "pxname", "\"" + proxy + "\""), field(type, "svname", "\"" + server + "\""),
-                field(type, "scur", Long.toString(scur)), field(type, "status", "\"" + status + "\""),
-                field(type, "wretr", Long.toString(wretr)), field(type, "wredis", "1"), field(type, "econ", "2")) + "]";
-    }
-
-    private static String field(String type, String name, String value) {
-        return "{\"objType\":\"" + type + "\",\"proxyId\":2,\"id\":1,\"field\":{\"pos\":0,\"name\":\"" + name
-                + "\"},\"processNum\":1,\"tags\":{},\"value\":{\"type\":\"str\",\"value\":" + value + "}}";
-    }
-
     @Test
     void haproxyStatsCountServersUpAndDownButNotEmptyTemplateSlots() throws Exception {
-        String json = "[" + String.join(",", row("Frontend", "web", "FRONTEND", "OPEN", 7, 0),
-                row("Server", "web", "web1", "UP", 3, 0), row("Server", "web", "web2", "DOWN", 0, 0),
-                row("Server", "web", "web3", "UP 1/2", 4, 0), row("Server", "web", "web4", "MAINT (resolution)", 0, 0),
-                row("Backend", "web", "BACKEND", "UP", 7, 5), row("Frontend", "monitor", "FRONTEND", "OPEN", 1, 0)) + "]";
-        Reading.Balancer b = HaproxyStats.parse(new ObjectMapper().readTree(json));
+        // Real output of HAProxy 2.6 (a load balancer of 3 replicas with 9 slots), web2 set DOWN and counters set.
+        String csv = new String(ParsersTest.class.getResourceAsStream("/haproxy/stats.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Reading.Balancer b = HaproxyStats.parse(csv);
         assertThat(b.serversUp()).isEqualTo(2);
-        assertThat(b.serversDown()).isEqualTo(1);
+        assertThat(b.serversDown()).as("MAINT (resolution) slots are no replica at all").isEqualTo(1);
         assertThat(b.sessions()).as("the monitoring frontend is not traffic").isEqualTo(7);
         assertThat(b.retries()).isEqualTo(5);
         assertThat(b.redispatches()).isEqualTo(1);
