@@ -3,7 +3,8 @@
 # against the starter topology (under its own name and ports, bench-mon on 18580/18581), with the vital signs sampled
 # every second (the default) and with --sample-interval 0s, in pairs whose order alternates (on/off, off/on, ...) so
 # that the machine's other work falls on both alike. Prints each run's throughput and p99 (from `scaler report
-# --format json`), the medians of each mode, and how long taking one sample took (the sampler's own figure).
+# --format json`), the medians of each mode, and how long taking one sample took (the sampler's own figure). One
+# unmeasured run goes first: the first run after `up` is slower either way.
 # Loopback and the project's own containers only; every run is bounded. Needs: the offline images, python3, a JDK 21+.
 #
 #   bash bench/sampling.sh                      # RATE=150 DURATION=20s PAIRS=3
@@ -44,6 +45,10 @@ print(sys.argv[1], round(r["whole"]["throughput"], 1), r["whole"]["latency"]["p9
 ' "$1"
 }
 
+# The first run after `up` is slower whatever it does (the replicas' JIT, pools filling, the schema): not counted.
+echo "bench: one unmeasured run first (warm-up)" >&2
+run off >/dev/null
+: >"$work/results"
 echo "bench: $PAIRS pairs of scaler load --rate $RATE --duration $DURATION (load average before: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 printf '%-4s %12s %10s %8s %15s %14s\n' mode "throughput/s" "p99 ms" samples "sample mean ms" "sample max ms"
 results="$work/results"
