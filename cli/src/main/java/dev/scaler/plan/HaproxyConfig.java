@@ -17,7 +17,7 @@ public final class HaproxyConfig {
      * built-in exporter), {@code /stats} for people and {@code /stats;csv} for `scaler top` and the run samples.
      */
     public static final int MONITOR_PORT = 8404;
-    /** The stats page's path; {@code ;json} after it asks for JSON. */
+    /** The stats page's path; {@code ;csv} after it asks for CSV, {@code ;json} for JSON. */
     public static final String STATS_PATH = "/stats";
 
     /** The monitoring frontend, the same in the load balancers and the database router. */
