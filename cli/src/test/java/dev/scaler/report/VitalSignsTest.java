@@ -69,6 +69,8 @@ class VitalSignsTest {
         assertThat(TextReport.render(report)).contains("vital signs, min..max (13 samples")
                 .contains("lb: web backends up (worst load balancer)").contains("2..3")
                 .contains("database: largest replica lag (database and shards)");
+        assertThat(MarkdownReport.render(report)).contains("| vital signs, min..max | whole | baseline | fault | recovery |")
+                .contains("| lb: web backends up (worst load balancer) | 2..3 | 3 | 2 | 3 |");
         String html = HtmlReport.render(report);
         dev.scaler.cli.HtmlAssert.selfContained(html);
         assertThat(html).contains("Load balancers: vital signs per second").contains("Database and shards: vital signs");
