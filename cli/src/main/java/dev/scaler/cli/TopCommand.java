@@ -45,6 +45,9 @@ final class TopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final java.time.format.DateTimeFormatter CLOCK = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
     @Override
     public Integer call() throws Exception {
         Duration every = Options.duration("--interval", interval);
@@ -107,7 +110,7 @@ final class TopCommand implements Callable<Integer> {
         long silent = s.containers().stream().filter(VitalsTable::alarming).count();
         lines.add(new AttributedString(String.format(java.util.Locale.ROOT,
                 "scaler top  %s  %s  %d containers, %d need attention  (sample took %d ms; q quits)", project,
-                Instant.ofEpochMilli(s.at()).toString().substring(11, 19), s.containers().size(), silent, s.costMs()),
+                CLOCK.format(Instant.ofEpochMilli(s.at())), s.containers().size(), silent, s.costMs()),
                 AttributedStyle.BOLD));
         for (Event f : faults) {
             lines.add(new AttributedString("FAULT in progress: " + (f.action() + " " + f.target()).strip() + " at "
