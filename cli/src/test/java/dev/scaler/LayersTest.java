@@ -16,7 +16,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new java.util.ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "sql", "provision", "failover",
-                "load", "report", "chaos", "cli"}) {
+                "load", "monitor", "collect", "report", "chaos", "cli"}) {
             if (!p.equals(pkg) && !java.util.List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -33,7 +33,8 @@ class LayersTest {
         onlyDependsOn("sql");
         onlyDependsOn("failover");
         onlyDependsOn("load");
-        onlyDependsOn("report", "load");
+        onlyDependsOn("monitor");
+        onlyDependsOn("report", "load", "monitor");
     }
 
     @Test
@@ -44,6 +45,7 @@ class LayersTest {
         // chaos writes its timeline as report.Event and checks hypotheses with report.Hypothesis: one definition each
         // (docs/architecture.md says why this arrow was added to ARCHITECTURE.md's table).
         onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report");
+        onlyDependsOn("collect", "monitor", "engine", "plan", "topology", "state", "sql", "provision", "failover");
     }
 
     @Test

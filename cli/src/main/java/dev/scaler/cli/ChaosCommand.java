@@ -78,6 +78,11 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Availability a window needs to count as recovered (default: ${DEFAULT-VALUE}).")
     String steadyState;
 
+    @Option(names = "--sample-interval", paramLabel = "D", defaultValue = "1s",
+            description = "How often every container's vital signs are sampled into the run (samples.jsonl); 0s for "
+                    + "never (default: ${DEFAULT-VALUE}).")
+    String sampleInterval;
+
     @Option(names = "--slo", paramLabel = "PCT", defaultValue = "99.9%",
             description = "Availability objective for the error budget (default: ${DEFAULT-VALUE}).")
     String slo;
@@ -102,6 +107,8 @@ final class ChaosCommand implements Callable<Integer> {
         Duration w = warmup.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Options.duration("--warmup", warmup);
         double steady = Options.percent("--steady-state", steadyState);
         double objective = Options.percent("--slo", slo);
+        Duration every = sampleInterval.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO
+                : Options.duration("--sample-interval", sampleInterval);
         if (project.isPresent() && target.isPresent()) {
             throw new UsageException("give the project as FILE|PROJECT or as --project, not both");
         }
@@ -115,7 +122,7 @@ final class ChaosCommand implements Callable<Integer> {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
                         + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
             }
-            var context = new Context(engine, name, topology, w, steady, objective, out, err);
+            var context = new Context(engine, name, topology, w, steady, objective, every, out, err);
             return switch (script) {
                 case Experiment e when dryRun -> dryRun(context, e, s, fmt);
                 case Experiment e -> single(context, e, s);
@@ -126,7 +133,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     /** What every experiment of one command shares. */
     record Context(Engine engine, String project, Optional<dev.scaler.topology.Topology> topology, Duration warmup,
-            double steadyState, double slo, PrintWriter out, PrintWriter err) {
+            double steadyState, double slo, Duration sampleInterval, PrintWriter out, PrintWriter err) {
     }
 
     /** The outcome of one experiment run: its run id (empty when it did not run), exit code and report line. */
@@ -239,7 +246,7 @@ final class ChaosCommand implements Callable<Integer> {
         try {
             var measured = new MeasuredRun(store, c.out(), c.err());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s),
-                    c.warmup(), c.steadyState(), c.slo(), e.hypothesis()), alongside);
+                    c.warmup(), c.steadyState(), c.slo(), e.hypothesis(), c.sampleInterval()), alongside);
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.

@@ -89,6 +89,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "Availability a window needs to count as recovered (default: ${DEFAULT-VALUE}).")
     String steadyState;
 
+    @Option(names = "--sample-interval", paramLabel = "D", defaultValue = "1s",
+            description = "How often every container's vital signs are sampled into the run (samples.jsonl), when the "
+                    + "load goes to a project; 0s for never (default: ${DEFAULT-VALUE}).")
+    String sampleInterval;
+
     @Option(names = "--slo", paramLabel = "PCT", defaultValue = "99.9%",
             description = "Availability objective for the error budget (default: ${DEFAULT-VALUE}).")
     String slo;
@@ -116,6 +121,8 @@ final class LoadCommand implements Callable<Integer> {
         } catch (HypothesisException e) {
             throw new UsageException(String.join("\n  ", e.problems()));
         }
+        Duration every = sampleInterval.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO
+                : Options.duration("--sample-interval", sampleInterval);
         double steady = Options.percent("--steady-state", steadyState);
         double objective = Options.percent("--slo", slo);
         if (!targets.isEmpty() && project.isPresent()) {
@@ -144,7 +151,7 @@ final class LoadCommand implements Callable<Integer> {
 
         var run = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, err);
         var outcome = run.run(MeasuredRun.newId(),
-                new MeasuredRun.Setup("load", "", projectName, load, w, steady, objective, hypothesis),
+                new MeasuredRun.Setup("load", "", projectName, load, w, steady, objective, hypothesis, every),
                 MeasuredRun.Alongside.NONE);
         run.print(outcome);
         return outcome.report().passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;

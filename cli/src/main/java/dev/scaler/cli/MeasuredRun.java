@@ -47,7 +47,7 @@ final class MeasuredRun {
 
     /** What the run is asked to do, as run.json records it. */
     record Setup(String kind, String experiment, String project, LoadSpec load, Duration warmup, double steadyState,
-            double slo, Map<String, String> hypothesis) {
+            double slo, Map<String, String> hypothesis, Duration sampleInterval) {
     }
 
     /** The stored run: its id and report. */
@@ -107,7 +107,8 @@ final class MeasuredRun {
         try {
             store.append(id, new Event(0, Event.START, "", "", "load starts"));
             LoadResult result;
-            try (var live = new LiveLine(out, generator::live, LiveLine.terminal())) {
+            try (var sampling = VitalsSampling.start(setup.project(), setup.sampleInterval(), store, id);
+                    var live = new LiveLine(out, generator::live, LiveLine.terminal())) {
                 result = generator.run();
             } finally {
                 generator.started().cancel(false);

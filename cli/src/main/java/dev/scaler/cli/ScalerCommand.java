@@ -7,8 +7,9 @@ import picocli.CommandLine.ScopeType;
 /** The root command; global flags live here once and are inherited by every subcommand. */
 @Command(name = "scaler", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Stand up a system built to scale, break it on purpose, measure what users felt.",
-        subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class,
-                FailoverCommand.class, LoadCommand.class, ChaosCommand.class, DemoCommand.class, ReportCommand.class, ImagesCommand.class,
+        subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class, TopCommand.class,
+                FailoverCommand.class, LoadCommand.class, ChaosCommand.class, DemoCommand.class, ReportCommand.class,
+                ImagesCommand.class,
                 AgentCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",

@@ -1,6 +1,13 @@
 package dev.scaler.cli;
 
+import dev.scaler.collect.Collectors;
+import dev.scaler.collect.Targets;
 import dev.scaler.engine.DockerEngine;
+import dev.scaler.monitor.Sampler;
+import dev.scaler.monitor.Snapshot;
+import dev.scaler.monitor.VitalsTable;
+import dev.scaler.state.Secrets;
+import java.time.Duration;
 import dev.scaler.provision.Status;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "List each container's tier, role, health and published address, then each Toxiproxy proxy (listen, upstream, enabled, toxics).",
         footer = {"", "Examples:", "  scaler status", "  scaler status topologies/web-tier.yaml",
-                "  scaler status --format json web-tier"})
+                "  scaler status --format json web-tier",
+                "  scaler status --metrics --format json web-tier    # one snapshot of every container's vital signs"})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     ProjectTarget target;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--metrics", description = "Instead: every container's vital signs, read twice one second apart "
+            + "(rates are over that second), as `scaler top` shows them live.")
+    boolean metrics;
 
     @Spec
     CommandSpec spec;
@@ -35,6 +47,19 @@ final class StatusCommand implements Callable<Integer> {
         try (var engine = DockerEngine.connect()) {
             engine.containers(given).stream().map(c -> c.labels().get(dev.scaler.plan.Labels.PROJECT)).distinct()
                     .forEach(p -> LeftoverFaults.undo(engine, p, spec.commandLine().getErr()));
+            if (metrics) {
+                String project = ProjectName.resolve(given, engine);
+                Snapshot snapshot = Sampler.once(() -> Targets.of(engine, project),
+                        Collectors.forProject(Secrets.open(StateDir.resolve(), project)), Duration.ofSeconds(1));
+                if (format == Format.JSON) {
+                    out.println(Json.write(new MetricsDocument(1, project, snapshot)));
+                } else {
+                    var table = new Table(VitalsTable.HEADER.toArray(String[]::new));
+                    VitalsTable.rows(snapshot).stream().skip(1).forEach(r -> table.row(r.toArray(String[]::new)));
+                    table.print(out);
+                }
+                return ExitCode.OK;
+            }
             var status = new Status(engine);
             List<Status.Row> rows = status.rows(given);
             List<Status.ProxyListing> proxies = rows.isEmpty() ? List.of() : status.proxies(given);
@@ -70,5 +95,9 @@ final class StatusCommand implements Callable<Integer> {
 
     /** The JSON shape of `status --format json`: containers, then each project's proxies. */
     record StatusDocument(int schemaVersion, List<Status.Row> containers, List<Status.ProxyListing> proxies) {
+    }
+
+    /** The JSON shape of `status --metrics --format json`: one snapshot (docs/monitoring.md lists its fields). */
+    record MetricsDocument(int schemaVersion, String project, Snapshot snapshot) {
     }
 }

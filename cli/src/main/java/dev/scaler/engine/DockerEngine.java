@@ -99,8 +99,17 @@ public final class DockerEngine implements Engine {
                     }
                 }
             }
+            var networks = new java.util.LinkedHashMap<String, String>();
+            if (c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null) {
+                c.getNetworkSettings().getNetworks().forEach((net, settings) -> {
+                    if (settings != null && settings.getIpAddress() != null && !settings.getIpAddress().isEmpty()) {
+                        networks.put(net, settings.getIpAddress());
+                    }
+                });
+            }
             out.add(new ObservedContainer(c.getId(), name, c.getImage(),
-                    c.getLabels() == null ? Map.of() : c.getLabels(), c.getState(), healthOf(c.getStatus()), ports));
+                    c.getLabels() == null ? Map.of() : c.getLabels(), c.getState(), healthOf(c.getStatus()), ports,
+                    networks));
         }
         return out;
     }

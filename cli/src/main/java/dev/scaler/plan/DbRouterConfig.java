@@ -34,7 +34,8 @@ public final class DbRouterConfig {
                     timeout connect 1s
                     timeout client 1h
                     timeout server 1h
-                """.formatted(ADMIN_PORT, HaproxyConfig.RESOLVERS));
+
+                %s""".formatted(ADMIN_PORT, HaproxyConfig.RESOLVERS, HaproxyConfig.MONITOR));
         for (Route r : routes) {
             text.append("""
 

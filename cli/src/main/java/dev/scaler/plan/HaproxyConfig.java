@@ -12,6 +12,26 @@ public final class HaproxyConfig {
     public static final String PATH = "/usr/local/etc/haproxy/haproxy.cfg";
     /** The port HAProxy listens on inside its container. */
     public static final int PORT = 8080;
+    /**
+     * HAProxy's own vital signs, on the project network only (not published): {@code /metrics} for Prometheus (its
+     * built-in exporter), {@code /stats} for people and {@code /stats;csv} for `scaler top` and the run samples.
+     */
+    public static final int MONITOR_PORT = 8404;
+    /** The stats page's path; {@code ;csv} after it asks for CSV, {@code ;json} for JSON. */
+    public static final String STATS_PATH = "/stats";
+
+    /** The monitoring frontend, the same in the load balancers and the database router. */
+    static final String MONITOR = """
+            frontend monitor
+                mode http
+                bind :%d
+                # Read every second while a run is sampled: a log line per read would bury the traffic's.
+                no log
+                http-request use-service prometheus-exporter if { path /metrics }
+                stats enable
+                stats uri %s
+                stats refresh 5s
+            """.formatted(MONITOR_PORT, STATS_PATH);
 
     /** Docker's embedded DNS, asked four times a second, so a container that dies or appears is seen at once. */
     static final String RESOLVERS = """
@@ -66,7 +86,8 @@ public final class HaproxyConfig {
                     http-check expect status 200
                     default-server check inter %dms fastinter 200ms downinter 200ms fall %d rise %d resolvers docker resolve-prefer ipv4 init-addr none
                     server-template web %d %s:%d
-                """.formatted(RESOLVERS, PORT, lb.algorithm().yaml(), hc.path(), inter, hc.fall(), hc.rise(), slots, webAlias,
-                webPort);
+
+                %s""".formatted(RESOLVERS, PORT, lb.algorithm().yaml(), hc.path(), inter, hc.fall(), hc.rise(), slots, webAlias,
+                webPort, MONITOR);
     }
 }

@@ -18,6 +18,10 @@ public final class Planner {
     public static final int MAX_WEB_REPLICAS = 9;
     /** The placeholder for the generated Redis password. */
     public static final String REDIS_PASSWORD = "${secret:redis.password}";
+    /** The database account that may read replication status and nothing else (monitoring, the failover agent). */
+    public static final String DB_MONITOR_USER = DatabaseTier.MONITOR_USER;
+    /** The placeholder for its generated password. */
+    public static final String DB_MONITOR_PASSWORD = DatabaseTier.MONITOR_PASSWORD;
 
     private Planner() {
     }

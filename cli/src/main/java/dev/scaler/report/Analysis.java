@@ -3,6 +3,8 @@ package dev.scaler.report;
 import dev.scaler.load.FailureKind;
 import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
+import dev.scaler.monitor.Signal;
+import dev.scaler.monitor.Snapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,54 @@ public final class Analysis {
         var checks = judge(info.hypothesis(), whole, faults, consistency, budget);
         String verdict = checks.isEmpty() ? "none" : checks.stream().allMatch(Report.Check::passed) ? "pass" : "fail";
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
-                run.events());
+                run.events(), vitalSigns(run, phases, windows.size()));
+    }
+
+    /**
+     * The sampled vital signs per window: the last sample taken in window [k, k+1) seconds after the clock started
+     * (samples of the warm-up, before it, are left out), each signal as {@link Signal} makes it of the containers.
+     */
+    static Report.VitalSigns vitalSigns(Run run, Phases phases, int seconds) {
+        if (run.samples().isEmpty()) {
+            return new Report.VitalSigns(0, null, null, List.of());
+        }
+        long start = java.time.Instant.parse(run.info().startedAt()).toEpochMilli();
+        var bySecond = new ArrayList<java.util.Optional<Snapshot>>();
+        for (int k = 0; k < seconds; k++) {
+            bySecond.add(java.util.Optional.empty());
+        }
+        for (Snapshot s : run.samples()) {
+            long k = Math.floorDiv(s.at() - start, 1000L);
+            if (k >= 0 && k < seconds) {
+                bySecond.set((int) k, java.util.Optional.of(s));
+            }
+        }
+        var series = new ArrayList<Report.SignalSeries>();
+        for (Signal signal : Signal.values()) {
+            var values = new ArrayList<Double>();
+            for (var s : bySecond) {
+                var v = s.map(x -> signal.of(x.containers())).orElse(java.util.OptionalDouble.empty());
+                values.add(v.isPresent() ? v.getAsDouble() : null);
+            }
+            if (values.stream().allMatch(java.util.Objects::isNull)) {
+                continue; // a tier this project does not have
+            }
+            var ranges = new ArrayList<Report.Range>();
+            for (String phase : List.of(Phases.WHOLE, Phases.BASELINE, Phases.FAULT, Phases.RECOVERY)) {
+                var in = new java.util.DoubleSummaryStatistics();
+                for (int k = 0; k < values.size(); k++) {
+                    if (values.get(k) != null && (phase.equals(Phases.WHOLE) || phases.of(k).equals(phase))) {
+                        in.accept(values.get(k));
+                    }
+                }
+                ranges.add(in.getCount() == 0 ? new Report.Range(phase, null, null)
+                        : new Report.Range(phase, in.getMin(), in.getMax()));
+            }
+            series.add(new Report.SignalSeries(signal.key(), signal.tier(), signal.title(), signal.unit(), values,
+                    ranges));
+        }
+        var cost = run.samples().stream().mapToLong(Snapshot::costMs).summaryStatistics();
+        return new Report.VitalSigns(run.samples().size(), cost.getAverage(), (double) cost.getMax(), series);
     }
 
     /** successes / (successes + failures + dropped); null when nothing was attempted. */

@@ -46,6 +46,37 @@ final class Figures {
         return columns;
     }
 
+    /** A sampled signal's value in its unit: a ratio as a percentage, bytes in MiB, seconds, milliseconds. */
+    static String signal(Double v, String unit) {
+        if (v == null) {
+            return "-";
+        }
+        return switch (unit) {
+            case "ratio" -> Format.percent(v);
+            case "ms" -> Format.millis(v);
+            case "s" -> String.format(java.util.Locale.ROOT, "%.0fs", v);
+            case "bytes" -> String.format(java.util.Locale.ROOT, "%.1fMiB", v / (1024 * 1024));
+            case "/s" -> Format.rate(v);
+            default -> String.format(java.util.Locale.ROOT, "%.0f", v);
+        };
+    }
+
+    /** "min-max" of a signal in a phase, or the one value when they are equal. */
+    static String range(Report.Range r, String unit) {
+        if (r.min() == null) {
+            return "-";
+        }
+        String lo = signal(r.min(), unit);
+        String hi = signal(r.max(), unit);
+        return lo.equals(hi) ? lo : lo + ".." + hi;
+    }
+
+    /** The sampler's own cost, for the line under the vital signs. */
+    static String samplerCost(Report.VitalSigns v) {
+        return v.samples() + " samples, each taken in " + String.format(java.util.Locale.ROOT, "%.0f", v.meanCostMs())
+                + " ms on average (at most " + String.format(java.util.Locale.ROOT, "%.0f", v.maxCostMs()) + " ms)";
+    }
+
     static String verdictLine(Report report) {
         long failed = report.hypothesis().stream().filter(c -> !c.passed()).count();
         return switch (report.verdict()) {

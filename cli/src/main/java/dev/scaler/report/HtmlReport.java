@@ -83,6 +83,7 @@ public final class HtmlReport {
                 }).append("</div></header>\n");
         cards(out, report);
         charts(out, report);
+        vitals(out, report);
         phases(out, report);
         out.append("<div class=\"two\">\n");
         hypothesis(out, report);
@@ -171,6 +172,38 @@ public final class HtmlReport {
                 "<span><i style=\"background:var(--p50)\"></i>p50</span>",
                 "<span><i style=\"background:var(--p99)\"></i>p99</span>",
                 "<span><i style=\"background:#b8c0c9\"></i>max</span>", faultLegend(report)), lat.render("latency per second"));
+    }
+
+    private static final java.util.Map<String, String> TIERS = java.util.Map.of("lb", "Load balancers", "web",
+            "Web replicas (from inside)", "cache", "Cache", "database", "Database and shards", "all", "All containers");
+
+    /** A panel per tier with a timeline per sampled signal, faults drawn on it, and min..max by phase under it. */
+    private static void vitals(StringBuilder out, Report report) {
+        var v = report.vitals();
+        if (v.series().isEmpty()) {
+            return;
+        }
+        double seconds = report.windows().size();
+        var tiers = new java.util.LinkedHashMap<String, List<Report.SignalSeries>>();
+        v.series().forEach(s -> tiers.computeIfAbsent(s.tier(), t -> new ArrayList<>()).add(s));
+        tiers.forEach((tier, series) -> {
+            var body = new StringBuilder();
+            for (var s : series) {
+                double max = s.values().stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue)
+                        .max().orElse(1);
+                double top = s.unit().equals("ratio") ? 1 : niceCeil(Math.max(1, max * 1.1));
+                var chart = new Svg(seconds, x -> x / top).faults(report);
+                chart.yTicks(List.of(0.0, top / 2, top), x -> Figures.signal(x, s.unit())).xTicks();
+                chart.steps("p50", s.values(), false).markers(report);
+                body.append("<div class=\"sub\">").append(Html.escape(s.title())).append(": ")
+                        .append(Html.escape(String.join(", ", s.phases().stream()
+                                .map(r -> r.phase() + " " + Figures.range(r, s.unit())).toList())))
+                        .append("</div>\n").append(chart.render(s.title()));
+            }
+            section(out, TIERS.getOrDefault(tier, tier) + ": vital signs per second", legend(
+                    "<span>sampled from each container's own interface; " + Html.escape(Figures.samplerCost(v))
+                            + "</span>", faultLegend(report)), body.toString());
+        });
     }
 
     private static double niceCeil(double v) {

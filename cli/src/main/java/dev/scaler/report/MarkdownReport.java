@@ -31,6 +31,21 @@ public final class MarkdownReport {
             out.append('\n');
         }
         out.append('\n');
+        if (!report.vitals().series().isEmpty()) {
+            out.append("| vital signs, min..max |");
+            columns.forEach(f -> out.append(' ').append(f.phase()).append(" |"));
+            out.append("\n|---|");
+            columns.forEach(f -> out.append("---:|"));
+            out.append('\n');
+            for (var s : report.vitals().series()) {
+                out.append("| ").append(escape(s.tier() + ": " + s.title())).append(" |");
+                // Ranges are listed whole, baseline, fault, recovery: the columns shown are a subset, by name.
+                columns.forEach(f -> s.phases().stream().filter(r -> r.phase().equals(f.phase())).findFirst()
+                        .ifPresent(r -> out.append(' ').append(Figures.range(r, s.unit())).append(" |")));
+                out.append('\n');
+            }
+            out.append('\n');
+        }
         for (var f : report.faults()) {
             out.append("- fault `").append(Figures.fault(f)).append("` at ").append(Format.seconds(f.at())).append(": ")
                     .append(Figures.recovery(f)).append('\n');

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events) {
+        List<Event> events, VitalSigns vitals) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,6 +46,23 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
     /** One second: where it lies, what happened in it. */
     public record WindowRow(int second, String phase, long attempts, long successes, long failed, long dropped,
             Double availability, Double p50, Double p99, Double max) {
+    }
+
+    /**
+     * The tiers' vital signs sampled during the run (samples.jsonl): for each signal present, one value per window
+     * (null when no sample fell in it or no container said it) and its minimum and maximum by phase. {@code samples}
+     * is 0 when the run was not sampled; the cost is what taking one sample took, milliseconds.
+     */
+    public record VitalSigns(int samples, Double meanCostMs, Double maxCostMs, List<SignalSeries> series) {
+    }
+
+    /** One signal (e.g. replicaLagSeconds) of one tier over the run. */
+    public record SignalSeries(String signal, String tier, String title, String unit, List<Double> values,
+            List<Range> phases) {
+    }
+
+    /** A signal's lowest and highest value in one phase (whole, baseline, fault, recovery); null when none. */
+    public record Range(String phase, Double min, Double max) {
     }
 
     /** True when there is no hypothesis line or every line held. */

@@ -10,6 +10,8 @@ import dev.scaler.load.LedgerEntry;
 import dev.scaler.load.LoadResult;
 import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
+import dev.scaler.monitor.Snapshot;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -43,12 +45,13 @@ public final class RunStore {
     public static final String VERIFICATION = "verification.json";
     public static final String SUMMARY = "summary.json";
     public static final String INJECTIONS = "injections.jsonl";
+    public static final String SAMPLES = "samples.jsonl";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final ObjectMapper LINES = new ObjectMapper()
+            .registerModule(new Jdk8Module()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper LINES = new ObjectMapper().registerModule(new Jdk8Module())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path root;
@@ -95,6 +98,19 @@ public final class RunStore {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + dir(id).resolve(file), e);
+        }
+    }
+
+    /**
+     * Appends one snapshot of the vital signs to samples.jsonl at once (the sampler calls this each second), so a
+     * crash keeps what was sampled.
+     */
+    public synchronized void appendSample(String id, Snapshot snapshot) {
+        try {
+            Files.writeString(dir(id).resolve(SAMPLES), LINES.writeValueAsString(snapshot) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir(id).resolve(SAMPLES), e);
         }
     }
 
@@ -160,6 +176,38 @@ public final class RunStore {
                         h.getEndTimeStamp() / 1000.0 - base / 1000.0, h, 1000.0);
             }
         }
+    }
+
+    /**
+     * The newest run of {@code project} that is still going (its timeline has no end event and it is not a minute
+     * past its planned length), with its timeline so far; empty when none is.
+     */
+    public java.util.Optional<Run> inProgress(String project) {
+        var ids = new ArrayList<>(ids());
+        java.util.Collections.reverse(ids);
+        for (String id : ids) {
+            try {
+                RunInfo info = JSON.readValue(dir(id).resolve(INFO).toFile(), RunInfo.class);
+                if (!info.project().equals(project)) {
+                    continue;
+                }
+                var events = new ArrayList<Event>();
+                for (String line : Files.readAllLines(dir(id).resolve(EVENTS))) {
+                    if (!line.isBlank()) {
+                        events.add(LINES.readValue(line, Event.class));
+                    }
+                }
+                // A run stopped hard (killed) never writes its end: one well past its planned length is over too.
+                boolean overdue = java.time.Instant.parse(info.startedAt()).plusSeconds((long) info.durationSeconds() + 60)
+                        .isBefore(java.time.Instant.now());
+                boolean ended = overdue || events.stream().anyMatch(e -> Event.END.equals(e.type()));
+                return ended ? java.util.Optional.empty()
+                        : java.util.Optional.of(new Run(info, events, List.of(), Verification.NONE));
+            } catch (IOException e) {
+                // A run being written or half gone: look at the one before.
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Every stored run id, oldest first. */
@@ -229,7 +277,15 @@ public final class RunStore {
             }
             Verification verification = Files.exists(dir.resolve(VERIFICATION))
                     ? JSON.readValue(dir.resolve(VERIFICATION).toFile(), Verification.class) : Verification.NONE;
-            return new Run(info, events, windows, verification);
+            var samples = new ArrayList<Snapshot>();
+            if (Files.exists(dir.resolve(SAMPLES))) {
+                for (String line : Files.readAllLines(dir.resolve(SAMPLES))) {
+                    if (!line.isBlank()) {
+                        samples.add(LINES.readValue(line, Snapshot.class));
+                    }
+                }
+            }
+            return new Run(info, events, windows, verification, samples);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RunNotFoundException r) {
                 throw r;

@@ -28,6 +28,20 @@ public final class TextReport {
             table.row(cells);
         }
         out.append(table.render("  ")).append('\n');
+        var vitals = report.vitals();
+        if (!vitals.series().isEmpty()) {
+            out.append("vital signs, min..max (").append(Figures.samplerCost(vitals)).append(")\n");
+            var signs = new TextTable(header);
+            for (var s : vitals.series()) {
+                var cells = new String[columns.size() + 1];
+                cells[0] = s.tier() + ": " + s.title();
+                for (int i = 0; i < columns.size(); i++) {
+                    cells[i + 1] = Figures.range(s.phases().get(i), s.unit());
+                }
+                signs.row(cells);
+            }
+            out.append(signs.render("  ")).append('\n');
+        }
         if (!report.faults().isEmpty()) {
             out.append("faults\n");
             var faults = new TextTable("at", "fault", "recovery").left();

@@ -43,6 +43,24 @@ public final class Secrets {
         return secrets;
     }
 
+    /**
+     * The text with every placeholder replaced by a secret already generated; empty when one is not (never generates:
+     * a reader such as monitoring must not invent a password the servers never got).
+     */
+    public synchronized java.util.Optional<String> known(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String v = values.getProperty(m.group(1));
+            if (v == null) {
+                return java.util.Optional.empty();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return java.util.Optional.of(out.toString());
+    }
+
     /** The text with every placeholder replaced by its secret, generating and saving new ones. */
     public synchronized String fill(String text) {
         Matcher m = PLACEHOLDER.matcher(text);

@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** ARCHITECTURE.md's arrows for load and report: load imports nothing of ours; report only load's data types. */
+/**
+ * ARCHITECTURE.md's arrows for load, monitor and report: load and monitor import nothing of ours; report only the
+ * data types of load and of monitor (the samples, and the signals that summarise them).
+ */
 class PackageRulesTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/scaler");
     private static final Pattern OURS = Pattern.compile("^import (static )?(dev\\.scaler\\.[a-z]+)\\.([A-Za-z]+)", Pattern.MULTILINE);
     private static final Set<String> LOAD_DATA = Set.of("FailureKind", "Journey", "JourneyMix", "LedgerEntry", "LoadResult",
             "LostWrite", "Verification", "Window");
+    private static final Set<String> MONITOR_DATA = Set.of("Snapshot", "Vitals", "Signal");
 
     private static List<String> violations(String pkg, java.util.function.BiPredicate<String, String> allowed)
             throws IOException {
@@ -48,8 +52,14 @@ class PackageRulesTest {
     }
 
     @Test
-    void reportImportsOnlyTheDataTypesOfLoad() throws IOException {
+    void monitorImportsNothingOfOurs() throws IOException {
+        assertThat(violations("monitor", (pkg, cls) -> pkg.equals("dev.scaler.monitor"))).isEmpty();
+    }
+
+    @Test
+    void reportImportsOnlyTheDataTypesOfLoadAndMonitor() throws IOException {
         assertThat(violations("report", (pkg, cls) -> pkg.equals("dev.scaler.report")
-                || pkg.equals("dev.scaler.load") && LOAD_DATA.contains(cls))).isEmpty();
+                || pkg.equals("dev.scaler.load") && LOAD_DATA.contains(cls)
+                || pkg.equals("dev.scaler.monitor") && MONITOR_DATA.contains(cls))).isEmpty();
     }
 }

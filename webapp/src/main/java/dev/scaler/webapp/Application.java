@@ -23,9 +23,11 @@ public final class Application implements AutoCloseable {
         Redis redis = config.sentinel()
                 .map(sentinel -> Redis.sentinel(sentinel, config.redisPassword(), config.redisVia()))
                 .orElseGet(() -> Redis.direct(config.redis(), config.redisPassword(), config.redisVia()));
-        DataTier data = DataTier.open(config.database(), redis);
+        AppMetrics metrics = new AppMetrics();
+        redis.measure(metrics);
+        DataTier data = DataTier.open(config.database(), redis, metrics);
         try {
-            WebApp web = WebApp.start(config, new RedisSessionStore(redis), data.notes(), data.users());
+            WebApp web = WebApp.start(config, new RedisSessionStore(redis), data.notes(), data.users(), metrics);
             return new Application(redis, data, web);
         } catch (IOException | RuntimeException e) {
             data.close();

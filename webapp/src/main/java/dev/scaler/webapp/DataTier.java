@@ -33,13 +33,17 @@ final class DataTier implements AutoCloseable {
     }
 
     /** Opens the pools (lazily connecting) and starts creating the schema; never waits for a database. */
-    static DataTier open(DatabaseSettings settings, Redis redis) {
+    static DataTier open(DatabaseSettings settings, Redis redis, AppMetrics metrics) {
         if (!settings.configured()) {
             return none();
         }
         String user = settings.user().orElseThrow();
         Map<String, Database> byUrl = new LinkedHashMap<>();
-        Pools pools = (name, url) -> byUrl.computeIfAbsent(url, u -> Database.open(name, u, user, settings.password()));
+        Pools pools = (name, url) -> byUrl.computeIfAbsent(url, u -> {
+            Database db = Database.open(name, u, user, settings.password());
+            db.measure(metrics);
+            return db;
+        });
 
         Schema schema = new Schema();
         UserDirectory users = UserDirectory.NONE;
@@ -65,7 +69,7 @@ final class DataTier implements AutoCloseable {
         }
         schema.start();
 
-        Notes notes = Notes.create(shards, settings.strategy(), new RedisNoteCache(redis), new RedisAckedVersions(redis),
+        Notes notes = Notes.create(shards, settings.strategy(), new RedisNoteCache(redis, metrics), new RedisAckedVersions(redis),
                 settings.readsFrom());
         LOG.info("notes on {} shard(s) by {}, reads from {}, databases {}", shards.size(),
                 sharded ? settings.strategy() : "none", settings.readsFrom(),

@@ -69,6 +69,12 @@ final class Database implements AutoCloseable {
         return name;
     }
 
+    /** Registers this pool's use under its pool name (main-primary, shard-0-replica-0, ...). */
+    void measure(AppMetrics metrics) {
+        var bean = pool.getHikariPoolMXBean();
+        metrics.pool(pool.getPoolName(), bean::getActiveConnections, bean::getThreadsAwaitingConnection, MAX_POOL);
+    }
+
     /**
      * Runs read-only work. A pooled connection that turns out to be dead (the server restarted
      * under it) is dropped and the work retried once on a fresh one; a timeout is not retried,

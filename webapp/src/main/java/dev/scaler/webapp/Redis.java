@@ -43,6 +43,7 @@ final class Redis implements AutoCloseable {
     private final String description;
     private final Supplier<UnifiedJedis> factory;
     private final AtomicBoolean available = new AtomicBoolean(true);
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Object lock = new Object();
     private volatile UnifiedJedis client;
     private volatile long failedAtNanos;
@@ -95,6 +96,15 @@ final class Redis implements AutoCloseable {
     }
 
     /**
+     * Registers the pool's use as calls in flight: each call holds one pooled connection, and this counts the same
+     * whether the pool is direct or follows Sentinel (whose pool Jedis does not expose).
+     */
+    void measure(AppMetrics metrics) {
+        metrics.pool("redis", () -> Math.min(inFlight.get(), MAX_CONNECTIONS),
+                () -> Math.max(0, inFlight.get() - MAX_CONNECTIONS), MAX_CONNECTIONS);
+    }
+
+    /**
      * Runs one command. After a Redis restart or failover every pooled connection is dead; a
      * broken connection is retried once on a fresh one, so the first request per connection does
      * not fail. A timeout is not retried: it would only double the wait.
@@ -102,6 +112,7 @@ final class Redis implements AutoCloseable {
      * @throws SessionStoreUnavailableException when Redis does not answer
      */
     <T> T call(Function<UnifiedJedis, T> command) {
+        inFlight.incrementAndGet();
         try {
             T result = callRetryingStale(command);
             if (available.compareAndSet(false, true)) {
@@ -114,6 +125,8 @@ final class Redis implements AutoCloseable {
                 LOG.warn("redis {} unavailable: {}", description, e.getMessage());
             }
             throw new SessionStoreUnavailableException("session store unavailable", e);
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 

@@ -35,9 +35,11 @@ final class RedisNoteCache implements NoteCache {
     record Stored(String id, String user, String text, long version, String updatedAt) {}
 
     private final Redis redis;
+    private final AppMetrics metrics;
 
-    RedisNoteCache(Redis redis) {
+    RedisNoteCache(Redis redis, AppMetrics metrics) {
         this.redis = redis;
+        this.metrics = metrics;
     }
 
     @Override
@@ -46,9 +48,11 @@ final class RedisNoteCache implements NoteCache {
         try {
             json = redis.call(r -> r.get(KEY_PREFIX + id));
         } catch (SessionStoreUnavailableException e) {
+            metrics.cacheError();
             return Optional.empty();
         }
         if (json == null) {
+            metrics.cacheMiss();
             return Optional.empty();
         }
         try {
@@ -56,8 +60,11 @@ final class RedisNoteCache implements NoteCache {
             if (s == null || s.id() == null || s.user() == null || s.text() == null || s.updatedAt() == null || !s.id().equals(id)) {
                 throw new IllegalArgumentException("fields missing");
             }
-            return Optional.of(new Note(s.id(), s.user(), s.text(), s.version(), Instant.parse(s.updatedAt())));
+            Note note = new Note(s.id(), s.user(), s.text(), s.version(), Instant.parse(s.updatedAt()));
+            metrics.cacheHit();
+            return Optional.of(note);
         } catch (JsonProcessingException | RuntimeException e) {
+            metrics.cacheMiss();
             LOG.warn("ignoring unreadable cache entry {}{}: {}", KEY_PREFIX, id, e.getMessage());
             return Optional.empty();
         }

@@ -26,9 +26,11 @@ final class Router implements HttpHandler {
     private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
     private final Map<String, Map<String, Handler>> prefixRoutes = new LinkedHashMap<>();
     private final String instance;
+    private final AppMetrics metrics;
 
-    Router(String instance) {
+    Router(String instance, AppMetrics metrics) {
         this.instance = instance;
+        this.metrics = metrics;
     }
 
     Router route(String method, String path, Handler handler) {
@@ -58,8 +60,14 @@ final class Router implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        long start = System.nanoTime();
         try (exchange) {
-            write(exchange, respond(exchange));
+            Response response = respond(exchange);
+            write(exchange, response);
+            // Health checks (the load balancer's and Docker's, several a second) are not the users' traffic.
+            if (!exchange.getRequestURI().getRawPath().equals("/healthz")) {
+                metrics.answered(response.status(), System.nanoTime() - start);
+            }
         } catch (IOException e) {
             LOG.debug("client went away: {}", e.toString()); // nothing to answer to
         }

@@ -1,6 +1,7 @@
 package dev.scaler.webapp;
 
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -17,6 +18,9 @@ public final class WebApp implements AutoCloseable {
     // Connections queued while all handlers are busy; load tests open many at once.
     private static final int BACKLOG = 512;
 
+    /** Where Prometheus (and `scaler top`) read the app's vital signs. */
+    static final String METRICS_PATH = "/metrics";
+
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
     private final HttpServer server;
@@ -31,13 +35,17 @@ public final class WebApp implements AutoCloseable {
 
     /** Binds 0.0.0.0 on the configured port (0 picks a free one) and serves until stopped. */
     public static WebApp start(Config config, SessionStore sessions) throws IOException {
-        return start(config, sessions, Optional.empty(), UserDirectory.NONE);
+        return start(config, sessions, Optional.empty(), UserDirectory.NONE, new AppMetrics());
     }
 
-    /** The same, with the notes API served by {@code notes} and logins recorded in {@code users}. */
-    static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, UserDirectory users) throws IOException {
+    /**
+     * The same, with the notes API served by {@code notes}, logins recorded in {@code users}, and the vital signs
+     * that {@code metrics} gathers (pools register there) served at GET /metrics.
+     */
+    static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, UserDirectory users,
+            AppMetrics metrics) throws IOException {
         NotesHandler notesHandler = new NotesHandler(sessions, notes);
-        Router router = new Router(config.instance())
+        Router router = new Router(config.instance(), metrics)
                 .route("GET", "/", new IndexHandler(config.instance(), config.datacenter()))
                 .route("GET", "/healthz", new HealthHandler())
                 .route("GET", "/whoami", new WhoAmIHandler(config.instance(), config.datacenter()))
@@ -54,6 +62,8 @@ public final class WebApp implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", router);
+        // The Prometheus client's own handler: content negotiation (text, OpenMetrics, protobuf) and gzip.
+        server.createContext(METRICS_PATH, new MetricsHandler(metrics.registry()));
         server.start();
 
         WebApp app = new WebApp(server, executor, config.instance());

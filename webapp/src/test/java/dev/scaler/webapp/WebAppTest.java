@@ -57,6 +57,23 @@ class WebAppTest {
     }
 
     @Test
+    void metricsCountAnsweredRequestsByStatusClassButNotHealthChecks() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            assertThat(get("/whoami").statusCode()).isEqualTo(200);
+        }
+        assertThat(get("/no-such-path").statusCode()).isEqualTo(404);
+        get("/healthz");
+        var metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(metrics.body()).contains("scaler_http_requests_total{code=\"2xx\"} 7.0")
+                .contains("scaler_http_requests_total{code=\"4xx\"} 1.0")
+                .contains("scaler_http_requests_total{code=\"5xx\"} 0.0")
+                .contains("scaler_http_request_duration_seconds_count 8")
+                .contains("scaler_note_cache_requests_total{result=\"hit\"} 0.0");
+    }
+
+    @Test
     void healthzIsPlainOk() throws Exception {
         HttpResponse<String> response = get("/healthz");
 

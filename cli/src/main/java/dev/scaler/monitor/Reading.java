@@ -1,0 +1,79 @@
+package dev.scaler.monitor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What one container's own interface said at one moment: counters as they stand (rates need two readings, {@link
+ * Derive}), gauges as they are. One record per kind of server; {@link Silent} when it could not be read.
+ */
+public sealed interface Reading {
+
+    /**
+     * A web replica's /metrics: requests by status class, the latency histogram (cumulative buckets, seconds), its
+     * pools, and note cache lookups; all counters since the replica started.
+     */
+    record Web(Map<String, Double> requestsByCode, List<Bucket> latency, Map<String, Pool> pools, double cacheHits,
+            double cacheMisses, double cacheErrors) implements Reading {
+        public Web {
+            requestsByCode = Map.copyOf(requestsByCode);
+            latency = List.copyOf(latency);
+            pools = Map.copyOf(pools);
+        }
+
+        /** Every request answered. */
+        public double requests() {
+            return requestsByCode.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** Requests answered with a 5xx. */
+        public double errors() {
+            return requestsByCode.getOrDefault("5xx", 0.0);
+        }
+    }
+
+    /** One cumulative histogram bucket: how many observations were at most {@code le}. */
+    record Bucket(double le, double count) {
+    }
+
+    /** A connection pool: connections in use, requests waiting for one, its limit. */
+    record Pool(double active, double waiting, double max) {
+    }
+
+    /**
+     * An HAProxy's stats: servers up and down (slots without an address are neither), current sessions on its
+     * frontends, and its backends' retries, redispatches and failed connects (counters).
+     */
+    record Balancer(int serversUp, int serversDown, long sessions, double retries, double redispatches,
+            double connectErrors) implements Reading {
+    }
+
+    /**
+     * A Redis node's INFO: its role as it says it, replicas connected to it, keyspace hits and misses (counters),
+     * memory used and its limit (0: none), and for a replica whether its link to the primary is up.
+     */
+    record Cache(String role, int connectedReplicas, double keyspaceHits, double keyspaceMisses, long usedMemory,
+            long maxMemory, boolean linkUp) implements Reading {
+    }
+
+    /** A Sentinel's INFO: what it says of the primary it watches, and how many replicas and Sentinels it knows. */
+    record Sentinel(String primaryStatus, String primaryAddress, int replicas, int sentinels) implements Reading {
+    }
+
+    /**
+     * A MySQL/MariaDB server: its role as it says it (primary, replica, fenced), the replica's lag in seconds (empty
+     * for a primary, or when replication is stopped), its GTID position, and client connections.
+     */
+    record Sql(String role, OptionalLong lagSeconds, String gtid, long connections, boolean replicating)
+            implements Reading {
+    }
+
+    /** No collector reads this kind of container (the failover agent, for one): nothing is wrong with it. */
+    record Unwatched() implements Reading {
+    }
+
+    /** Nothing could be read: the container does not run, or its interface did not answer; {@code why} says which. */
+    record Silent(String why) implements Reading {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.scaler.monitor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One container's vital signs at one moment, as `scaler top`, `status --metrics` and a run's samples show them.
+ * Rates are per second over the interval since the previous reading of the same container; a sign that does not
+ * apply to the container, or could not be read, is empty (and left out of JSON).
+ *
+ * @param status           "ok", or why nothing could be read
+ * @param requestsPerSecond web: requests answered per second (health checks excluded)
+ * @param errorsPerSecond  web: 5xx answers per second
+ * @param p99Ms            web: 99th percentile of request latency over the interval (from the histogram buckets)
+ * @param noteCacheHitRatio web: share of note cache lookups that hit, over the interval
+ * @param dbPoolActive     web: database connections in use, all pools together
+ * @param dbPoolWaiting    web: requests waiting for a database connection
+ * @param redisPoolActive  web: Redis connections in use
+ * @param backendsUp       lb and database router: servers up
+ * @param backendsDown     lb and database router: servers down (slots with no address are not counted)
+ * @param sessions         lb: current sessions on its frontends
+ * @param retriesPerSecond lb: retries and redispatches per second
+ * @param hitRatio         cache node: keyspace hits / (hits + misses) over the interval
+ * @param replicas         cache node: replicas connected to it; sentinel: replicas it knows
+ * @param memoryBytes      cache node: memory used
+ * @param lagSeconds       database and shard replicas: seconds behind the primary, as the replica says
+ * @param gtid             database and shard nodes: the GTID position (executed on a replica, written on a primary)
+ * @param connections      database and shard nodes: client connections
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record Vitals(String container, String tier, String role, String state, String health, String status,
+        OptionalDouble requestsPerSecond, OptionalDouble errorsPerSecond, OptionalDouble p99Ms,
+        OptionalDouble noteCacheHitRatio, OptionalDouble dbPoolActive, OptionalDouble dbPoolWaiting,
+        OptionalDouble redisPoolActive, OptionalDouble backendsUp, OptionalDouble backendsDown, OptionalDouble sessions,
+        OptionalDouble retriesPerSecond, OptionalDouble hitRatio, OptionalDouble replicas, OptionalDouble memoryBytes,
+        OptionalDouble lagSeconds, Optional<String> gtid, OptionalDouble connections) {
+
+    public static final String OK = "ok";
+    /** The status of a container that no collector reads. */
+    public static final String UNWATCHED = "not read";
+
+    /** True when the container's interface answered. */
+    public boolean answered() {
+        return OK.equals(status);
+    }
+
+    /** True when it should have answered and did not (or said something is wrong). */
+    public boolean silent() {
+        return !answered() && !UNWATCHED.equals(status);
+    }
+}

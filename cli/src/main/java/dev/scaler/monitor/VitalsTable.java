@@ -1,0 +1,80 @@
+package dev.scaler.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * A snapshot as text rows, one per container, as `scaler top` and `scaler status --metrics` print them: health, role,
+ * requests/s, errors/s, p99, replication lag, hit ratio, backends, connections, and what is wrong when something is.
+ */
+public final class VitalsTable {
+    public static final List<String> HEADER = List.of("CONTAINER", "TIER", "ROLE", "HEALTH", "REQ/S", "ERR/S", "P99",
+            "LAG", "HIT", "BACKENDS", "CONN", "NOTE");
+
+    private VitalsTable() {
+    }
+
+    /** The header, then one row per container, in the snapshot's order. */
+    public static List<List<String>> rows(Snapshot snapshot) {
+        var rows = new ArrayList<List<String>>();
+        rows.add(HEADER);
+        for (Vitals v : snapshot.containers()) {
+            rows.add(List.of(v.container(), v.tier(), v.role(), health(v), number(v.requestsPerSecond(), "%.1f"),
+                    number(v.errorsPerSecond(), "%.1f"), millis(v.p99Ms()), seconds(v.lagSeconds()),
+                    percent(v.hitRatio().isPresent() ? v.hitRatio() : v.noteCacheHitRatio()), backends(v),
+                    number(v.connections().isPresent() ? v.connections() : v.sessions(), "%.0f"), note(v)));
+        }
+        return rows;
+    }
+
+    /** True when the row's container needs attention: it does not run, is unhealthy, or did not answer. */
+    public static boolean alarming(Vitals v) {
+        return !"running".equals(v.state()) || "unhealthy".equals(v.health()) || v.silent()
+                || v.backendsDown().orElse(0) > 0;
+    }
+
+    private static String health(Vitals v) {
+        return "running".equals(v.state()) ? v.health() : v.state();
+    }
+
+    private static String note(Vitals v) {
+        if (v.silent()) {
+            return "! " + v.status();
+        }
+        if (v.backendsDown().orElse(0) > 0) {
+            return "! " + (long) v.backendsDown().getAsDouble() + " backend(s) down";
+        }
+        return v.gtid().map(g -> "gtid " + g).orElse("");
+    }
+
+    private static String backends(Vitals v) {
+        if (v.backendsUp().isEmpty()) {
+            return "-";
+        }
+        return (long) v.backendsUp().getAsDouble() + "/"
+                + (long) (v.backendsUp().getAsDouble() + v.backendsDown().orElse(0));
+    }
+
+    static String number(OptionalDouble d, String format) {
+        return d.isPresent() ? String.format(Locale.ROOT, format, d.getAsDouble()) : "-";
+    }
+
+    static String millis(OptionalDouble ms) {
+        if (ms.isEmpty()) {
+            return "-";
+        }
+        double v = ms.getAsDouble();
+        return v >= 1000 ? String.format(Locale.ROOT, "%.2fs", v / 1000)
+                : String.format(Locale.ROOT, v >= 10 ? "%.0fms" : "%.1fms", v);
+    }
+
+    static String seconds(OptionalDouble s) {
+        return s.isPresent() ? String.format(Locale.ROOT, "%.0fs", s.getAsDouble()) : "-";
+    }
+
+    static String percent(OptionalDouble ratio) {
+        return ratio.isPresent() ? String.format(Locale.ROOT, "%.1f%%", ratio.getAsDouble() * 100) : "-";
+    }
+}

@@ -1,0 +1,39 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaler.monitor.Snapshot;
+import dev.scaler.monitor.Vitals;
+import dev.scaler.report.Event;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Test;
+
+/** What `scaler top` draws: a title, faults in progress, one line per container, containers in trouble in red. */
+class TopScreenTest {
+    static Vitals vitals(String name, String state, String status) {
+        var none = OptionalDouble.empty();
+        return new Vitals(name, "web", "replica", state, "healthy", status, OptionalDouble.of(12.5), none, none, none,
+                none, none, none, none, none, none, none, none, none, none, none, Optional.empty(), none);
+    }
+
+    @Test
+    void faultsInProgressAreShownAboveTheTableAndTroubleIsRed() {
+        var snapshot = new Snapshot(0, 42, List.of(vitals("p-web-1", "running", Vitals.OK),
+                vitals("p-web-2", "exited", "exited")));
+        var lines = TopCommand.screen("p", snapshot, List.of(Event.fault(12.0, "kill", "web[2]")), 200);
+        assertThat(lines.get(0).toString()).matches("scaler top  p  \\d\\d:\\d\\d:\\d\\d  2 containers, 1 need attention.*")
+                .contains("sample took 42 ms");
+        assertThat(lines.get(1).toString()).isEqualTo("FAULT in progress: kill web[2] at 12.0s of the run");
+        assertThat(lines.get(3).toString()).startsWith("CONTAINER");
+        assertThat(lines.get(4).toString()).startsWith("p-web-1").contains("12.5");
+        assertThat(lines.get(5).toString()).startsWith("p-web-2").contains("! exited");
+        long red = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED).getStyle();
+        assertThat(lines.get(5).styleAt(0).getStyle()).isEqualTo(red);
+        assertThat(lines.get(4).styleAt(0).getStyle()).isNotEqualTo(red);
+        assertThat(TopCommand.screen("p", snapshot, List.of(), 20).get(4).length()).as("cut to the width")
+                .isLessThanOrEqualTo(20);
+    }
+}
