@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -70,22 +71,8 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice (targets and load); printed.")
     Optional<Long> seed = Optional.empty();
 
-    @Option(names = "--warmup", paramLabel = "D", defaultValue = "1s",
-            description = "Unmeasured requests before the clock starts (default: ${DEFAULT-VALUE}).")
-    String warmup;
-
-    @Option(names = "--steady-state", paramLabel = "PCT", defaultValue = "99%",
-            description = "Availability a window needs to count as recovered (default: ${DEFAULT-VALUE}).")
-    String steadyState;
-
-    @Option(names = "--sample-interval", paramLabel = "D", defaultValue = "1s",
-            description = "How often every container's vital signs are sampled into the run (samples.jsonl); 0s for "
-                    + "never (default: ${DEFAULT-VALUE}).")
-    String sampleInterval;
-
-    @Option(names = "--slo", paramLabel = "PCT", defaultValue = "99.9%",
-            description = "Availability objective for the error budget (default: ${DEFAULT-VALUE}).")
-    String slo;
+    @Mixin
+    RunOptions runOptions = new RunOptions();
 
     @Spec
     CommandSpec spec;
@@ -104,11 +91,7 @@ final class ChaosCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ChaosScript script = ChaosScripts.find(experiment);
         Format fmt = format;
-        Duration w = warmup.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Options.duration("--warmup", warmup);
-        double steady = Options.percent("--steady-state", steadyState);
-        double objective = Options.percent("--slo", slo);
-        Duration every = sampleInterval.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO
-                : Options.duration("--sample-interval", sampleInterval);
+        var options = runOptions.check();
         if (project.isPresent() && target.isPresent()) {
             throw new UsageException("give the project as FILE|PROJECT or as --project, not both");
         }
@@ -122,7 +105,7 @@ final class ChaosCommand implements Callable<Integer> {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
                         + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
             }
-            var context = new Context(engine, name, topology, w, steady, objective, every, out, err);
+            var context = new Context(engine, name, topology, options, out, err);
             return switch (script) {
                 case Experiment e when dryRun -> dryRun(context, e, s, fmt);
                 case Experiment e -> single(context, e, s);
@@ -132,8 +115,8 @@ final class ChaosCommand implements Callable<Integer> {
     }
 
     /** What every experiment of one command shares. */
-    record Context(Engine engine, String project, Optional<dev.scaler.topology.Topology> topology, Duration warmup,
-            double steadyState, double slo, Duration sampleInterval, PrintWriter out, PrintWriter err) {
+    record Context(Engine engine, String project, Optional<dev.scaler.topology.Topology> topology,
+            RunOptions.Checked options, PrintWriter out, PrintWriter err) {
     }
 
     /** The outcome of one experiment run: its run id (empty when it did not run), exit code and report line. */
@@ -246,7 +229,8 @@ final class ChaosCommand implements Callable<Integer> {
         try {
             var measured = new MeasuredRun(store, c.out(), c.err());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s),
-                    c.warmup(), c.steadyState(), c.slo(), e.hypothesis(), c.sampleInterval()), alongside);
+                    c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
+                    c.options().sampleInterval()), alongside);
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.

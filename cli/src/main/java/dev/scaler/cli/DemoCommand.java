@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * stand up the starter topology, run an experiment under load, write the report, take everything down.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Build the images, bring up topologies/starter.yaml, run kill-primary under load, write the "
-                + "report, and take everything down again.",
+        description = "Build the images, bring up topologies/starter.yaml, send 20 s of traffic so it reaches its "
+                + "steady state, run kill-primary under load, write the report, and take everything down again.",
         footer = {"", "Examples:", "  scaler demo", "  scaler demo --experiment cache-latency --keep",
                 "", "Exit codes: those of `scaler chaos` (0 the hypothesis held, 1 it did not), or the first step's "
                 + "that failed.", "Ctrl-C stops the experiment (its faults are undone) and leaves the system up: "
@@ -67,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         int verdict = ExitCode.ENVIRONMENT;
         try {
+            // A system that has just started is not in its steady state: cold JITs, empty pools and caches fail
+            // requests no fault caused. Real traffic first, as a team would send before breaking anything.
+            step(root, out, List.of("load", project, "--rate", "100", "--duration", "20s", "--sample-interval", "0s"));
             verdict = step(root, out, List.of("chaos", experiment, project));
             if (verdict == ExitCode.OK || verdict == ExitCode.HYPOTHESIS_FAILED) {
                 step(root, out, List.of("report", "--format", "html", "--out", report.toString()));

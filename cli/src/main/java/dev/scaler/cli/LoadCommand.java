@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -76,27 +77,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "Unfinished journeys beyond which arrivals are dropped (default: 1.1 x rate x timeout, at least 64).")
     Optional<Integer> maxInFlight = Optional.empty();
 
-    @Option(names = "--warmup", paramLabel = "D", defaultValue = "1s",
-            description = "Unmeasured GET /whoami before the clock starts, so connections are open and code is compiled "
-                    + "(at the rate, at most 500/s; 0s for none; default: ${DEFAULT-VALUE}).")
-    String warmup;
-
     @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
             description = "A hypothesis line, e.g. 'availability=>= 99%' or 'p99=<= 500ms' (repeatable).")
     Map<String, String> hypothesis = new LinkedHashMap<>();
 
-    @Option(names = "--steady-state", paramLabel = "PCT", defaultValue = "99%",
-            description = "Availability a window needs to count as recovered (default: ${DEFAULT-VALUE}).")
-    String steadyState;
-
-    @Option(names = "--sample-interval", paramLabel = "D", defaultValue = "1s",
-            description = "How often every container's vital signs are sampled into the run (samples.jsonl), when the "
-                    + "load goes to a project; 0s for never (default: ${DEFAULT-VALUE}).")
-    String sampleInterval;
-
-    @Option(names = "--slo", paramLabel = "PCT", defaultValue = "99.9%",
-            description = "Availability objective for the error budget (default: ${DEFAULT-VALUE}).")
-    String slo;
+    @Mixin
+    RunOptions runOptions = new RunOptions();
 
     @Spec
     CommandSpec spec;
@@ -109,7 +95,7 @@ final class LoadCommand implements Callable<Integer> {
         double r = Options.rate(rate);
         Duration d = Options.duration("--duration", duration);
         Duration t = Options.duration("--timeout", timeout);
-        Duration w = warmup.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO : Options.duration("--warmup", warmup);
+        var run = runOptions.check();
         JourneyMix mix;
         try {
             mix = JourneyMix.parse(journeys);
@@ -121,10 +107,6 @@ final class LoadCommand implements Callable<Integer> {
         } catch (HypothesisException e) {
             throw new UsageException(String.join("\n  ", e.problems()));
         }
-        Duration every = sampleInterval.strip().matches("0+(ms|s|m|h)?") ? Duration.ZERO
-                : Options.duration("--sample-interval", sampleInterval);
-        double steady = Options.percent("--steady-state", steadyState);
-        double objective = Options.percent("--slo", slo);
         if (!targets.isEmpty() && project.isPresent()) {
             throw new UsageException("give a project or --target URLs, not both");
         }
@@ -149,11 +131,12 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        var run = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, err);
-        var outcome = run.run(MeasuredRun.newId(),
-                new MeasuredRun.Setup("load", "", projectName, load, w, steady, objective, hypothesis, every),
+        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, err);
+        var outcome = measured.run(MeasuredRun.newId(),
+                new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
+                        hypothesis, run.sampleInterval()),
                 MeasuredRun.Alongside.NONE);
-        run.print(outcome);
+        measured.print(outcome);
         return outcome.report().passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
     }
 
