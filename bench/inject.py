@@ -101,6 +101,8 @@ def main():
         mine = [r for r in rows if r["action"] == action]
         if not mine:
             sys.exit(f"no {action} was applied; see {state}/runs/{run}")
+        late = [r for r in mine if r.get("resolvedAt", 0) > r["scheduled"]]
+        print(f"scaler {action}: targets known after the moment in {len(late)} of {len(mine)}")
         print(figures(f"scaler {action}: scheduled -> call returned", [r["applied"] - r["scheduled"] for r in mine]))
         print(figures(f"scaler {action}: scheduled -> in effect", [r["inEffect"] - r["scheduled"] for r in mine]))
     print(figures("peer: docker kill CLI -> container not running", peer_kills()))

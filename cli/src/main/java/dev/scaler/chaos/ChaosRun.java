@@ -24,11 +24,12 @@ import java.util.random.RandomGenerator;
 public final class ChaosRun {
 
     /**
-     * When one step happened, in seconds since the load's second 0: scheduled, the call that applies it returned,
-     * and the fault was observed in effect (the container no longer running; a toxic is in effect when added).
+     * When one step happened, in seconds since the load's second 0: scheduled, its targets known (resolution starts
+     * {@link #LEAD} ahead), the call that applies it returned, and the fault was observed in effect (the container no
+     * longer running; a toxic is in effect when added).
      */
     public record Injection(int step, String action, String target, List<String> resolved, double scheduled,
-            double applied, double inEffect) {
+            double resolvedAt, double applied, double inEffect) {
         public Injection {
             resolved = List.copyOf(resolved);
         }
@@ -77,6 +78,8 @@ public final class ChaosRun {
     private final Map<Integer, List<Fault>> inEffect = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger nextFault = new java.util.concurrent.atomic.AtomicInteger(1);
+    /** When each step's targets were known, by step index. */
+    private final Map<Integer, Double> resolvedAt = new java.util.concurrent.ConcurrentHashMap<>();
     /** Threads still watching for a fault to be in effect; run() waits for them. */
     private final List<java.util.concurrent.Future<?>> confirmations = new CopyOnWriteArrayList<>();
     private volatile long zero;
@@ -228,6 +231,14 @@ public final class ChaosRun {
     /** Resolves what a step acts on: containers for a take-down, a start or an unpause; proxies for a network fault. */
     private Prepared prepare(Step step) {
         try {
+            return resolve(step);
+        } finally {
+            resolvedAt.put(step.index(), now());
+        }
+    }
+
+    private Prepared resolve(Step step) {
+        try {
             return switch (step.action()) {
                 case ContainerAction.Restore r -> new Nothing();
                 case ContainerAction c -> new Containers(Targets.choose(c,
@@ -322,7 +333,7 @@ public final class ChaosRun {
         var watch = new java.util.concurrent.FutureTask<Void>(() -> {
             double effective = inEffect(choice.chosen(), action);
             listener.injection(new Injection(step.index(), action.keyword(), action.target().text(), choice.names(),
-                    seconds(step.at()), done, effective));
+                    seconds(step.at()), resolvedAt.getOrDefault(step.index(), done), done, effective));
             return null;
         });
         confirmations.add(watch);
@@ -377,7 +388,7 @@ public final class ChaosRun {
                 + String.join(", ", names);
         listener.event(new Event(applied, Event.FAULT, fault.keyword(), fault.link().text(), detail));
         listener.injection(new Injection(step.index(), fault.keyword(), fault.link().text(), names,
-                seconds(step.at()), applied, applied));
+                seconds(step.at()), resolvedAt.getOrDefault(step.index(), applied), applied, applied));
         listener.say(String.format("%6.1fs  %s", applied, detail));
     }
 
