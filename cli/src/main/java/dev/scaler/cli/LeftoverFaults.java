@@ -23,7 +23,9 @@ final class LeftoverFaults {
                 case Leftovers.Undone u -> {
                     err.printf("scaler: an experiment on %s%s did not finish; undoing what it left:%n", project,
                             u.run().isEmpty() ? "" : " (run " + u.run() + ")");
-                    u.outcomes().forEach(o -> err.printf("  %s %s%n", o.ok() ? "-" : "!", o.what()));
+                    // A partition is two toxics on one proxy: one line says it.
+                    u.outcomes().stream().map(o -> (o.ok() ? "-" : "!") + " " + o.what()).distinct()
+                            .forEach(line -> err.printf("  %s%n", line));
                     if (!u.complete()) {
                         err.printf("  the rest is tried again by the next command (journal: %s)%n", journal.file());
                     }
