@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
  * Builds the {@link Snapshot} a step is resolved against, from the containers labelled with the project (nothing
@@ -81,10 +80,5 @@ public final class Observe {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    /** Names for a message. */
-    static String names(List<Member> members) {
-        return members.stream().map(Member::container).collect(Collectors.joining(", "));
     }
 }

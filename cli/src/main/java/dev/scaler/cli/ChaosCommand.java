@@ -252,8 +252,4 @@ final class ChaosCommand implements Callable<Integer> {
     interface RunOne {
         Result run(Context c, Experiment e, long seed) throws Exception;
     }
-
-    static List<String> names() {
-        return ChaosScripts.names();
-    }
 }
