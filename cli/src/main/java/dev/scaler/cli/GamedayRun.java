@@ -83,18 +83,20 @@ final class GamedayRun {
     }
 
     private void print(List<ChaosCommand.Result> results) {
-        var table = new Table("EXPERIMENT", "RUN", "VERDICT", "AVAILABILITY", "WORST RECOVERY", "LOST WRITES", "P99");
+        var table = new Table("EXPERIMENT", "RUN", "VERDICT", "AVAILABILITY", "WORST RECOVERY", "LOST WRITES", "P99",
+                "NOTE");
         for (var r : results) {
             if (r.report().isEmpty()) {
-                table.row(r.experiment(), "-", "skipped: " + r.note(), "-", "-", "-", "-");
+                table.row(r.experiment(), "-", "skipped", "-", "-", "-", "-", r.note());
                 continue;
             }
             Report report = r.report().get();
             String recovery = report.faults().stream().map(f -> f.recovered()
                     ? Format.seconds(f.recoverySeconds()) : "did not recover").reduce((a, b) -> b).orElse("-");
-            table.row(r.experiment(), r.run().orElse("-"), r.exitCode() == ExitCode.ENVIRONMENT ? "error: " + r.note()
+            table.row(r.experiment(), r.run().orElse("-"), r.exitCode() == ExitCode.ENVIRONMENT ? "error"
                     : report.verdict(), Format.percent(report.whole().availability()), recovery,
-                    Long.toString(report.consistency().lostWrites()), Format.millis(report.whole().latency().p99()));
+                    Long.toString(report.consistency().lostWrites()), Format.millis(report.whole().latency().p99()),
+                    r.note().isEmpty() ? "-" : r.note());
         }
         context.out().println();
         table.print(context.out());
