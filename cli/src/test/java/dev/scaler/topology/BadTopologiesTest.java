@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.scaler.yaml.BadFiles;
 import dev.scaler.yaml.Problem;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadTopologiesTest {
 
-    private static final Pattern EXPECT = Pattern.compile("(?:# expect: )?(\\d+):(\\d+) (.+)");
-
-    static Path dir() throws URISyntaxException {
-        return Path.of(BadTopologiesTest.class.getResource("/topologies/bad").toURI());
+    static Path dir() {
+        return BadFiles.dir("/topologies/bad");
     }
 
-    static Stream<Path> files() throws IOException, URISyntaxException {
-        try (Stream<Path> files = Files.list(dir())) {
-            return files.filter(f -> !f.getFileName().toString().endsWith(".expect")).sorted().toList().stream();
-        }
+    static Stream<Path> files() {
+        return BadFiles.files("/topologies/bad");
     }
 
     @Test
@@ -46,17 +38,9 @@ class BadTopologiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void failsWithTheAnnouncedProblem(Path file) throws IOException {
-        Matcher expect = expectation(file);
         TopologyException e = catchThrowableOfType(TopologyException.class, () -> TopologyLoader.load(file));
         assertThat(e).as("%s loaded without problems", file.getFileName()).isNotNull();
-        String where = expect.group(1) + ":" + expect.group(2);
-        List<Problem> problems = e.problems();
-        assertThat(problems).as("problems of %s:\n%s", file.getFileName(), e.getMessage())
-                .anySatisfy(p -> {
-                    assertThat(p.file()).isEqualTo(file);
-                    assertThat(p.location().toString()).isEqualTo(where);
-                    assertThat(p.message()).contains(expect.group(3));
-                });
+        BadFiles.assertAnnounced(file, e.problems(), e.getMessage());
     }
 
     @Test
@@ -81,20 +65,5 @@ class BadTopologiesTest {
                 "9:9 database.kind: expected mysql or mariadb, got 'postgres'",
                 "12:10 proxies: expected true or false, got 'maybe'");
         assertThat(e.getMessage().lines()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith(file + ":"));
-    }
-
-    private static Matcher expectation(Path file) throws IOException {
-        Path side = file.resolveSibling(file.getFileName() + ".expect");
-        String line;
-        if (Files.exists(side)) {
-            line = Files.readString(side).strip();
-        } else {
-            byte[] bytes = Files.readAllBytes(file);
-            line = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            assertThat(line).as("%s must start with '# expect: '", file.getFileName()).startsWith("# expect: ");
-        }
-        Matcher m = EXPECT.matcher(line);
-        assertThat(m.matches()).as("expectation of %s: %s", file.getFileName(), line).isTrue();
-        return m;
     }
 }
