@@ -34,7 +34,7 @@ public final class KubernetesManifests {
     }
 
     /** A workload: the containers it stands for (several for a replicated stateless tier) and the first as template. */
-    private record Workload(String name, List<ContainerSpec> containers) {
+    private record Workload(String name, List<ContainerSpec> containers, boolean replicated) {
         ContainerSpec template() {
             return containers.getFirst();
         }
@@ -50,7 +50,7 @@ public final class KubernetesManifests {
         String ns = plan.project();
         var workloads = workloads(plan);
         var services = new LinkedHashSet<String>();
-        workloads.stream().filter(w -> w.containers().size() == 1).forEach(w -> services.add(w.name()));
+        workloads.stream().filter(w -> !w.replicated()).forEach(w -> services.add(w.name()));
         plan.containers().forEach(c -> services.addAll(c.aliases()));
 
         var docs = new ArrayList<ObjectNode>();
@@ -66,7 +66,7 @@ public final class KubernetesManifests {
         for (Workload w : workloads) {
             files(plan, w, secrets, services).ifPresent(docs::add);
             docs.add(workload(plan, w));
-            if (w.containers().size() == 1) {
+            if (!w.replicated()) {
                 docs.add(headless(ns, w.name(), Map.of(NAME_LABEL, w.name())));
             }
             published(ns, w).ifPresent(docs::add);
@@ -82,11 +82,15 @@ public final class KubernetesManifests {
     private static List<Workload> workloads(Plan plan) {
         var grouped = new LinkedHashMap<String, List<ContainerSpec>>();
         for (ContainerSpec c : plan.containers()) {
-            boolean replicated = c.tier() == Tier.WEB || c.tier() == Tier.LB;
-            String name = replicated ? plan.project() + "-" + c.tier().label() : c.name();
+            String name = replicated(c) ? plan.project() + "-" + c.tier().label() : c.name();
             grouped.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
         }
-        return grouped.entrySet().stream().map(e -> new Workload(e.getKey(), e.getValue())).toList();
+        return grouped.entrySet().stream()
+                .map(e -> new Workload(e.getKey(), e.getValue(), replicated(e.getValue().getFirst()))).toList();
+    }
+
+    private static boolean replicated(ContainerSpec c) {
+        return c.tier() == Tier.WEB || c.tier() == Tier.LB;
     }
 
     private static String secretName(Plan plan) {
@@ -145,7 +149,7 @@ public final class KubernetesManifests {
         labels.put(NAME_LABEL, w.name());
         t.labels().forEach((k, v) -> {
             // A replicated workload's pods share one template, so no single index describes them.
-            if (!k.equals(Labels.SPEC) && !(w.containers().size() > 1 && k.equals(Labels.INDEX))) {
+            if (!k.equals(Labels.SPEC) && !(w.replicated() && k.equals(Labels.INDEX))) {
                 labels.put(k, v);
             }
         });
@@ -160,6 +164,9 @@ public final class KubernetesManifests {
             strings(container.putArray("args"), t.command());
         }
         env(plan, t, container.putArray("env"));
+        if (container.get("env").isEmpty()) {
+            container.remove("env");
+        }
         if (!t.ports().isEmpty()) {
             var ports = container.putArray("ports");
             t.ports().forEach(p -> ports.addObject().put("containerPort", p.containerPort()));
