@@ -8,7 +8,6 @@ import dev.scaler.plan.Planner;
 import dev.scaler.topology.ImageProfile;
 import dev.scaler.topology.TopologyLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +21,7 @@ final class Exports {
     }
 
     static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("topologies/starter.yaml"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no topologies/starter.yaml above " + Path.of("").toAbsolutePath());
+        return dev.scaler.Repository.root();
     }
 
     /** The plan of topologies/NAME.yaml with the offline images. */
