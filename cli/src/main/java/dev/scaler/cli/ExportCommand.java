@@ -29,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Write the plan of a topology as a docker compose project or as Kubernetes manifests, with new passwords.",
         footer = {"", "Examples:", "  scaler export topologies/web-tier.yaml --format compose --out web-tier-compose",
                 "  docker-compose -p web-tier-compose --project-directory web-tier-compose up -d",
-                "  scaler export topologies/web-tier.yaml --format kubernetes --out web-tier.k8s.yaml"})
+                "  scaler export topologies/web-tier.yaml --format kubernetes --out web-tier.k8s.yaml", "",
+                "Each export carries new passwords. See docs/export.md.", "",
+                "Exit codes: 0 written, 2 bad topology or arguments (nothing written)."})
 final class ExportCommand implements Callable<Integer> {
     /** The formats of `scaler export`. */
     enum To {
