@@ -116,7 +116,7 @@ public final class KubernetesManifests {
         if (files.isEmpty()) {
             return java.util.Optional.empty();
         }
-        boolean secret = files.stream().anyMatch(f -> Placeholders.has(f.content()));
+        boolean secret = holdSecrets(files);
         var o = object("v1", secret ? "Secret" : "ConfigMap", filesName(w), plan.project());
         var data = o.putObject(secret ? "stringData" : "data");
         for (ContainerFile f : files) {
@@ -125,6 +125,10 @@ public final class KubernetesManifests {
                     : content);
         }
         return java.util.Optional.of(o);
+    }
+
+    private static boolean holdSecrets(List<ContainerFile> files) {
+        return files.stream().anyMatch(f -> Placeholders.has(f.content()));
     }
 
     private static String filesName(Workload w) {
@@ -179,8 +183,7 @@ public final class KubernetesManifests {
         if (!t.files().isEmpty()) {
             var volume = pod.putArray("volumes").addObject();
             volume.put("name", "files");
-            boolean secret = t.files().stream().anyMatch(f -> Placeholders.has(f.content()));
-            var source = secret ? volume.putObject("secret").put("secretName", filesName(w))
+            var source = holdSecrets(t.files()) ? volume.putObject("secret").put("secretName", filesName(w))
                     : volume.putObject("configMap").put("name", filesName(w));
             source.put("defaultMode", t.files().getFirst().mode());
             for (ContainerFile f : t.files()) {
