@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the plan of a topology as a docker compose project or as Kubernetes manifests, with new passwords.",
         footer = {"", "Examples:", "  scaler export topologies/web-tier.yaml --format compose --out web-tier-compose",
-                "  docker-compose -p web-tier-compose --project-directory web-tier-compose up -d",
+                "  docker-compose -f web-tier-compose/docker-compose.yml -p my-web-tier up -d",
                 "  scaler export topologies/web-tier.yaml --format kubernetes --out web-tier.k8s.yaml", "",
                 "Each export carries new passwords. See docs/export.md.", "",
                 "Exit codes: 0 written, 2 bad topology or arguments (nothing written)."})
@@ -75,8 +75,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         Path dir = out.orElse(Path.of(plan.project() + "-compose"));
         write(dir, ComposeFile.render(plan, secrets));
-        err.printf("wrote %s (start it with: docker-compose --project-directory %s -p NAME up -d)%n",
-                dir.resolve(ComposeFile.FILE), dir);
+        err.printf("wrote %s (start it with: docker-compose -f %s -p NAME up -d)%n", dir.resolve(ComposeFile.FILE),
+                dir.resolve(ComposeFile.FILE));
         return ExitCode.OK;
     }
 
