@@ -16,7 +16,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new java.util.ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "sql", "provision", "failover",
-                "load", "monitor", "collect", "report", "chaos", "cli"}) {
+                "load", "monitor", "collect", "report", "chaos", "export", "cli"}) {
             if (!p.equals(pkg) && !java.util.List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -35,6 +35,7 @@ class LayersTest {
         onlyDependsOn("load");
         onlyDependsOn("monitor");
         onlyDependsOn("report", "load", "monitor");
+        onlyDependsOn("export", "plan");
     }
 
     @Test

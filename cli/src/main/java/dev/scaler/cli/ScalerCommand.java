@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
         description = "Stand up a system built to scale, break it on purpose, measure what users felt.",
         subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class, TopCommand.class,
                 FailoverCommand.class, LoadCommand.class, ChaosCommand.class, DemoCommand.class, ReportCommand.class,
-                ImagesCommand.class,
+                ImagesCommand.class, ExportCommand.class,
                 AgentCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",

@@ -79,14 +79,18 @@ public final class Secrets {
     private String value(String key) {
         String v = values.getProperty(key);
         if (v == null) {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            // Hex: safe unquoted in every config syntax and URL the tiers use.
-            v = HexFormat.of().formatHex(bytes);
+            v = generate();
             values.setProperty(key, v);
             save();
         }
         return v;
+    }
+
+    /** A new random secret: hex, so it is safe unquoted in every config syntax and URL the tiers use. */
+    public static String generate() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private void save() {

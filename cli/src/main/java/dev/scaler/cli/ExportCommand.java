@@ -1,0 +1,110 @@
+package dev.scaler.cli;
+
+import dev.scaler.export.ComposeFile;
+import dev.scaler.export.ExportFile;
+import dev.scaler.export.KubernetesManifests;
+import dev.scaler.export.Placeholders;
+import dev.scaler.plan.Plan;
+import dev.scaler.plan.Planner;
+import dev.scaler.state.Secrets;
+import dev.scaler.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `scaler export FILE --format compose|kubernetes`: the plan `up` would apply, for another engine. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write the plan of a topology as a docker compose project or as Kubernetes manifests, with new passwords.",
+        footer = {"", "Examples:", "  scaler export topologies/web-tier.yaml --format compose --out web-tier-compose",
+                "  docker-compose -f web-tier-compose/docker-compose.yml -p my-web-tier up -d",
+                "  scaler export topologies/web-tier.yaml --format kubernetes --out web-tier.k8s.yaml", "",
+                "Each export carries new passwords. See docs/export.md.", "",
+                "Exit codes: 0 written, 2 bad topology or arguments (nothing written)."})
+final class ExportCommand implements Callable<Integer> {
+    /** The formats of `scaler export`. */
+    enum To {
+        COMPOSE, KUBERNETES
+    }
+
+    @Mixin
+    TopologyFile topology;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "compose or kubernetes.")
+    To format;
+
+    @Option(names = "--out", paramLabel = "PATH", description = "compose: the directory to write (default: NAME-compose); "
+            + "kubernetes: the file to write (default: standard output).")
+    Optional<Path> out = Optional.empty();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Topology t = topology.load();
+        Plan plan = Planner.plan(t);
+        var err = spec.commandLine().getErr();
+        var unsupported = Planner.unsupported(t);
+        if (!unsupported.isEmpty()) {
+            err.printf("not in the export (not provisioned by this version): %s%n", String.join(", ", unsupported));
+        }
+        // Fresh passwords: the export must run without this tool, so it carries its own and shares none with `up`.
+        var secrets = new LinkedHashMap<String, String>();
+        Placeholders.keys(plan).forEach(k -> secrets.put(k, Secrets.generate()));
+        if (format == To.KUBERNETES) {
+            ExportFile manifests = KubernetesManifests.render(plan, secrets);
+            if (out.isEmpty()) {
+                spec.commandLine().getOut().print(manifests.content());
+                return ExitCode.OK;
+            }
+            write(out.get(), manifests);
+            err.printf("wrote %s%n", out.get());
+            return ExitCode.OK;
+        }
+        Path dir = out.orElse(Path.of(plan.project() + "-compose"));
+        write(dir, ComposeFile.render(plan, secrets));
+        err.printf("wrote %s (start it with: docker-compose -f %s -p NAME up -d)%n", dir.resolve(ComposeFile.FILE),
+                dir.resolve(ComposeFile.FILE));
+        return ExitCode.OK;
+    }
+
+    private static void write(Path dir, List<ExportFile> files) throws IOException {
+        for (ExportFile f : files) {
+            write(dir.resolve(f.path()), f);
+        }
+    }
+
+    private static void write(Path file, ExportFile f) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(file, f.content());
+        try {
+            Files.setPosixFilePermissions(file, permissions(f.mode()));
+        } catch (UnsupportedOperationException e) {
+            // A file system without Unix modes keeps its default; nothing else to do.
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        var set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE, highest bit first
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << (bits.length - 1 - i))) != 0) {
+                set.add(bits[i]);
+            }
+        }
+        return set;
+    }
+}

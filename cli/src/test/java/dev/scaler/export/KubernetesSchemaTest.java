@@ -1,0 +1,65 @@
+package dev.scaler.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Kubernetes export checked against the Kubernetes schemas: tools/k8s-validate runs the validators of the npm
+ * package kubernetes-models (the API's OpenAPI schemas compiled with ajv) on every document. `.ci/run` installs it.
+ */
+class KubernetesSchemaTest {
+    @TempDir
+    Path dir;
+
+    record Verdict(int code, String out) {
+    }
+
+    private static Verdict validate(Path file) throws IOException, InterruptedException {
+        Path tool = Exports.repositoryRoot().resolve("tools/k8s-validate");
+        assertThat(tool.resolve("node_modules/kubernetes-models")).as(
+                "the validator is not installed: run `npm ci` in tools/k8s-validate (.ci/run does)").isDirectory();
+        var command = new ArrayList<>(List.of("node", tool.resolve("validate.mjs").toString(), file.toString()));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Verdict(process.exitValue(), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"web-tier", "starter"})
+    void theExportOfEveryShippedTopologyIsValid(String topology) throws Exception {
+        var plan = Exports.plan(topology);
+        var manifests = KubernetesManifests.render(plan, Exports.secrets(plan));
+        Path file = dir.resolve(manifests.path());
+        Files.writeString(file, manifests.content());
+        var verdict = validate(file);
+        assertThat(verdict.code()).as(verdict.out()).isZero();
+        long documents = Exports.readAll(manifests.content()).size();
+        assertThat(verdict.out().lines().filter(l -> l.startsWith("valid ")).count()).as(verdict.out()).isEqualTo(documents);
+    }
+
+    @Test
+    void aBrokenManifestFails() throws Exception {
+        var plan = Exports.plan("web-tier");
+        String good = KubernetesManifests.render(plan, Exports.secrets(plan)).content();
+        // Two mistakes the schema knows: a count written as words, and a container without its required name.
+        String broken = good.replaceFirst("replicas: 3", "replicas: three").replaceFirst("- name: web\n", "- \n");
+        assertThat(broken).isNotEqualTo(good);
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, broken);
+        var verdict = validate(file);
+        assertThat(verdict.code()).as(verdict.out()).isEqualTo(1);
+        assertThat(verdict.out()).contains("INVALID").contains("Deployment/web-tier-web")
+                .contains("replicas must be integer").contains("containers/0 must have required property name");
+    }
+}
