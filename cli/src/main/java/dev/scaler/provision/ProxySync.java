@@ -124,7 +124,33 @@ public final class ProxySync {
             }
         }
         removed.sort(String::compareTo);
+        for (ProxyRoute r : routes) {
+            if (!r.latency().isZero()) {
+                keepLatency(api, r);
+            }
+        }
         return new Result(created, fixed, removed, unchanged);
+    }
+
+    /** The name of the permanent latency toxic of a link: not {@code scaler-*}, so no chaos sweep removes it. */
+    public static final String LINK_LATENCY = "link-latency";
+
+    /** A link's permanent latency, on the way back to the client: so every round trip over the link gets it once. */
+    private static void keepLatency(ProxyApi api, ProxyRoute r) {
+        long ms = r.latency().toMillis();
+        api.call("set the latency of " + r.name(), c -> {
+            Proxy p = c.getProxy(r.name());
+            for (var toxic : p.toxics().getAll()) {
+                if (toxic.getName().equals(LINK_LATENCY)) {
+                    if (toxic instanceof eu.rekawek.toxiproxy.model.toxic.Latency l && l.getLatency() == ms) {
+                        return p;
+                    }
+                    toxic.remove();
+                }
+            }
+            p.toxics().latency(LINK_LATENCY, eu.rekawek.toxiproxy.model.ToxicDirection.DOWNSTREAM, ms);
+            return p;
+        });
     }
 
     /**
