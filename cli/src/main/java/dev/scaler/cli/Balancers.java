@@ -24,4 +24,10 @@ final class Balancers {
         }
         return uris;
     }
+
+    /** Whether the project is entered through a global load balancer: one address per datacenter, users stay home. */
+    static boolean global(Engine engine, String project) {
+        return engine.containers(Optional.of(project)).stream().anyMatch(c -> Tier.LB.label().equals(c.tier())
+                && "global".equals(c.labels().get(dev.scaler.plan.Labels.ROLE)));
+    }
 }

@@ -56,12 +56,14 @@ public final class LoadGenerator {
     /** A simulated user: a session cookie once logged in, and the highest acknowledged version of each own note. */
     static final class User {
         final String name;
+        final int number;
         volatile String cookie;
         final Map<String, Long> acked = new ConcurrentHashMap<>();
         final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        User(String name) {
+        User(String name, int number) {
             this.name = name;
+            this.number = number;
         }
     }
 
@@ -71,7 +73,7 @@ public final class LoadGenerator {
         this.timeoutNanos = spec.timeout().toNanos();
         this.users = new User[spec.users()];
         for (int i = 0; i < users.length; i++) {
-            users[i] = new User("u" + (i + 1));
+            users[i] = new User("u" + (i + 1), i);
         }
     }
 
@@ -144,6 +146,7 @@ public final class LoadGenerator {
             inFlight.incrementAndGet();
             Thread.ofVirtual().start(() -> {
                 try {
+                    CURRENT.set(user); // a thread of its own, so nothing to unset
                     journey(journey, user, scheduled, new SplittableRandom(salt));
                 } finally {
                     inFlight.decrementAndGet();
@@ -392,9 +395,14 @@ public final class LoadGenerator {
     private record Sent(long scheduled, long end, Http.Response response, FailureKind failure) {
     }
 
+    /** The user a journey's requests are sent for, so that with homes they go to its own target. */
+    private static final ThreadLocal<User> CURRENT = new ThreadLocal<>();
+
     private URI target(String path) {
         List<URI> targets = spec.targets();
-        URI base = targets.get(Math.floorMod(nextTarget.getAndIncrement(), targets.size()));
+        User user = spec.homes() ? CURRENT.get() : null;
+        int next = user != null ? user.number : nextTarget.getAndIncrement();
+        URI base = targets.get(Math.floorMod(next, targets.size()));
         return base.resolve(path);
     }
 
@@ -488,6 +496,8 @@ public final class LoadGenerator {
                 user = u;
             }
         }
+        // Read back where the user was served (each entry is checked on a thread of its own).
+        CURRENT.set(user);
         for (int attempt = 0; attempt < 3 && System.nanoTime() < deadline; attempt++) {
             if (attempt > 0) {
                 Thread.sleep(200);

@@ -12,7 +12,21 @@ import java.util.List;
  * @param users       the size of the pool of simulated users u1..uN
  */
 public record LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
-        int maxInFlight, int users) {
+        int maxInFlight, int users, boolean homes) {
+
+    /** Users spread over the targets request by request. */
+    public LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
+            int maxInFlight, int users) {
+        this(targets, rate, duration, mix, timeout, seed, maxInFlight, users, false);
+    }
+
+    /**
+     * The same load with every user kept on one target, its home (user i on target i mod n): the targets are
+     * datacenters' entry points, and a user's session and reads live in its own datacenter.
+     */
+    public LoadSpec withHomes() {
+        return new LoadSpec(targets, rate, duration, mix, timeout, seed, maxInFlight, users, true);
+    }
 
     public LoadSpec {
         targets = List.copyOf(targets);
