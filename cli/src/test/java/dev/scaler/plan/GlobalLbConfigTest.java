@@ -31,7 +31,7 @@ class GlobalLbConfigTest {
 
     @Test
     void aDatacenterIsItsLoadBalancersCheckedOnTheHealthPathAndSaysWhoServed() {
-        String east = section(GlobalLbConfig.render(List.of(EAST, WEST), HC, 8080), "backend us-east\n");
+        String east = section(GlobalLbConfig.render(List.of(EAST, WEST), HC, 8080), "\nbackend us-east\n");
         assertThat(east).contains("option httpchk GET /healthz")
                 .contains("http-response set-header X-Scaler-Datacenter us-east")
                 .contains("server lb-1 p-us-east-lb-1:8080").contains("server lb-2 p-us-east-lb-2:8080")
