@@ -191,6 +191,7 @@ final class Datacenters {
         dcs.subList(1, dcs.size()).forEach(d -> others.put(network(t, d), List.of()));
         var labels = Labels.container(t.name(), Tier.LB, 0, "global");
         labels.put(Labels.DATACENTER, GLOBAL);
+        labels.put(Labels.DATACENTERS, String.join(",", dcs.stream().map(Datacenter::name).toList()));
         String config = GlobalLbConfig.render(sites, lb.healthCheck(), HaproxyConfig.PORT);
         return new ContainerSpec(globalLb(t), Tier.LB, 0, Images.haproxy(t.images()),
                 List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Map.of(), ports, labels,
