@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A stored run as the analysis needs it: what was asked, what happened when, what was measured, and the vital signs
  * sampled during it (empty when none were), and the windows per home datacenter (empty unless users were kept at
- * home, see {@link dev.scaler.load.LoadSpec#withHomes}).
+ * home: one entry point per datacenter).
  */
 public record Run(RunInfo info, List<Event> events, List<Window> windows, Verification verification,
         List<Snapshot> samples, java.util.Map<String, List<Window>> homes) {
