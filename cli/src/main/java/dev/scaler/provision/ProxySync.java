@@ -15,7 +15,8 @@ import java.util.Map;
  * After `up`: the project's Toxiproxy has exactly the planned proxies, each listening and leading where
  * the plan says and enabled. The server creates them from its config file at start, so this usually
  * finds nothing to do; it repairs what changed since (a proxy disabled, deleted or re-pointed by hand
- * or by an interrupted experiment). Toxics are left alone: they belong to chaos runs and their rollback.
+ * or by an interrupted experiment). Toxics are left alone (they belong to chaos runs and their rollback), but for
+ * the permanent latency of the links between datacenters, {@link #LINK_LATENCY}, which this puts back.
  */
 public final class ProxySync {
     private static final Duration WAIT = Duration.ofSeconds(10);
