@@ -155,7 +155,7 @@ class AnalysisTest {
         assertThat(westHome.whole().availability()).isCloseTo(26 / 30.0, within(1e-9));
         assertThat(westHome.faults().get(0).recoverySeconds()).isEqualTo(4.0);
         assertThat(TextReport.render(report)).contains("datacenters (users by home entry point)")
-                .containsPattern("eu-west +1500 +86\\.67% +10\\.0s recovered in 4\\.0s")
+                .containsPattern("eu-west +1500 +86\\.67% +10\\.0s recovered in 4\\.0s");
         assertThat(MarkdownReport.render(report)).contains("- users of `eu-west`: 86.67% available, recovered in 4.0s"
                 + " after 10.0s");
     }
