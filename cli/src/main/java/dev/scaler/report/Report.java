@@ -10,7 +10,14 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events, VitalSigns vitals) {
+        List<Event> events, VitalSigns vitals, List<Home> datacenters) {
+
+    /**
+     * What the users of one home datacenter (those sent through its entry point) saw: the whole run and the
+     * recovery after each fault. Empty unless users were kept at home.
+     */
+    public record Home(String datacenter, Figures whole, List<Recovery> faults) {
+    }
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -48,6 +48,14 @@ public final class TextReport {
             report.faults().forEach(f -> faults.row(Format.seconds(f.at()), Figures.fault(f), Figures.recovery(f)));
             out.append(faults.render("  ")).append('\n');
         }
+        if (report.datacenters() != null && !report.datacenters().isEmpty()) {
+            out.append("datacenters (users by home entry point)\n");
+            var homes = new TextTable("home", "requests", "availability", "recovery").left();
+            report.datacenters().forEach(h -> homes.row(h.datacenter(), Long.toString(h.whole().attempts()),
+                    Format.percent(h.whole().availability()), String.join("; ", h.faults().stream()
+                            .map(f -> Format.seconds(f.at()) + " " + Figures.recovery(f)).toList())));
+            out.append(homes.render("  ")).append('\n');
+        }
         var c = report.consistency();
         out.append("consistency   ").append(c.acknowledgedWrites()).append(" acknowledged writes, ").append(c.lostWrites())
                 .append(" lost, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())

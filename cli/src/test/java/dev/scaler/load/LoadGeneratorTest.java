@@ -177,4 +177,38 @@ class LoadGeneratorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("browse=0"))
                 .hasMessageContaining("more than 0");
     }
+
+    @Test
+    void withHomesEveryUserStaysOnItsOwnTargetAndIsCountedThere() throws Exception {
+        // Two servers that share nothing, like two datacenters: a user sent to the other one has no session there.
+        try (var east = new NotesFixture(Mode.HONEST); var west = new NotesFixture(Mode.HONEST)) {
+            var spec = new LoadSpec(List.of(east.uri(), west.uri()), 200, Duration.ofMillis(1500),
+                    JourneyMix.parse("write=50,read=30,login=20"), Duration.ofSeconds(1), 42, 1000, 10)
+                    .withHomes(List.of("us-east", "eu-west"));
+            var result = new LoadGenerator(spec, http).run();
+            var v = result.verification();
+            assertThat(v.lostSessions()).isZero();
+            assertThat(v.lostWrites()).isZero();
+            assertThat(east.requestCount()).isPositive();
+            assertThat(west.requestCount()).isPositive();
+            assertThat(result.homes()).containsOnlyKeys("us-east", "eu-west");
+            for (int i = 0; i < result.windows().size(); i++) {
+                int second = i;
+                long perHome = result.homes().values().stream().mapToLong(w -> w.get(second).attempts()).sum();
+                assertThat(perHome).as("second %d", i).isEqualTo(result.windows().get(i).attempts());
+            }
+        }
+    }
+
+    @Test
+    void withoutHomesUsersAreSpreadAndNothingIsCountedPerHome() throws Exception {
+        try (var east = new NotesFixture(Mode.HONEST); var west = new NotesFixture(Mode.HONEST)) {
+            var spec = new LoadSpec(List.of(east.uri(), west.uri()), 200, Duration.ofMillis(1500),
+                    JourneyMix.parse("write=50,read=30,login=20"), Duration.ofSeconds(1), 42, 1000, 10);
+            var result = new LoadGenerator(spec, http).run();
+            assertThat(result.homes()).isEmpty();
+            // The same journeys spread over two servers that share nothing lose sessions: what homes prevent.
+            assertThat(result.verification().lostSessions()).isPositive();
+        }
+    }
 }
