@@ -127,13 +127,15 @@ class LoadGeneratorTest {
 
     @Test
     void aSlowServerGivesTimeoutsAndTheRunStillEndsByItself() throws Exception {
-        try (var fixture = new NotesFixture(Mode.HONEST, 2000)) {
+        // The server would answer after 5 s; ending well before that is the claim, not a speed figure (a 1.5 s
+        // bound failed on a machine at load average 40).
+        try (var fixture = new NotesFixture(Mode.HONEST, 5000)) {
             var spec = new LoadSpec(List.of(fixture.uri()), 100, Duration.ofMillis(200), JourneyMix.parse("browse=1"),
                     Duration.ofMillis(100), 1, 1000, 1);
             long t0 = System.nanoTime();
             var result = new LoadGenerator(spec, http).run();
             assertThat(sum(result, w -> w.failures().get(FailureKind.TIMEOUT))).isEqualTo(20);
-            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.5);
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4.0);
         }
     }
 
