@@ -175,7 +175,8 @@ public final class HtmlReport {
     }
 
     private static final java.util.Map<String, String> TIERS = java.util.Map.of("lb", "Load balancers", "web",
-            "Web replicas (from inside)", "cache", "Cache", "database", "Database and shards", "all", "All containers");
+            "Web replicas (from inside)", "cache", "Cache", "database", "Database and shards", "proxy",
+            "Proxies (Toxiproxy)", "all", "All containers");
 
     /** A panel per tier with a timeline per sampled signal, faults drawn on it, and min..max by phase under it. */
     private static void vitals(StringBuilder out, Report report) {

@@ -26,14 +26,14 @@ class VitalSignsTest {
         var none = OptionalDouble.empty();
         return new Vitals("m-lb-1", "lb", "lb", "running", "healthy", Vitals.OK, none, none, none, none, none, none,
                 none, OptionalDouble.of(up), OptionalDouble.of(3 - up), OptionalDouble.of(4), none, none, none, none,
-                none, Optional.empty(), none);
+                none, Optional.empty(), none, none, List.of());
     }
 
     static Vitals replica(double lag) {
         var none = OptionalDouble.empty();
         return new Vitals("m-db-2", "database", "replica of m-db-1", "running", "healthy", Vitals.OK, none, none, none,
                 none, none, none, none, none, none, none, none, none, none, none, OptionalDouble.of(lag),
-                Optional.of("0-1-42"), OptionalDouble.of(3));
+                Optional.of("0-1-42"), OptionalDouble.of(3), none, List.of());
     }
 
     /** A sample each second (and one in the warm-up, before the clock): backends drop to 2 and lag rises during the fault. */
