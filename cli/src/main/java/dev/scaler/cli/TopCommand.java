@@ -117,9 +117,9 @@ final class TopCommand implements Callable<Integer> {
                 AttributedStyle.BOLD));
         // What Toxiproxy says is in effect (whoever added it), then what a run in progress did that Toxiproxy cannot
         // see (a kill, a pause) from its journal.
-        for (var proxy : s.containers()) {
-            for (String fault : proxy.faults()) {
-                lines.add(new AttributedString("FAULT in effect on " + proxy.container() + ": " + fault,
+        for (var c : s.containers()) {
+            for (String fault : c.faults()) {
+                lines.add(new AttributedString("FAULT in effect on " + c.container() + ": " + fault,
                         AttributedStyle.BOLD.foreground(AttributedStyle.RED)));
             }
         }
