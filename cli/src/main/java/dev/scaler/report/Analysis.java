@@ -54,7 +54,7 @@ public final class Analysis {
      */
     static Report.VitalSigns vitalSigns(Run run, Phases phases, int seconds) {
         if (run.samples().isEmpty()) {
-            return new Report.VitalSigns(0, null, null, List.of());
+            return new Report.VitalSigns(0, null, null, List.of(), List.of());
         }
         long start = java.time.Instant.parse(run.info().startedAt()).toEpochMilli();
         var bySecond = new ArrayList<java.util.Optional<Snapshot>>();
@@ -92,7 +92,8 @@ public final class Analysis {
                     ranges));
         }
         var cost = run.samples().stream().mapToLong(Snapshot::costMs).summaryStatistics();
-        return new Report.VitalSigns(run.samples().size(), cost.getAverage(), (double) cost.getMax(), series);
+        return new Report.VitalSigns(run.samples().size(), cost.getAverage(), (double) cost.getMax(), series,
+                RoleChanges.of(run.samples(), start, seconds));
     }
 
     /** successes / (successes + failures + dropped); null when nothing was attempted. */

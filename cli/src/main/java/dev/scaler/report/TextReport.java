@@ -41,6 +41,12 @@ public final class TextReport {
                 signs.row(cells);
             }
             out.append(signs.render("  ")).append('\n');
+            if (!vitals.roleChanges().isEmpty()) {
+                out.append("roles, as the servers said them\n");
+                var roles = new TextTable("at", "container", "was", "now").left();
+                vitals.roleChanges().forEach(c -> roles.row(Format.seconds(c.t()), c.container(), c.from(), c.to()));
+                out.append(roles.render("  ")).append('\n');
+            }
         }
         if (!report.faults().isEmpty()) {
             out.append("faults\n");
