@@ -105,7 +105,7 @@ final class ChaosCommand implements Callable<Integer> {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
                         + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
             }
-            var context = new Context(engine, name, topology, options, out, err);
+            var context = new Context(engine, name, topology, options, out, err, ScalerCommand.display(spec));
             return switch (script) {
                 case Experiment e when dryRun -> dryRun(context, e, s, fmt);
                 case Experiment e -> single(context, e, s);
@@ -116,7 +116,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     /** What every experiment of one command shares. */
     record Context(Engine engine, String project, Optional<dev.scaler.topology.Topology> topology,
-            RunOptions.Checked options, PrintWriter out, PrintWriter err) {
+            RunOptions.Checked options, PrintWriter out, PrintWriter err, OutputStyle display) {
     }
 
     /** The outcome of one experiment run: its run id (empty when it did not run), exit code and report line. */
@@ -227,7 +227,7 @@ final class ChaosCommand implements Callable<Integer> {
         };
         MeasuredRun.Outcome outcome;
         try {
-            var measured = new MeasuredRun(store, c.out(), c.err());
+            var measured = new MeasuredRun(store, c.out(), c.display());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
                     c.options().sampleInterval()), alongside);

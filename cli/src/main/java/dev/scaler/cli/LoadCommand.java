@@ -131,7 +131,7 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, err);
+        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, ScalerCommand.display(spec));
         var outcome = measured.run(MeasuredRun.newId(),
                 new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
                         hypothesis, run.sampleInterval()),
