@@ -78,7 +78,7 @@ final class LoadCommand implements Callable<Integer> {
     Optional<Integer> maxInFlight = Optional.empty();
 
     @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
-            description = "A hypothesis line, e.g. 'availability=>= 99%' or 'p99=<= 500ms' (repeatable).")
+            description = "A hypothesis line, e.g. 'availability=>= 99%%' or 'p99=<= 500ms' (repeatable).")
     Map<String, String> hypothesis = new LinkedHashMap<>();
 
     @Mixin
