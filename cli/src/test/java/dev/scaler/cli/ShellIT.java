@@ -31,7 +31,7 @@ class ShellIT {
         var transcript = new StringBuilder();
         Map<String, String> env = Map.of("XDG_STATE_HOME", dir.resolve("state").toString(), "SCALER_STATE_DIR",
                 dir.resolve(".scaler").toString(), "PS1", "$ ");
-        String start = "java -jar " + JAR + " shell; echo shell-exit=$?";
+        String start = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JAR + " shell; echo shell-exit=$?";
         try (var docker = new Docker(); var tmux = new Tmux("shellit-" + id, ROOT, env)) {
             // A container labelled as a project of scaler's, as `up` would leave it: Tab should offer its project.
             docker.sleeper(project + "-web-1", "scaler/base:bookworm", Map.of("scaler.project", project,
@@ -39,11 +39,11 @@ class ShellIT {
             try {
                 tmux.type(start);
                 tmux.press("Enter");
-                tmux.await("scaler> ", WAIT);
+                tmux.await("scaler>", WAIT);
 
                 tmux.type("pl");
                 tmux.press("Tab");
-                tmux.await("scaler> plan ", WAIT);
+                tmux.await("scaler> plan", WAIT);
                 tmux.type("topologies/web-t");
                 tmux.press("Tab");
                 tmux.await("scaler> plan topologies/web-tier.yaml", WAIT);
@@ -60,7 +60,7 @@ class ShellIT {
                 tmux.press("Tab");
                 tmux.await("scaler> chaos kill-primary", WAIT);
                 tmux.press("C-c"); // at the prompt: the line is dropped, the shell stays
-                transcript.append(tmux.await("scaler> ", WAIT)).append("\n\n");
+                transcript.append(tmux.await("scaler>", WAIT)).append("\n\n");
 
                 tmux.clear();
                 tmux.type("load --target http://127.0.0.1:9/ --rate 5 --duration 60s --warmup 0s");
@@ -70,7 +70,7 @@ class ShellIT {
                 String stopped = tmux.await("exit 4", WAIT);
                 assertThat(stopped).contains("interrupted; what was measured until then is stored in");
                 tmux.press("Enter");
-                tmux.await("scaler> \nscaler> ", WAIT);
+                tmux.await("scaler>\nscaler>", WAIT);
                 transcript.append(stopped).append("\n\n");
 
                 tmux.press("C-d");
@@ -80,7 +80,7 @@ class ShellIT {
                 tmux.clear();
                 tmux.type(start);
                 tmux.press("Enter");
-                tmux.await("scaler> ", WAIT);
+                tmux.await("scaler>", WAIT);
                 tmux.press("Up");
                 transcript.append(tmux.await("scaler> load --target http://127.0.0.1:9/", WAIT));
                 tmux.press("C-c");
