@@ -20,6 +20,11 @@ final class ShellCommand implements Callable<Integer> {
         if (Shell.terminal().isPresent()) {
             throw new UsageException("already in the shell");
         }
+        // JLine asks the terminal what it supports and waits 200 ms for the answer; an answer that comes later (a busy
+        // machine, a slow link) would be read as typed text. The wait ends as soon as the terminal answers.
+        if (System.getProperty(TerminalBuilder.PROP_PROBE_TIMEOUT) == null) {
+            System.setProperty(TerminalBuilder.PROP_PROBE_TIMEOUT, "2000");
+        }
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("scaler").build();
                 var sources = new ShellSources()) {
             return new Shell(terminal, Shell.historyFile(System.getenv(), System.getProperty("user.home")), sources)

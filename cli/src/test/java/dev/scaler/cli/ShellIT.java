@@ -67,10 +67,8 @@ class ShellIT {
                 tmux.press("Enter");
                 tmux.await("req/s", WAIT);
                 tmux.press("C-c"); // while the load runs: the load stops, what it measured is stored, exit 4
-                String stopped = tmux.await("exit 4", WAIT);
+                String stopped = tmux.await("exit 4\nscaler>", WAIT); // and the shell prompts again
                 assertThat(stopped).contains("interrupted; what was measured until then is stored in");
-                tmux.press("Enter");
-                tmux.await("scaler>\nscaler>", WAIT);
                 transcript.append(stopped).append("\n\n");
 
                 tmux.press("C-d");
@@ -84,6 +82,7 @@ class ShellIT {
                 tmux.press("Up");
                 transcript.append(tmux.await("scaler> load --target http://127.0.0.1:9/", WAIT));
                 tmux.press("C-c");
+                tmux.await("--warmup 0s\nscaler>", WAIT);
                 tmux.press("C-d");
                 tmux.await("shell-exit=0", WAIT);
                 assertThat(status).contains("web");
