@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a completion script for bash or zsh (commands, options, enum values, experiment names, "
                 + "files).",
-        footer = {"", "Examples:", "  source <(scaler completion bash)", "  scaler completion zsh > ~/.zfunc/_scaler",
+        footer = {"", "Examples:", "  source <(scaler completion bash)", "  source <(scaler completion zsh)",
                 "  echo 'source <(scaler completion bash)' >> ~/.bashrc",
                 "", "Inside `scaler shell` completion also knows running projects and containers."})
 final class CompletionCommand implements Callable<Integer> {
