@@ -201,8 +201,11 @@ final class ChaosCommand implements Callable<Integer> {
 
             @Override
             public synchronized void say(String line) {
-                c.out().println(line);
-                c.out().flush();
+                synchronized (c.out()) {
+                    // On a terminal the live line is being rewritten in place: clear it, so this line stands alone.
+                    c.out().println((c.display().live() ? "\r\u001b[K" : "") + line);
+                    c.out().flush();
+                }
             }
         };
         var run = new ChaosRun(e, c.project(), c.engine(), proxies, journal, Targets.random(s), listener);
