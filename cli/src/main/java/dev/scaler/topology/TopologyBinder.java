@@ -71,7 +71,8 @@ final class TopologyBinder {
         String name = top.string("name", "", PROJECT_NAME,
                 "a project name: a lowercase letter, then up to 30 lowercase letters, digits or '-'");
         ImageProfile images = top.oneOf("images", ImageProfile.UPSTREAM, ImageProfile::yaml);
-        LoadBalancer loadBalancer = loadBalancer(section(top, "loadBalancer"));
+        MapReader loadBalancerReader = section(top, "loadBalancer");
+        LoadBalancer loadBalancer = loadBalancer(loadBalancerReader);
 
         MapReader webReader = section(top, "web");
         Web web = web(webReader);
@@ -86,6 +87,12 @@ final class TopologyBinder {
         }
         Optional<Shards> shards = top.section("shards").map(this::shards);
         Optional<Cdn> cdn = top.section("cdn").map(this::cdn);
+        int cdnPort = loadBalancer.port() + Cdn.PORT_OFFSET;
+        if (cdn.isPresent() && cdnPort > 65535 && !loadBalancerReader.failed("port")) {
+            loadBalancerReader.problem("port", "with a cdn, the assets are published on port + "
+                    + Cdn.PORT_OFFSET + ", so the port must be at most "
+                    + (65535 - Cdn.PORT_OFFSET));
+        }
         boolean proxies = top.bool("proxies", false);
         List<Datacenter> datacenters = datacenters(top);
         top.rejectUnknown();
