@@ -51,6 +51,9 @@ public final class LoadGenerator {
     private Duration warmUp = Duration.ZERO;
     private volatile long startNanos;
     private volatile Recording recording;
+    private volatile Recording assetRecording;
+    private volatile List<URI> assets = List.of();
+    private final AtomicInteger nextAsset = new AtomicInteger();
     private final java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
 
     /** A simulated user: a session cookie once logged in, and the highest acknowledged version of each own note. */
@@ -111,9 +114,11 @@ public final class LoadGenerator {
     /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */
     public LoadResult run() throws InterruptedException {
         warm();
+        assets = pageAssets();
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
         recording = new Recording(startNanos, spec.windowCount());
+        assetRecording = new Recording(startNanos, spec.windowCount());
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
@@ -157,14 +162,16 @@ public final class LoadGenerator {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         List<Window> windows = recording.windows();
+        List<Window> assetWindows = assets.isEmpty() ? List.of() : assetRecording.windows();
         if (stop) { // cut short: only the windows the schedule reached
             int reached = (int) ((lastScheduled - startNanos) / 1_000_000_000L) + 1;
             windows = windows.subList(0, Math.min(windows.size(), reached));
+            assetWindows = assetWindows.subList(0, Math.min(assetWindows.size(), reached));
         }
         List<LedgerEntry> entries = new ArrayList<>(ledger);
         entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
         Verification verification = verify(entries);
-        return new LoadResult(startedAt, seconds, windows, entries, verification);
+        return new LoadResult(startedAt, seconds, windows, entries, verification, assetWindows);
     }
 
     private void warm() throws InterruptedException {
@@ -194,6 +201,25 @@ public final class LoadGenerator {
         permits.tryAcquire(64, timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The assets the home page references (through the CDN), asked once before the clock starts; none when the page
+     * cannot be had or references none. Asked a few times: the first answer may come from a replica still starting.
+     */
+    private List<URI> pageAssets() throws InterruptedException {
+        for (int attempt = 0; attempt < 3 && !stop; attempt++) {
+            try {
+                var page = http.send("GET", target("/"), null, null, null, spec.timeout());
+                if (page.status() == 200) {
+                    return PageAssets.of(page.body());
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // asked again below
+            }
+            Thread.sleep(200);
+        }
+        return List.of();
+    }
+
     // ---- journeys ---------------------------------------------------------------------------------------------
 
     private void journey(Journey journey, User user, long scheduled, SplittableRandom random) {
@@ -220,6 +246,34 @@ public final class LoadGenerator {
         }
         JsonNode body = parse(s.response.body());
         record(s, body.path("instance").isTextual() ? null : FailureKind.CHECK);
+        asset(scheduled);
+    }
+
+    /**
+     * One of the page's assets, in turn, as the browser of a page view that misses its own cache fetches it: counted
+     * apart from the pages (a page is available even when its stylesheet is not), in {@link LoadResult#assets()}.
+     */
+    private void asset(long scheduled) throws InterruptedException {
+        List<URI> list = assets;
+        if (list.isEmpty()) {
+            return;
+        }
+        URI uri = list.get(Math.floorMod(nextAsset.getAndIncrement(), list.size()));
+        long left = timeoutNanos - (System.nanoTime() - scheduled);
+        if (left <= 0) {
+            assetRecording.sent(scheduled, System.nanoTime(), FailureKind.TIMEOUT);
+            return;
+        }
+        FailureKind failure;
+        try {
+            var response = http.send("GET", uri, null, null, null, Duration.ofNanos(left));
+            failure = response.status() != 200 ? Failures.ofStatus(response.status())
+                    : response.body() == null || response.body().isEmpty() ? FailureKind.CHECK : null;
+        } catch (IOException e) {
+            failure = Failures.classify(e);
+        }
+        long end = System.nanoTime();
+        assetRecording.sent(scheduled, end, end - scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure);
     }
 
     /** With a session: GET /me (a 401 is a lost session, then a new login); without: POST /login, then GET /me. */

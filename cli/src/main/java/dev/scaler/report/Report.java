@@ -10,9 +10,18 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events, VitalSigns vitals) {
+        List<Event> events, VitalSigns vitals, List<Figures> assets) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * {@code assets}: the requests for the pages' static assets through the CDN, apart from the pages' own figures;
+     * whole run first, then baseline, fault, recovery; empty when the pages referenced none.
+     */
+    public Report {
+        phases = List.copyOf(phases);
+        assets = List.copyOf(assets);
+    }
 
     /** Figures of the whole run or of one phase; {@code from}/{@code to} in seconds; null availability when empty. */
     public record Figures(String phase, double from, double to, int windows, long attempts, long successes, long failed,

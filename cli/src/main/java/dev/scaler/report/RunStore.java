@@ -46,6 +46,8 @@ public final class RunStore {
     public static final String SUMMARY = "summary.json";
     public static final String INJECTIONS = "injections.jsonl";
     public static final String SAMPLES = "samples.jsonl";
+    /** The pages' asset requests through the CDN, by second, in the format of {@link #WINDOWS}; absent without. */
+    public static final String ASSETS = "assets.jsonl";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -119,24 +121,10 @@ public final class RunStore {
         Path dir = dir(info.id());
         try {
             Files.writeString(dir.resolve(INFO), JSON.writeValueAsString(info));
-            var windows = new StringBuilder();
-            for (Window w : result.windows()) {
-                ObjectNode line = LINES.createObjectNode().put("second", w.second()).put("successes", w.successes());
-                ObjectNode failures = line.putObject("failures");
-                w.failures().forEach((k, n) -> failures.put(k.label(), n));
-                line.put("dropped", w.dropped()).put("attempts", w.attempts());
-                Double a = Analysis.availability(w.successes(), w.attempts());
-                if (a != null) {
-                    line.put("availability", a);
-                }
-                if (w.latency().getTotalCount() > 0) {
-                    line.put("p50Ms", w.latency().getValueAtPercentile(50) / 1000.0)
-                            .put("p99Ms", w.latency().getValueAtPercentile(99) / 1000.0)
-                            .put("maxMs", w.latency().getMaxValue() / 1000.0);
-                }
-                windows.append(LINES.writeValueAsString(line)).append('\n');
+            Files.writeString(dir.resolve(WINDOWS), lines(result.windows()));
+            if (!result.assets().isEmpty()) {
+                Files.writeString(dir.resolve(ASSETS), lines(result.assets()));
             }
-            Files.writeString(dir.resolve(WINDOWS), windows);
             writeHistograms(dir.resolve(HISTOGRAMS), result);
             var ledger = new StringBuilder();
             for (LedgerEntry e : result.ledger()) {
@@ -147,6 +135,28 @@ public final class RunStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run to " + dir, e);
         }
+    }
+
+    /** One JSON line per window: counts, availability and latency percentiles. */
+    private static String lines(List<Window> windows) throws IOException {
+        var out = new StringBuilder();
+        for (Window w : windows) {
+            ObjectNode line = LINES.createObjectNode().put("second", w.second()).put("successes", w.successes());
+            ObjectNode failures = line.putObject("failures");
+            w.failures().forEach((k, n) -> failures.put(k.label(), n));
+            line.put("dropped", w.dropped()).put("attempts", w.attempts());
+            Double a = Analysis.availability(w.successes(), w.attempts());
+            if (a != null) {
+                line.put("availability", a);
+            }
+            if (w.latency().getTotalCount() > 0) {
+                line.put("p50Ms", w.latency().getValueAtPercentile(50) / 1000.0)
+                        .put("p99Ms", w.latency().getValueAtPercentile(99) / 1000.0)
+                        .put("maxMs", w.latency().getMaxValue() / 1000.0);
+            }
+            out.append(LINES.writeValueAsString(line)).append('\n');
+        }
+        return out.toString();
     }
 
     public void writeSummary(Report report) {
@@ -261,20 +271,10 @@ public final class RunStore {
             if (!Files.exists(dir.resolve(WINDOWS))) {
                 throw new RunNotFoundException("run " + id + " did not finish: " + dir.resolve(WINDOWS) + " is missing");
             }
-            var histograms = readHistograms(dir.resolve(HISTOGRAMS));
-            var windows = new ArrayList<Window>();
-            for (String line : Files.readAllLines(dir.resolve(WINDOWS))) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                var node = LINES.readTree(line);
-                int second = node.path("second").asInt();
-                var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
-                node.path("failures").properties().forEach(e -> failures.put(FailureKind.fromLabel(e.getKey()),
-                        e.getValue().asLong()));
-                Histogram h = second < histograms.size() ? histograms.get(second) : Window.newHistogram();
-                windows.add(new Window(second, node.path("successes").asLong(), failures, node.path("dropped").asLong(), h));
-            }
+            var windows = readWindows(dir.resolve(WINDOWS), readHistograms(dir.resolve(HISTOGRAMS)));
+            // Only the counts of asset requests are kept (their latency is not what the CDN is judged by).
+            List<Window> assets = Files.exists(dir.resolve(ASSETS)) ? readWindows(dir.resolve(ASSETS), List.of())
+                    : List.of();
             Verification verification = Files.exists(dir.resolve(VERIFICATION))
                     ? JSON.readValue(dir.resolve(VERIFICATION).toFile(), Verification.class) : Verification.NONE;
             var samples = new ArrayList<Snapshot>();
@@ -285,13 +285,31 @@ public final class RunStore {
                     }
                 }
             }
-            return new Run(info, events, windows, verification, samples);
+            return new Run(info, events, windows, verification, samples, assets);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RunNotFoundException r) {
                 throw r;
             }
             throw new RunNotFoundException("run " + id + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Windows read back from their JSON lines, each with its histogram when there is one. */
+    private static List<Window> readWindows(Path file, List<Histogram> histograms) throws IOException {
+        var windows = new ArrayList<Window>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var node = LINES.readTree(line);
+            int second = node.path("second").asInt();
+            var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
+            node.path("failures").properties().forEach(e -> failures.put(FailureKind.fromLabel(e.getKey()),
+                    e.getValue().asLong()));
+            Histogram h = second < histograms.size() ? histograms.get(second) : Window.newHistogram();
+            windows.add(new Window(second, node.path("successes").asLong(), failures, node.path("dropped").asLong(), h));
+        }
+        return windows;
     }
 
     private static List<Histogram> readHistograms(Path file) throws IOException {
