@@ -28,6 +28,7 @@ public final class Collectors {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
         return List.of(new HaproxyStats(http, TIMEOUT), new WebMetrics(http, TIMEOUT),
                 new RedisInfo(secrets.known(Planner.REDIS_PASSWORD), TIMEOUT),
-                new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT));
+                new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT),
+                new EdgeLog(http, TIMEOUT));
     }
 }

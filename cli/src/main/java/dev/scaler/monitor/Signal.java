@@ -30,6 +30,8 @@ public enum Signal {
             v -> is(v, "database") || is(v, "shard"), Vitals::lagSeconds, Aggregate.MAX),
     ROUTES_UP("databaseRoutesUp", "database", "database router routes up", "",
             v -> is(v, "database") && "router".equals(v.role()), Vitals::backendsUp, Aggregate.MIN),
+    EDGE_HIT_RATIO("edgeHitRatio", "cdn", "CDN edge hit ratio (fresh or stale)", "ratio",
+            v -> is(v, "cdn") && "edge".equals(v.role()), Vitals::hitRatio, Aggregate.MAX),
     SILENT("containersSilent", "all", "containers not answering", "",
             v -> true, v -> OptionalDouble.of(v.silent() ? 1 : 0), Aggregate.SUM);
 
