@@ -428,27 +428,35 @@ toxiproxy_binaries() {
   echo "$dir"
 }
 
-build_toxiproxy() {
-  local tag=scaler/toxiproxy:offline t0 h id bin ctx
+# An image of binaries built with Go: the recipe's Dockerfile plus each binary, cached by the binaries'
+# sha256 (each hashed under its LABEL, so a binary that did not change keeps the image).
+build_go_image() { # name version-line bin-dir label:file...
+  local name=$1 version=$2 bin=$3 tag="scaler/$1:offline" t0 h id ctx pair lines=()
+  shift 3
   t0=$(now)
-  bin=$(toxiproxy_binaries)
-  h=$(inputs_hash toxiproxy "base $(base_id)" "version $TOXIPROXY_MODULE@$TOXIPROXY_VERSION" \
-    "server $(sha256sum < "$bin/toxiproxy" | cut -c1-64)" "cli $(sha256sum < "$bin/toxiproxy-cli" | cut -c1-64)")
-  if ! forced toxiproxy; then
-    id=$(find_by_inputs toxiproxy "$h")
+  for pair in "$@"; do lines+=("${pair%%:*} $(sha256sum < "$bin/${pair#*:}" | cut -c1-64)"); done
+  h=$(inputs_hash "$name" "base $(base_id)" "version $version" "${lines[@]}")
+  if ! forced "$name"; then
+    id=$(find_by_inputs "$name" "$h")
     if [ -n "$id" ]; then
       retag "$id" "$tag"
       result cached "$tag" "$t0"
       return
     fi
   fi
-  ctx=$TMP/toxiproxy-context
+  ctx=$TMP/$name-context
   mkdir -p "$ctx"
-  cp "$IMG/toxiproxy/Dockerfile" "$ctx/Dockerfile"
-  cp "$bin/toxiproxy" "$bin/toxiproxy-cli" "$ctx/"
-  docker_build toxiproxy "$tag" "$h" "$ctx"
+  cp "$IMG/$name/Dockerfile" "$ctx/Dockerfile"
+  for pair in "$@"; do cp "$bin/${pair#*:}" "$ctx/"; done
+  docker_build "$name" "$tag" "$h" "$ctx"
   rm -rf "$ctx"
   result built "$tag" "$t0"
+}
+
+build_toxiproxy() {
+  local bin
+  bin=$(toxiproxy_binaries)
+  build_go_image toxiproxy "$TOXIPROXY_MODULE@$TOXIPROXY_VERSION" "$bin" server:toxiproxy cli:toxiproxy-cli
 }
 
 # ---- minio ------------------------------------------------------------------
@@ -479,26 +487,9 @@ minio_binaries() {
 }
 
 build_minio() {
-  local tag=scaler/minio:offline t0 h id bin ctx
-  t0=$(now)
+  local bin
   bin=$(minio_binaries)
-  h=$(inputs_hash minio "base $(base_id)" "version $MINIO_MODULE@$MINIO_VERSION" \
-    "server $(sha256sum < "$bin/minio" | cut -c1-64)")
-  if ! forced minio; then
-    id=$(find_by_inputs minio "$h")
-    if [ -n "$id" ]; then
-      retag "$id" "$tag"
-      result cached "$tag" "$t0"
-      return
-    fi
-  fi
-  ctx=$TMP/minio-context
-  mkdir -p "$ctx"
-  cp "$IMG/minio/Dockerfile" "$ctx/Dockerfile"
-  cp "$bin/minio" "$ctx/"
-  docker_build minio "$tag" "$h" "$ctx"
-  rm -rf "$ctx"
-  result built "$tag" "$t0"
+  build_go_image minio "$MINIO_MODULE@$MINIO_VERSION" "$bin" server:minio
 }
 
 # Warns when the jar refers to JDK modules that the runtime lacks (a library
