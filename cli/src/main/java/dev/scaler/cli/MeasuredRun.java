@@ -79,7 +79,8 @@ final class MeasuredRun {
                 load.seed());
         out.flush();
 
-        var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup());
+        var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup())
+                .withPageAssets();
         var stored = new CountDownLatch(1);
         Thread side = Thread.ofPlatform().name("scaler-alongside").start(() -> {
             try {

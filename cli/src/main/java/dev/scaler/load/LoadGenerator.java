@@ -53,6 +53,7 @@ public final class LoadGenerator {
     private volatile Recording recording;
     private volatile Recording assetRecording;
     private volatile List<URI> assets = List.of();
+    private boolean pageAssets;
     private final AtomicInteger nextAsset = new AtomicInteger();
     private final java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
 
@@ -87,6 +88,16 @@ public final class LoadGenerator {
         return this;
     }
 
+    /**
+     * Before the measured run, asks the home page once for the static assets it references, and has every browse
+     * journey fetch one of them (counted apart: {@link LoadResult#assets()}). Off by default: a bare server under
+     * test is then asked nothing it did not expect.
+     */
+    public LoadGenerator withPageAssets() {
+        this.pageAssets = true;
+        return this;
+    }
+
     /** Asks a running {@link #run} to schedule nothing more; journeys under way finish. */
     public void stop() {
         stop = true;
@@ -114,7 +125,7 @@ public final class LoadGenerator {
     /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */
     public LoadResult run() throws InterruptedException {
         warm();
-        assets = pageAssets();
+        assets = pageAssets ? pageAssets() : List.of();
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
         recording = new Recording(startNanos, spec.windowCount());
