@@ -214,15 +214,14 @@ public final class LoadGenerator {
 
     /**
      * The assets the home page references (through the CDN), asked once before the clock starts; none when the page
-     * cannot be had or references none. Asked a few times: the first answer may come from a replica still starting.
+     * cannot be had or references none. Asked again (3 times at most) when it does not answer at all.
      */
     private List<URI> pageAssets() throws InterruptedException {
         for (int attempt = 0; attempt < 3 && !stop; attempt++) {
             try {
                 var page = http.send("GET", target("/"), null, null, null, spec.timeout());
-                if (page.status() == 200) {
-                    return PageAssets.of(page.body());
-                }
+                // Any answer is final: a server with no home page has no assets to fetch.
+                return page.status() == 200 ? PageAssets.of(page.body()) : List.of();
             } catch (IOException | RuntimeException ignored) {
                 // asked again below
             }
