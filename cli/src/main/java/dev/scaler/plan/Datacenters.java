@@ -123,6 +123,15 @@ final class Datacenters {
         }
         containers.addAll(links);
 
+        // One CDN in front of every datacenter, as a CDN is: on the first datacenter's network, belonging to none.
+        var cdnEnv = new LinkedHashMap<String, String>();
+        t.cdn().map(c -> CdnTier.plan(t, c, network(t, first))).ifPresent(tier -> {
+            tier.containers().forEach(c -> containers.add(moved(c, t.name(), GLOBAL, c.network(), c.aliases(),
+                    c.dependsOn(), c.ports(), Map.of())));
+            volumes.addAll(tier.volumes());
+            cdnEnv.putAll(tier.webEnv());
+        });
+
         var sites = new ArrayList<GlobalLbConfig.Site>();
         for (int k = 0; k < dcs.size(); k++) {
             Datacenter d = dcs.get(k);
@@ -136,6 +145,7 @@ final class Datacenters {
             });
             var env = new LinkedHashMap<String, String>();
             cache.ifPresent(tier -> env.putAll(tier.webEnv()));
+            env.putAll(cdnEnv);
             env.putAll(localReads(t, data.webEnv(), groups, d));
             for (int i = 1; i <= t.web().replicas(); i++) {
                 ContainerSpec w = Planner.web(local, i, net, env, List.of());

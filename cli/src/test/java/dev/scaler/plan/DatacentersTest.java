@@ -45,6 +45,26 @@ class DatacentersTest {
     }
 
     @Test
+    void oneCdnServesEveryDatacenterAndBelongsToNone() {
+        var plan = Planner.plan(Topologies.of(TWO + """
+                cdn: { edge: { cache: true, ttl: 60s } }
+                """));
+        var cdn = plan.containers().stream().filter(s -> s.tier() == Tier.CDN).toList();
+        assertThat(cdn).extracting(ContainerSpec::name).containsExactly("shop-cdn-origin", "shop-cdn-edge");
+        assertThat(cdn).allSatisfy(s -> {
+            assertThat(s.labels()).containsEntry(Labels.DATACENTER, Datacenters.GLOBAL);
+            assertThat(s.network()).isEqualTo("shop-us-east-net");
+        });
+        assertThat(plan.container("shop-cdn-edge").orElseThrow().ports()).extracting(PortBinding::hostPort)
+                .containsExactly(9100);
+        for (String web : List.of("shop-us-east-web-1", "shop-eu-west-web-2")) {
+            assertThat(plan.container(web).orElseThrow().env()).as(web)
+                    .containsEntry("SCALER_CDN_URL", "http://127.0.0.1:9100/assets");
+        }
+        assertThat(plan.volumes()).extracting(VolumeSpec::name).contains("shop-cdn-origin-data");
+    }
+
+    @Test
     void onlyTheProxyAndTheGlobalLoadBalancerJoinSeveralDatacenters() {
         var spanning = PLAN.containers().stream().filter(s -> !s.otherNetworks().isEmpty())
                 .map(ContainerSpec::name).toList();
