@@ -5,6 +5,7 @@ import dev.scaler.monitor.Reading;
 import dev.scaler.monitor.Target;
 import dev.scaler.provision.ProxyApi;
 import dev.scaler.provision.ProxyState;
+import dev.scaler.provision.ProxySync;
 import dev.scaler.provision.ToxicState;
 import dev.scaler.provision.ToxiproxyException;
 import java.util.List;
@@ -15,10 +16,13 @@ import java.util.List;
  * whoever added them).
  */
 final class ToxiproxyToxics implements Collector {
+    /** The role label of the project's Toxiproxy container. */
+    static final String ROLE = "toxiproxy";
 
     @Override
     public boolean reads(Target target) {
-        return target.tier().equals("proxy");
+        // Only the Toxiproxy itself: the links between datacenters are HAProxy containers of the proxy tier.
+        return target.tier().equals("proxy") && target.role().equals(ROLE);
     }
 
     @Override
@@ -31,9 +35,13 @@ final class ToxiproxyToxics implements Collector {
         }
     }
 
-    /** The proxies as a reading, each toxic as Toxiproxy names and configures it. */
+    /**
+     * The proxies as a reading, each toxic as Toxiproxy names and configures it; a link's permanent latency between
+     * datacenters is the topology, not a fault, so it is left out.
+     */
     static Reading.Proxies of(List<ProxyState> proxies) {
         return new Reading.Proxies(proxies.stream().map(p -> new Reading.Proxy(p.name(), p.enabled(),
-                p.toxics().stream().map(ToxicState::display).toList())).toList());
+                p.toxics().stream().filter(t -> !t.name().equals(ProxySync.LINK_LATENCY)).map(ToxicState::display)
+                        .toList())).toList());
     }
 }
