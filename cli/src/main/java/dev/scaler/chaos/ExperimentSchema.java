@@ -29,7 +29,7 @@ public final class ExperimentSchema {
         Shape experiment = new Shape();
         binder.experiment(MapReader.describing(experiment, Set.of(), IGNORED));
         Map<String, Object> experimentSchema = experiment.schema();
-        stepsProperty(experimentSchema).put("items", Map.of("oneOf", StepAction.ALL.stream().map(
+        stepsProperty(experimentSchema).put("items", Shape.json("oneOf", StepAction.ALL.stream().map(
                 ExperimentSchema::step).toList()));
 
         Shape gameday = new Shape();
@@ -60,7 +60,7 @@ public final class ExperimentSchema {
         step.require(action.key()); // a step needs an action, and this branch is the one with this key
         if (action.written() == StepAction.Written.LINK_OR_FIGURES) {
             Object figures = step.property(action.key()).orElseThrow();
-            step.put(action.key(), Map.of("anyOf", List.of(Map.of("type", "string", "description",
+            step.put(action.key(), Shape.json("anyOf", List.of(Shape.json("type", "string", "description",
                     "a link such as web -> cache.primary" + (action.key().equals("heal") ? ", or all" : "")),
                     figures)));
         }

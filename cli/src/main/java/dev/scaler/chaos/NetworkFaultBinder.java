@@ -49,7 +49,7 @@ final class NetworkFaultBinder {
             problems.add(value, field + ": expected " + example(key) + ", got " + value.describe());
             return Optional.empty();
         }
-        MapReader r = step.section(key).orElseThrow();
+        MapReader r = step.mapping(key).orElseThrow();
         Optional<Action> action = key.equals("partition") ? partition(r) : fault(r, key);
         r.rejectUnknown();
         return action;

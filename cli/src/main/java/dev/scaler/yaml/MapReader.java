@@ -355,6 +355,20 @@ public final class MapReader {
     }
 
     /**
+     * A nested mapping that the caller has seen written as one (an empty value is not): the section's reader,
+     * described as an object that cannot be left empty.
+     */
+    public Optional<MapReader> mapping(String key) {
+        if (shape.isPresent()) {
+            node(key);
+            Shape child = new Shape();
+            describe(key, child);
+            return Optional.of(describingChild(field(key), child));
+        }
+        return section(key);
+    }
+
+    /**
      * A list of mappings with {@code min} to {@code max} items; empty when absent. Items that are not mappings
      * are reported and left out.
      */

@@ -87,6 +87,15 @@ public final class Shape {
         };
     }
 
+    /** A JSON object of the key and value pairs, in that order (Map.of's order changes from run to run). */
+    public static Map<String, Object> json(Object... pairs) {
+        var object = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            object.put((String) pairs[i], pairs[i + 1]);
+        }
+        return object;
+    }
+
     /** Any scalar: MapReader reads every scalar as its text. */
     static Map<String, Object> text(String expected) {
         return fragment(List.of("string", "number", "boolean"), expected);
@@ -119,7 +128,7 @@ public final class Shape {
             schema.put("minimum", allowed.get(0).min());
             schema.put("maximum", allowed.get(0).max());
         } else {
-            schema.put("anyOf", allowed.stream().map(r -> Map.of("minimum", r.min(), "maximum", r.max())).toList());
+            schema.put("anyOf", allowed.stream().map(r -> json("minimum", r.min(), "maximum", r.max())).toList());
         }
         return schema;
     }
@@ -141,7 +150,7 @@ public final class Shape {
 
     static Map<String, Object> textMap(String expected) {
         var schema = fragment(List.of("object", "null"), expected);
-        schema.put("additionalProperties", Map.of("type", List.of("string", "number", "boolean", "null")));
+        schema.put("additionalProperties", json("type", List.of("string", "number", "boolean", "null")));
         return schema;
     }
 
