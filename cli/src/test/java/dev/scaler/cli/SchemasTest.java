@@ -49,6 +49,17 @@ class SchemasTest {
                 .isEqualTo(SchemaCommand.text(format));
     }
 
+    @Test
+    void theCommandPrintsTheSchemaAndRefusesAnUnknownFormat() throws IOException {
+        var printed = Scaler.run("schema", "experiment");
+        assertThat(printed.code()).as(printed.err()).isZero();
+        assertThat(printed.out()).isEqualTo(Files.readString(ROOT.resolve("schemas/experiment.schema.json")));
+        var refused = Scaler.run("schema", "gameday");
+        assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("gameday").contains("topology, experiment");
+        assertThat(refused.out()).isEmpty();
+    }
+
     static Stream<Path> topologies() throws IOException {
         return Stream.concat(yamlIn(ROOT.resolve("topologies")), yamlIn(FIXTURES.resolve("topologies/good")));
     }
