@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *   <li>{@code web -> cache.primary}: {@code cache-<i>} of the Redis node that says it is primary now;</li>
  *   <li>{@code web -> database.replica}: {@code database-<i>} of every node that says it is a replica;</li>
  *   <li>{@code web -> shard[1]}, {@code web -> cache}, {@code web -> database}: every proxy of that group;</li>
- *   <li>{@code web -> cache[2]}: {@code cache-2}.</li>
+ *   <li>{@code web -> cache[2]}: {@code cache-2};</li>
+ *   <li>{@code between dc:a and dc:b}: every {@code link.a.b.*} and {@code link.b.a.*}.</li>
  * </ul>
  */
 public final class Links {
@@ -28,9 +29,15 @@ public final class Links {
     /** The names of the existing proxies on the link, sorted; never empty. */
     public static List<String> proxies(Link link, Snapshot snapshot) throws TargetNotFoundException {
         if (link instanceof Link.Between between) {
-            throw new TargetNotFoundException("no proxy joins dc:" + between.first() + " and dc:" + between.second()
-                    + ": partitions between datacenters need a topology with two datacenters, which this scaler"
-                    + " cannot provision yet");
+            // Every link between the two, both ways: the datacenters' only paths to each other.
+            List<String> joining = snapshot.proxies().stream()
+                    .filter(p -> ProxyNames.joins(p, between.first(), between.second())).sorted().toList();
+            if (joining.isEmpty()) {
+                throw new TargetNotFoundException("no proxy joins dc:" + between.first() + " and dc:"
+                        + between.second() + " (partitions between datacenters need a topology with both"
+                        + " datacenters, brought up with scaler up)");
+            }
+            return joining;
         }
         Target.Nodes to = ((Link.Path) link).to();
         List<String> wanted = wanted(to, snapshot);

@@ -24,4 +24,20 @@ final class Balancers {
         }
         return uris;
     }
+
+    /**
+     * The datacenter each address of {@link #of} is the entry point of, in the same order, when the project is
+     * entered through a global load balancer; empty otherwise. Its frontend for datacenter k listens on
+     * {@code 8080 + k} in the container, and its label {@code scaler.datacenters} lists them in that order.
+     */
+    static List<String> homes(Engine engine, String project) {
+        var global = engine.containers(Optional.of(project)).stream().filter(c -> Tier.LB.label().equals(c.tier())
+                && c.labels().containsKey(dev.scaler.plan.Labels.DATACENTERS) && c.running()).findFirst();
+        if (global.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = List.of(global.get().labels().get(dev.scaler.plan.Labels.DATACENTERS).split(","));
+        return global.get().ports().stream().map(p -> names.get(p.containerPort() - dev.scaler.plan.HaproxyConfig.PORT))
+                .distinct().toList();
+    }
 }

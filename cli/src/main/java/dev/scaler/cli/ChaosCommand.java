@@ -183,6 +183,7 @@ final class ChaosCommand implements Callable<Integer> {
             throw new UsageException(String.join("\n  ", x.problems()));
         }
         var uris = Balancers.of(c.engine(), c.project());
+        var homes = Balancers.homes(c.engine(), c.project());
         var store = new RunStore(StateDir.resolve().resolve("runs"));
         var journal = Journal.of(StateDir.resolve(), c.project());
         var proxies = ProjectProxies.open(c.engine(), c.project());
@@ -228,7 +229,7 @@ final class ChaosCommand implements Callable<Integer> {
         MeasuredRun.Outcome outcome;
         try {
             var measured = new MeasuredRun(store, c.out(), c.err());
-            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s),
+            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s).withHomes(homes),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
                     c.options().sampleInterval()), alongside);
             measured.print(outcome);

@@ -111,12 +111,14 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException("give a project or --target URLs, not both");
         }
         String projectName = "";
+        List<String> homes = List.of();
         List<URI> uris = new ArrayList<>();
         if (targets.isEmpty()) {
             try (var engine = DockerEngine.connect()) {
                 projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);
                 LeftoverFaults.undo(engine, projectName, err);
                 uris.addAll(Balancers.of(engine, projectName));
+                homes = Balancers.homes(engine, projectName);
             }
         } else {
             for (String target : targets) {
@@ -127,6 +129,7 @@ final class LoadCommand implements Callable<Integer> {
         LoadSpec load;
         try {
             load = new LoadSpec(uris, r, d, mix, t, s, maxInFlight.orElse(LoadSpec.defaultMaxInFlight(r, t)), users);
+            load = load.withHomes(homes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

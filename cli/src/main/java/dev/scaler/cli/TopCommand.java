@@ -104,7 +104,10 @@ final class TopCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The screen: a title line, faults in progress, then the table with alarming rows in red. */
+    /**
+     * The screen: a title line, faults in effect (Toxiproxy's toxics from the snapshot, then the run's own faults from
+     * its journal), then the table with alarming rows in red.
+     */
     static List<AttributedString> screen(String project, Snapshot s, List<Event> faults, int width) {
         var lines = new ArrayList<AttributedString>();
         long silent = s.containers().stream().filter(VitalsTable::alarming).count();
@@ -112,6 +115,14 @@ final class TopCommand implements Callable<Integer> {
                 "scaler top  %s  %s  %d containers, %d need attention  (sample took %d ms; q quits)", project,
                 CLOCK.format(Instant.ofEpochMilli(s.at())), s.containers().size(), silent, s.costMs()),
                 AttributedStyle.BOLD));
+        // What Toxiproxy says is in effect (whoever added it), then what a run in progress did that Toxiproxy cannot
+        // see (a kill, a pause) from its journal.
+        for (var c : s.containers()) {
+            for (String fault : c.faults()) {
+                lines.add(new AttributedString("FAULT in effect on " + c.container() + ": " + fault,
+                        AttributedStyle.BOLD.foreground(AttributedStyle.RED)));
+            }
+        }
         for (Event f : faults) {
             lines.add(new AttributedString("FAULT in progress: " + (f.action() + " " + f.target()).strip() + " at "
                     + String.format(java.util.Locale.ROOT, "%.1fs", f.t()) + " of the run",

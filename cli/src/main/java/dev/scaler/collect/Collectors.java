@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One collector per tier, each reading the tier's own interface at the container's address on the project network:
- * the web replicas' /metrics, HAProxy's stats, Redis' INFO, SQL status. Reaching containers directly is what makes a
+ * the web replicas' /metrics, HAProxy's stats, Redis' INFO, SQL status, Toxiproxy's proxies and toxics. Reaching containers directly is what makes a
  * reading cost a few milliseconds (docs/monitoring.md: `docker exec` of a client costs about 100 ms of the engine's
  * CPU per call, measured); it needs the engine's networks to be routable from this host, as on Linux.
  */
@@ -22,12 +22,13 @@ public final class Collectors {
 
     /**
      * The collectors for a project whose generated secrets (Redis password, the database monitoring account's) are
-     * in {@code secrets}. Toxiproxy's active toxics will be read by one more collector here.
+     * in {@code secrets}.
      */
     public static List<Collector> forProject(Secrets secrets) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
         return List.of(new HaproxyStats(http, TIMEOUT), new WebMetrics(http, TIMEOUT),
                 new RedisInfo(secrets.known(Planner.REDIS_PASSWORD), TIMEOUT),
-                new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT));
+                new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT),
+                new ToxiproxyToxics());
     }
 }

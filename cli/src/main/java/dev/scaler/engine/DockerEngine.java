@@ -248,6 +248,17 @@ public final class DockerEngine implements Engine {
                     .withStartPeriod(h.startPeriod().toNanos()));
         }
         String id = cmd.exec().getId();
+        // Joined before it starts, so it never runs without a network it depends on.
+        try {
+            spec.otherNetworks().forEach((network, aliases) -> docker.connectToNetworkCmd().withContainerId(id)
+                    .withNetworkId(network)
+                    .withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork().withAliases(aliases))
+                    .exec());
+        } catch (DockerException e) {
+            // Not yet known to the caller, so nobody else would remove it.
+            docker.removeContainerCmd(id).withForce(true).exec();
+            throw e;
+        }
         if (!files.isEmpty()) {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(Tar.of(files, spec.files()))
                     .withRemotePath("/").exec();

@@ -51,17 +51,20 @@ public final class LoadGenerator {
     private Duration warmUp = Duration.ZERO;
     private volatile long startNanos;
     private volatile Recording recording;
+    private volatile Recording[] homeRecordings = new Recording[0];
     private final java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
 
     /** A simulated user: a session cookie once logged in, and the highest acknowledged version of each own note. */
     static final class User {
         final String name;
+        final int number;
         volatile String cookie;
         final Map<String, Long> acked = new ConcurrentHashMap<>();
         final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        User(String name) {
+        User(String name, int number) {
             this.name = name;
+            this.number = number;
         }
     }
 
@@ -71,7 +74,7 @@ public final class LoadGenerator {
         this.timeoutNanos = spec.timeout().toNanos();
         this.users = new User[spec.users()];
         for (int i = 0; i < users.length; i++) {
-            users[i] = new User("u" + (i + 1));
+            users[i] = new User("u" + (i + 1), i);
         }
     }
 
@@ -114,6 +117,10 @@ public final class LoadGenerator {
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
         recording = new Recording(startNanos, spec.windowCount());
+        homeRecordings = new Recording[spec.homes().size()];
+        for (int i = 0; i < homeRecordings.length; i++) {
+            homeRecordings[i] = new Recording(startNanos, spec.windowCount());
+        }
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
@@ -139,11 +146,15 @@ public final class LoadGenerator {
             lastScheduled = scheduled;
             if (System.nanoTime() - scheduled > timeoutNanos || inFlight.get() >= spec.maxInFlight()) {
                 recording.dropped(scheduled);
+                if (homeRecordings.length > 0) {
+                    homeRecordings[user.number % homeRecordings.length].dropped(scheduled);
+                }
                 continue;
             }
             inFlight.incrementAndGet();
             Thread.ofVirtual().start(() -> {
                 try {
+                    CURRENT.set(user); // a thread of its own, so nothing to unset
                     journey(journey, user, scheduled, new SplittableRandom(salt));
                 } finally {
                     inFlight.decrementAndGet();
@@ -156,15 +167,29 @@ public final class LoadGenerator {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        List<Window> windows = recording.windows();
-        if (stop) { // cut short: only the windows the schedule reached
-            int reached = (int) ((lastScheduled - startNanos) / 1_000_000_000L) + 1;
-            windows = windows.subList(0, Math.min(windows.size(), reached));
+        int reached = stop ? (int) ((lastScheduled - startNanos) / 1_000_000_000L) + 1 : Integer.MAX_VALUE;
+        List<Window> windows = reachedOnly(recording.windows(), reached); // cut short: the windows the schedule reached
+        var homes = new java.util.LinkedHashMap<String, List<Window>>();
+        for (int i = 0; i < homeRecordings.length; i++) {
+            homes.put(spec.homes().get(i), reachedOnly(homeRecordings[i].windows(), reached));
         }
         List<LedgerEntry> entries = new ArrayList<>(ledger);
         entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
         Verification verification = verify(entries);
-        return new LoadResult(startedAt, seconds, windows, entries, verification);
+        return new LoadResult(startedAt, seconds, windows, entries, verification, homes);
+    }
+
+    private static List<Window> reachedOnly(List<Window> windows, int reached) {
+        return windows.subList(0, Math.min(windows.size(), reached));
+    }
+
+    /** Records a request, and again for the home of the user it was sent for, when users are kept at home. */
+    private void sent(long scheduled, long end, FailureKind failure) {
+        recording.sent(scheduled, end, failure);
+        User user = homeRecordings.length > 0 ? CURRENT.get() : null;
+        if (user != null) {
+            homeRecordings[user.number % homeRecordings.length].sent(scheduled, end, failure);
+        }
     }
 
     private void warm() throws InterruptedException {
@@ -392,9 +417,14 @@ public final class LoadGenerator {
     private record Sent(long scheduled, long end, Http.Response response, FailureKind failure) {
     }
 
+    /** The user a journey's requests are sent for, so that with homes they go to its own target. */
+    private static final ThreadLocal<User> CURRENT = new ThreadLocal<>();
+
     private URI target(String path) {
         List<URI> targets = spec.targets();
-        URI base = targets.get(Math.floorMod(nextTarget.getAndIncrement(), targets.size()));
+        User user = spec.homes().isEmpty() ? null : CURRENT.get();
+        int next = user != null ? user.number : nextTarget.getAndIncrement();
+        URI base = targets.get(Math.floorMod(next, targets.size()));
         return base.resolve(path);
     }
 
@@ -404,7 +434,7 @@ public final class LoadGenerator {
         long left = timeoutNanos - (System.nanoTime() - scheduled);
         if (left <= 0) {
             long now = System.nanoTime();
-            recording.sent(scheduled, now, FailureKind.TIMEOUT);
+            sent(scheduled, now, FailureKind.TIMEOUT);
             return new Sent(scheduled, now, null, FailureKind.TIMEOUT);
         }
         try {
@@ -413,7 +443,7 @@ public final class LoadGenerator {
         } catch (IOException e) {
             long now = System.nanoTime();
             FailureKind kind = Failures.classify(e);
-            recording.sent(scheduled, now, kind);
+            sent(scheduled, now, kind);
             return new Sent(scheduled, now, null, kind);
         }
     }
@@ -421,7 +451,7 @@ public final class LoadGenerator {
     /** Records an answered request: a success when {@code failure} is null and it came within the timeout. */
     private void record(Sent s, FailureKind failure) {
         FailureKind kind = s.end - s.scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure;
-        recording.sent(s.scheduled, s.end, kind);
+        sent(s.scheduled, s.end, kind);
     }
 
     private static JsonNode parse(String body) {
@@ -488,6 +518,8 @@ public final class LoadGenerator {
                 user = u;
             }
         }
+        // Read back where the user was served (each entry is checked on a thread of its own).
+        CURRENT.set(user);
         for (int attempt = 0; attempt < 3 && System.nanoTime() < deadline; attempt++) {
             if (attempt > 0) {
                 Thread.sleep(200);

@@ -12,7 +12,22 @@ import java.util.List;
  * @param users       the size of the pool of simulated users u1..uN
  */
 public record LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
-        int maxInFlight, int users) {
+        int maxInFlight, int users, List<String> homes) {
+
+    /** Users spread over the targets request by request. */
+    public LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
+            int maxInFlight, int users) {
+        this(targets, rate, duration, mix, timeout, seed, maxInFlight, users, List.of());
+    }
+
+    /**
+     * The same load with every user kept on one target, its home (user i on target i mod n), each target named
+     * by {@code homes} (in target order): the targets are datacenters' entry points, a user's session and reads live
+     * in its own datacenter, and the result is also counted per home.
+     */
+    public LoadSpec withHomes(List<String> names) {
+        return new LoadSpec(targets, rate, duration, mix, timeout, seed, maxInFlight, users, names);
+    }
 
     public LoadSpec {
         targets = List.copyOf(targets);
@@ -30,6 +45,10 @@ public record LoadSpec(List<URI> targets, double rate, Duration duration, Journe
         }
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("max in flight must be at least 1");
+        }
+        homes = List.copyOf(homes);
+        if (!homes.isEmpty() && homes.size() != targets.size()) {
+            throw new IllegalArgumentException("one home name per target: " + homes.size() + " for " + targets.size());
         }
         if (users < 1 || users > 1_000_000) {
             throw new IllegalArgumentException("users must be between 1 and 1000000");

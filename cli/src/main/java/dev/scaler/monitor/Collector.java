@@ -2,8 +2,8 @@ package dev.scaler.monitor;
 
 /**
  * Reads one kind of server with its own interface (a web replica's /metrics, HAProxy's stats, Redis' INFO, SQL
- * status). One small implementation per tier; a new tier (Toxiproxy's active toxics, for one) adds one, and a
- * {@link Reading} record for what it reads.
+ * status, Toxiproxy's API). One small implementation per tier; a new tier adds one, and a {@link Reading} record for
+ * what it reads.
  */
 public interface Collector extends AutoCloseable {
     /** True for the containers this collector knows how to read. */

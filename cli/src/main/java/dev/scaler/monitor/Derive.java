@@ -71,6 +71,17 @@ public final class Derive {
                     v.status = "primary " + s.primaryAddress() + " is " + s.primaryStatus();
                 }
             }
+            case Reading.Proxies p -> {
+                var faults = new java.util.ArrayList<String>();
+                for (Reading.Proxy proxy : p.proxies()) {
+                    if (!proxy.enabled()) {
+                        faults.add(proxy.name() + ": disabled");
+                    }
+                    proxy.toxics().forEach(toxic -> faults.add(proxy.name() + ": " + toxic));
+                }
+                v.toxicsActive = OptionalDouble.of(faults.size());
+                v.faults = List.copyOf(faults);
+            }
             case Reading.Sql q -> {
                 v.role = q.role();
                 q.lagSeconds().ifPresent(l -> v.lagSeconds = OptionalDouble.of(l));
@@ -162,6 +173,8 @@ public final class Derive {
         OptionalDouble lagSeconds = OptionalDouble.empty();
         Optional<String> gtid = Optional.empty();
         OptionalDouble connections = OptionalDouble.empty();
+        OptionalDouble toxicsActive = OptionalDouble.empty();
+        List<String> faults = List.of();
 
         Fill(Target t) {
             this.t = t;
@@ -172,7 +185,7 @@ public final class Derive {
             return new Vitals(t.container(), t.tier(), role, t.state(), t.health(), status, requestsPerSecond,
                     errorsPerSecond, p99Ms, noteCacheHitRatio, dbPoolActive, dbPoolWaiting, redisPoolActive, backendsUp,
                     backendsDown, sessions, retriesPerSecond, hitRatio, replicas, memoryBytes, lagSeconds, gtid,
-                    connections);
+                    connections, toxicsActive, faults);
         }
     }
 }

@@ -69,6 +69,24 @@ public sealed interface Reading {
             implements Reading {
     }
 
+    /**
+     * A Toxiproxy's proxies as its API lists them: the toxics in effect on each (in Toxiproxy's words, e.g.
+     * {@code scaler-2-latency=latency(latency=200,jitter=20) downstream toxicity 0.5}; empty for a clean proxy) and
+     * whether it is enabled (a disabled proxy refuses every connection).
+     */
+    record Proxies(List<Proxy> proxies) implements Reading {
+        public Proxies {
+            proxies = List.copyOf(proxies);
+        }
+    }
+
+    /** One proxy of a {@link Proxies} reading. */
+    record Proxy(String name, boolean enabled, List<String> toxics) {
+        public Proxy {
+            toxics = List.copyOf(toxics);
+        }
+    }
+
     /** No collector reads this kind of container (the failover agent, for one): nothing is wrong with it. */
     record Unwatched() implements Reading {
     }

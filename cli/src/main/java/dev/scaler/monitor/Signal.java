@@ -30,6 +30,8 @@ public enum Signal {
             v -> is(v, "database") || is(v, "shard"), Vitals::lagSeconds, Aggregate.MAX),
     ROUTES_UP("databaseRoutesUp", "database", "database router routes up", "",
             v -> is(v, "database") && "router".equals(v.role()), Vitals::backendsUp, Aggregate.MIN),
+    TOXICS_ACTIVE("toxicsActive", "proxy", "toxics active (Toxiproxy)", "", v -> is(v, "proxy"),
+            Vitals::toxicsActive, Aggregate.SUM),
     SILENT("containersSilent", "all", "containers not answering", "",
             v -> true, v -> OptionalDouble.of(v.silent() ? 1 : 0), Aggregate.SUM);
 

@@ -1,6 +1,7 @@
 package dev.scaler.monitor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -27,6 +28,8 @@ import java.util.OptionalDouble;
  * @param lagSeconds       database and shard replicas: seconds behind the primary, as the replica says
  * @param gtid             database and shard nodes: the GTID position (executed on a replica, written on a primary)
  * @param connections      database and shard nodes: client connections
+ * @param toxicsActive     proxy: toxics in effect on its proxies, plus its disabled proxies (each a fault in effect)
+ * @param faults           proxy: each of those faults as "proxy: toxic" (Toxiproxy's truth, not the run's journal)
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Vitals(String container, String tier, String role, String state, String health, String status,
@@ -34,7 +37,13 @@ public record Vitals(String container, String tier, String role, String state, S
         OptionalDouble noteCacheHitRatio, OptionalDouble dbPoolActive, OptionalDouble dbPoolWaiting,
         OptionalDouble redisPoolActive, OptionalDouble backendsUp, OptionalDouble backendsDown, OptionalDouble sessions,
         OptionalDouble retriesPerSecond, OptionalDouble hitRatio, OptionalDouble replicas, OptionalDouble memoryBytes,
-        OptionalDouble lagSeconds, Optional<String> gtid, OptionalDouble connections) {
+        OptionalDouble lagSeconds, Optional<String> gtid, OptionalDouble connections, OptionalDouble toxicsActive,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults) {
+
+    public Vitals {
+        // Samples written before Toxiproxy was read have no faults field.
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
 
     public static final String OK = "ok";
     /** The status of a container that no collector reads. */

@@ -7,7 +7,8 @@ import java.util.OptionalDouble;
 
 /**
  * A snapshot as text rows, one per container, as `scaler top` and `scaler status --metrics` print them: health, role,
- * requests/s, errors/s, p99, replication lag, hit ratio, backends, connections, and what is wrong when something is.
+ * requests/s, errors/s, p99, replication lag, hit ratio, backends, connections, and what is wrong when something is
+ * (a proxy's note lists the toxics in effect, as Toxiproxy says them).
  */
 public final class VitalsTable {
     public static final List<String> HEADER = List.of("CONTAINER", "TIER", "ROLE", "HEALTH", "REQ/S", "ERR/S", "P99",
@@ -32,7 +33,7 @@ public final class VitalsTable {
     /** True when the row's container needs attention: it does not run, is unhealthy, or did not answer. */
     public static boolean alarming(Vitals v) {
         return !"running".equals(v.state()) || "unhealthy".equals(v.health()) || v.silent()
-                || v.backendsDown().orElse(0) > 0;
+                || v.backendsDown().orElse(0) > 0 || !v.faults().isEmpty();
     }
 
     private static String health(Vitals v) {
@@ -45,6 +46,13 @@ public final class VitalsTable {
         }
         if (v.backendsDown().orElse(0) > 0) {
             return "! " + (long) v.backendsDown().getAsDouble() + " backend(s) down";
+        }
+        if (!v.faults().isEmpty()) {
+            return "! " + v.faults().size() + (v.faults().size() == 1 ? " fault: " : " faults: ")
+                    + String.join("; ", v.faults());
+        }
+        if (v.toxicsActive().isPresent()) {
+            return "no toxics";
         }
         return v.gtid().map(g -> "gtid " + g).orElse("");
     }

@@ -182,7 +182,7 @@ final class DatabaseTier {
         return env;
     }
 
-    private static String urls(String scheme, List<String> nodes, Via via) {
+    static String urls(String scheme, List<String> nodes, Via via) {
         return String.join(",", nodes.stream().map(n -> scheme + via.address(n, ServerImage.PORT) + "/" + SCHEMA)
                 .toList());
     }

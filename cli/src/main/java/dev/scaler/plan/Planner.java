@@ -34,9 +34,6 @@ public final class Planner {
             out.add("database.kind: mysql with images: offline (MySQL cannot be built without a registry; use kind: mariadb)");
         }
         t.cdn().ifPresent(c -> out.add("cdn"));
-        if (t.datacenters().size() > 1) {
-            out.add("datacenters");
-        }
         if (t.web().sessions() == dev.scaler.topology.SessionStore.DATABASE) {
             out.add("web.sessions: database");
         }
@@ -45,6 +42,9 @@ public final class Planner {
 
     /** The plan for a topology. */
     public static Plan plan(Topology t) {
+        if (t.datacenters().size() > 1) {
+            return Datacenters.plan(t);
+        }
         String project = t.name();
         String network = project + "-net";
         var volumes = new ArrayList<VolumeSpec>();
@@ -76,7 +76,7 @@ public final class Planner {
         return new Plan(project, t.images().yaml(), networks, volumes, containers, proxies);
     }
 
-    private static ContainerSpec web(Topology t, int index, String network, Map<String, String> tierEnv,
+    static ContainerSpec web(Topology t, int index, String network, Map<String, String> tierEnv,
             List<String> dependsOn) {
         String name = t.name() + "-web-" + index;
         var env = new LinkedHashMap<String, String>(t.web().env());
@@ -97,7 +97,7 @@ public final class Planner {
                 List.of(WEB_ALIAS));
     }
 
-    private static ContainerSpec loadBalancer(Topology t, int index, String network) {
+    static ContainerSpec loadBalancer(Topology t, int index, String network) {
         var lb = t.loadBalancer();
         String name = t.name() + "-lb-" + index;
         String config = HaproxyConfig.render(lb, WEB_ALIAS, WEB_PORT, MAX_WEB_REPLICAS);

@@ -12,6 +12,8 @@ import java.util.Optional;
  *   <li>{@code database-<i>}: web to database node i ({@code <project>-db-<i>}), used for reads from replicas;</li>
  *   <li>{@code shard-<n>-primary}: web to the router's route for shard n's primary;</li>
  *   <li>{@code shard-<n>-<i>}: web to node i of shard n ({@code <project>-shard-<n>-<i>}).</li>
+ *   <li>{@code link.<from>.<to>.<endpoint>}: from datacenter {@code from} to an endpoint that lives in
+ *       datacenter {@code to} ({@code db-1}, {@code db-router-3306}); datacenter names hold no dot.</li>
  * </ul>
  */
 public final class ProxyNames {
@@ -41,5 +43,17 @@ public final class ProxyNames {
             case SHARD -> shard.map(n -> proxy.startsWith("shard-" + n + "-")).orElse(proxy.startsWith("shard-"));
             default -> false;
         };
+    }
+
+    /** The proxy that carries traffic from datacenter {@code from} to an endpoint of datacenter {@code to}. */
+    public static String link(String from, String to, String endpoint) {
+        return "link." + from + "." + to + "." + endpoint;
+    }
+
+    /** Whether a proxy is a link between the two datacenters, in either direction. */
+    public static boolean joins(String proxy, String a, String b) {
+        String[] parts = proxy.split("\\.", 4);
+        return parts.length == 4 && parts[0].equals("link")
+                && (parts[1].equals(a) && parts[2].equals(b) || parts[1].equals(b) && parts[2].equals(a));
     }
 }

@@ -1,10 +1,17 @@
 package dev.scaler.plan;
 
 /**
- * One Toxiproxy proxy in front of a web-tier data path: web replicas dial {@code <project>-proxy:listenPort},
- * and the proxy forwards to the upstream. Names come from {@link ProxyNames}.
+ * One Toxiproxy proxy: clients dial {@code <project>-proxy:listenPort}, and the proxy forwards to the upstream.
+ * Names come from {@link ProxyNames}. {@code latency} is a permanent latency that `up` keeps on it (the links
+ * between datacenters have one; zero for the rest).
  */
-public record ProxyRoute(String name, int listenPort, String upstreamHost, int upstreamPort) {
+public record ProxyRoute(String name, int listenPort, String upstreamHost, int upstreamPort,
+        java.time.Duration latency) {
+
+    /** A proxy without permanent latency. */
+    public ProxyRoute(String name, int listenPort, String upstreamHost, int upstreamPort) {
+        this(name, listenPort, upstreamHost, upstreamPort, java.time.Duration.ZERO);
+    }
 
     /** The address Toxiproxy listens on inside the proxy container, as its API writes it. */
     public String listen() {

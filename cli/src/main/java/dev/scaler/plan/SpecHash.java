@@ -24,6 +24,7 @@ public final class SpecHash {
         spec.mounts().forEach(m -> line(text, "mount", m.volume() + ":" + m.path()));
         spec.files().forEach(f -> line(text, "file", f.path() + ":" + f.mode() + ":" + f.content()));
         line(text, "network", spec.network() + " " + String.join(",", spec.aliases()));
+        spec.otherNetworks().forEach((n, a) -> line(text, "network", n + " " + String.join(",", a)));
         return sha256(text.toString()).substring(0, 16);
     }
 

@@ -52,6 +52,14 @@ public final class ProxyApi {
         this.client = new ToxiproxyClient(host, port);
     }
 
+    /**
+     * The Toxiproxy API of a proxy container at its address on the project network (what the vital-signs sampler
+     * reads, as it reads every other container: no published port needed).
+     */
+    public static ProxyApi at(String project, String address) {
+        return new ProxyApi(project, address, PORT);
+    }
+
     /** The project's Toxiproxy, if it has a running proxy container with a published API port. */
     public static Optional<ProxyApi> connect(Engine engine, String project) {
         return find(project, engine.containers(Optional.of(project)));
@@ -137,6 +145,50 @@ public final class ProxyApi {
             out.sort(java.util.Comparator.comparing(ProxyState::name));
             return out;
         });
+    }
+
+    /**
+     * Every proxy with its toxics from one {@code GET /proxies}, whose answer carries each proxy's toxics: what a
+     * reader asking every second wants. {@link #proxies()} asks the client, which asks once more per proxy.
+     */
+    public List<ProxyState> proxiesInOneRequest() {
+        return call("list proxies", c -> {
+            var request = HttpRequest.newBuilder(URI.create("http://" + address() + "/proxies")).timeout(TIMEOUT)
+                    .GET().build();
+            try {
+                var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IOException("[" + response.statusCode() + "] " + errorOf(response.body()));
+                }
+                return parseProxies(response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        });
+    }
+
+    /**
+     * Toxiproxy's {@code GET /proxies} answer, an object of proxies by name, each with {@code listen},
+     * {@code upstream}, {@code enabled} and its {@code toxics} (name, type, stream, toxicity, attributes), sorted by
+     * name.
+     */
+    static List<ProxyState> parseProxies(String json) throws IOException {
+        var out = new ArrayList<ProxyState>();
+        for (var p : JSON.readTree(json).properties()) {
+            var node = p.getValue();
+            var toxics = new ArrayList<ToxicState>();
+            for (var t : node.path("toxics")) {
+                var attributes = new LinkedHashMap<String, Long>();
+                t.path("attributes").properties().forEach(a -> attributes.put(a.getKey(), a.getValue().asLong()));
+                toxics.add(new ToxicState(t.path("name").asText(), t.path("type").asText(),
+                        t.path("stream").asText("downstream"), t.path("toxicity").asDouble(1), attributes));
+            }
+            out.add(new ProxyState(node.path("name").asText(p.getKey()), node.path("listen").asText(),
+                    node.path("upstream").asText(), node.path("enabled").asBoolean(true), toxics));
+        }
+        out.sort(java.util.Comparator.comparing(ProxyState::name));
+        return out;
     }
 
     /**

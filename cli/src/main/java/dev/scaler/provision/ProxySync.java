@@ -15,7 +15,8 @@ import java.util.Map;
  * After `up`: the project's Toxiproxy has exactly the planned proxies, each listening and leading where
  * the plan says and enabled. The server creates them from its config file at start, so this usually
  * finds nothing to do; it repairs what changed since (a proxy disabled, deleted or re-pointed by hand
- * or by an interrupted experiment). Toxics are left alone: they belong to chaos runs and their rollback.
+ * or by an interrupted experiment). Toxics are left alone (they belong to chaos runs and their rollback), but for
+ * the permanent latency of the links between datacenters, {@link #LINK_LATENCY}, which this puts back.
  */
 public final class ProxySync {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -124,7 +125,33 @@ public final class ProxySync {
             }
         }
         removed.sort(String::compareTo);
+        for (ProxyRoute r : routes) {
+            if (!r.latency().isZero()) {
+                keepLatency(api, r);
+            }
+        }
         return new Result(created, fixed, removed, unchanged);
+    }
+
+    /** The name of the permanent latency toxic of a link: not {@code scaler-*}, so no chaos sweep removes it. */
+    public static final String LINK_LATENCY = "link-latency";
+
+    /** A link's permanent latency, on the way back to the client: so every round trip over the link gets it once. */
+    private static void keepLatency(ProxyApi api, ProxyRoute r) {
+        long ms = r.latency().toMillis();
+        api.call("set the latency of " + r.name(), c -> {
+            Proxy p = c.getProxy(r.name());
+            for (var toxic : p.toxics().getAll()) {
+                if (toxic.getName().equals(LINK_LATENCY)) {
+                    if (toxic instanceof eu.rekawek.toxiproxy.model.toxic.Latency l && l.getLatency() == ms) {
+                        return p;
+                    }
+                    toxic.remove();
+                }
+            }
+            p.toxics().latency(LINK_LATENCY, eu.rekawek.toxiproxy.model.ToxicDirection.DOWNSTREAM, ms);
+            return p;
+        });
     }
 
     /**

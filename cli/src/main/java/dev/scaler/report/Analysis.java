@@ -45,7 +45,7 @@ public final class Analysis {
         var checks = judge(info.hypothesis(), whole, faults, consistency, budget);
         String verdict = checks.isEmpty() ? "none" : checks.stream().allMatch(Report.Check::passed) ? "pass" : "fail";
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
-                run.events(), vitalSigns(run, phases, windows.size()));
+                run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()));
     }
 
     /**
@@ -54,7 +54,7 @@ public final class Analysis {
      */
     static Report.VitalSigns vitalSigns(Run run, Phases phases, int seconds) {
         if (run.samples().isEmpty()) {
-            return new Report.VitalSigns(0, null, null, List.of());
+            return new Report.VitalSigns(0, null, null, List.of(), List.of());
         }
         long start = java.time.Instant.parse(run.info().startedAt()).toEpochMilli();
         var bySecond = new ArrayList<java.util.Optional<Snapshot>>();
@@ -92,10 +92,22 @@ public final class Analysis {
                     ranges));
         }
         var cost = run.samples().stream().mapToLong(Snapshot::costMs).summaryStatistics();
-        return new Report.VitalSigns(run.samples().size(), cost.getAverage(), (double) cost.getMax(), series);
+        return new Report.VitalSigns(run.samples().size(), cost.getAverage(), (double) cost.getMax(), series,
+                RoleChanges.of(run.samples(), start, seconds));
     }
 
     /** successes / (successes + failures + dropped); null when nothing was attempted. */
+    /** Availability and recovery per home datacenter, with the same maths as the whole run's. */
+    static List<Report.Home> homes(Run run, double steadyState) {
+        var out = new ArrayList<Report.Home>();
+        run.homes().forEach((name, windows) -> {
+            var faults = run.events().stream().filter(Event::injects).map(e -> recovery(e, windows, steadyState))
+                    .toList();
+            out.add(new Report.Home(name, figures(Phases.WHOLE, 0, windows.size(), windows), faults));
+        });
+        return out;
+    }
+
     public static Double availability(long successes, long attempts) {
         return attempts == 0 ? null : (double) successes / attempts;
     }

@@ -54,11 +54,16 @@ final class Figures {
         return switch (unit) {
             case "ratio" -> Format.percent(v);
             case "ms" -> Format.millis(v);
-            case "s" -> String.format(java.util.Locale.ROOT, "%.0fs", v);
+            case "s" -> whole(v) + "s";
             case "bytes" -> String.format(java.util.Locale.ROOT, "%.1fMiB", v / (1024 * 1024));
             case "/s" -> Format.rate(v);
-            default -> String.format(java.util.Locale.ROOT, "%.0f", v);
+            default -> whole(v);
         };
+    }
+
+    /** A count or whole seconds as is, a fraction (an axis tick halfway to 1) with one decimal. */
+    private static String whole(double v) {
+        return String.format(java.util.Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.1f", v);
     }
 
     /** "min-max" of a signal in a phase, or the one value when they are equal. */

@@ -1,5 +1,6 @@
 package dev.scaler.report;
 
+import dev.scaler.monitor.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,14 @@ public final class HtmlReport {
             .legend i.box { height:10px; border-radius:2px; }
             svg.chart { width:100%; height:auto; display:block; }
             svg .grid { stroke:#eef0f3; } svg .axis { stroke:#9aa5b1; }
-            svg .tick { fill:#7b8794; font-size:11px; }
+            svg .tick { fill:#7b8794; font-size:11px; } svg .p99-tick { fill:var(--p99); }
             svg .fault-phase { fill:#fbe3e3; }
             svg .fault-line { stroke:var(--bad); stroke-width:1.5; stroke-dasharray:4 3; }
             svg .heal-line { stroke:var(--ok); stroke-width:1.5; stroke-dasharray:4 3; }
             svg .fault-line-label { fill:var(--bad); font-size:11px; font-weight:600; }
             svg .heal-line-label { fill:var(--ok); font-size:11px; font-weight:600; }
+            svg .role-line { stroke:#7b61c4; stroke-width:1.5; stroke-dasharray:6 2; }
+            svg .role-line-label { fill:#7b61c4; font-size:11px; font-weight:600; }
             svg .avail { fill:none; stroke:var(--ok); stroke-width:2; } svg .avail-area { fill:#2f9e5b12; }
             svg .steady { stroke:var(--warn); stroke-dasharray:2 3; }
             svg .ok { fill:#7cc49a; } svg .failed { fill:var(--bad); } svg .dropped { fill:#9aa5b1; }
@@ -175,7 +178,8 @@ public final class HtmlReport {
     }
 
     private static final java.util.Map<String, String> TIERS = java.util.Map.of("lb", "Load balancers", "web",
-            "Web replicas (from inside)", "cache", "Cache", "database", "Database and shards", "all", "All containers");
+            "Web replicas (from inside)", "cache", "Cache", "database", "Database and shards", "proxy",
+            "Proxies (Toxiproxy)", "all", "All containers");
 
     /** A panel per tier with a timeline per sampled signal, faults drawn on it, and min..max by phase under it. */
     private static void vitals(StringBuilder out, Report report) {
@@ -194,16 +198,49 @@ public final class HtmlReport {
                 double top = s.unit().equals("ratio") ? 1 : niceCeil(Math.max(1, max * 1.1));
                 var chart = new Svg(seconds, x -> x / top).faults(report);
                 chart.yTicks(List.of(0.0, top / 2, top), x -> Figures.signal(x, s.unit())).xTicks();
-                chart.steps("p50", s.values(), false).markers(report);
+                chart.steps("p50", s.values(), false).markers(report).roles(drawn(v, tier));
+                String overlay = "";
+                if (s.signal().equals(Signal.CACHE_HIT_RATIO.key())) {
+                    overlay = usersP99(chart, report);
+                }
                 body.append("<div class=\"sub\">").append(Html.escape(s.title())).append(": ")
                         .append(Html.escape(String.join(", ", s.phases().stream()
                                 .map(r -> r.phase() + " " + Figures.range(r, s.unit())).toList())))
-                        .append("</div>\n").append(chart.render(s.title()));
+                        .append(overlay).append("</div>\n").append(chart.render(s.title()));
             }
+            boolean roles = !drawn(v, tier).isEmpty();
             section(out, TIERS.getOrDefault(tier, tier) + ": vital signs per second", legend(
                     "<span>sampled from each container's own interface; " + Html.escape(Figures.samplerCost(v))
-                            + "</span>", faultLegend(report)), body.toString());
+                            + "</span>", faultLegend(report), roles
+                            ? "<span><i style=\"background:#7b61c4\"></i>role change (as the server said it)</span>"
+                            : ""), body.toString());
         });
+    }
+
+    /**
+     * The users' p99 per second drawn over the cache's hit ratio, on its own scale (right), so the two can be read
+     * against each other second by second (a slow cache shows in the tail, a cold one in the ratio); the legend text.
+     */
+    private static String usersP99(Svg chart, Report report) {
+        var p99 = report.windows().stream().map(Report.WindowRow::p99).toList();
+        double max = p99.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
+        if (max <= 0) {
+            return "";
+        }
+        double top = niceCeil(max * 1.1);
+        chart.steps("p99", p99.stream().map(x -> x == null ? null : x / top).toList(), false)
+                .rightTicks(List.of(0.5, 1.0), f -> Format.millis(f * top).replaceAll("\\.0+(ms|s)$", "$1"));
+        return "; <span style=\"color:var(--p99)\">users' p99 per second, right scale, 0.." + Html.escape(
+                Format.millis(top)) + "</span>";
+    }
+
+    /**
+     * The role changes drawn on a tier's panel: promotions and old primaries coming back, not the replicas that
+     * follow the new primary a moment later (the text report lists those too).
+     */
+    private static List<Report.RoleChange> drawn(Report.VitalSigns v, String tier) {
+        return v.roleChanges().stream().filter(c -> c.tier().equals(tier))
+                .filter(c -> c.to().equals("primary") || c.from().equals("primary")).toList();
     }
 
     private static double niceCeil(double v) {

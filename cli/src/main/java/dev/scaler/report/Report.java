@@ -10,7 +10,14 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events, VitalSigns vitals) {
+        List<Event> events, VitalSigns vitals, List<Home> datacenters) {
+
+    /**
+     * What the users of one home datacenter (those sent through its entry point) saw: the whole run and the
+     * recovery after each fault. Empty unless users were kept at home.
+     */
+    public record Home(String datacenter, Figures whole, List<Recovery> faults) {
+    }
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -53,7 +60,15 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
      * (null when no sample fell in it or no container said it) and its minimum and maximum by phase. {@code samples}
      * is 0 when the run was not sampled; the cost is what taking one sample took, milliseconds.
      */
-    public record VitalSigns(int samples, Double meanCostMs, Double maxCostMs, List<SignalSeries> series) {
+    public record VitalSigns(int samples, Double meanCostMs, Double maxCostMs, List<SignalSeries> series,
+            List<RoleChange> roleChanges) {
+    }
+
+    /**
+     * A server's own answer about its role changed at {@code t} seconds (the first sample that said it): a promotion
+     * when {@code to} is primary. {@code tier} is the panel it is drawn on (shards are drawn with the database).
+     */
+    public record RoleChange(double t, String container, String tier, String from, String to) {
     }
 
     /** One signal (e.g. replicaLagSeconds) of one tier over the run. */

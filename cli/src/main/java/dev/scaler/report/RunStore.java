@@ -46,6 +46,8 @@ public final class RunStore {
     public static final String SUMMARY = "summary.json";
     public static final String INJECTIONS = "injections.jsonl";
     public static final String SAMPLES = "samples.jsonl";
+    /** The windows counted per home datacenter (no latencies), when users were kept at home. */
+    public static final String HOMES = "homes.jsonl";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -137,6 +139,19 @@ public final class RunStore {
                 windows.append(LINES.writeValueAsString(line)).append('\n');
             }
             Files.writeString(dir.resolve(WINDOWS), windows);
+            if (!result.homes().isEmpty()) {
+                var homes = new StringBuilder();
+                for (var home : result.homes().entrySet()) {
+                    for (Window w : home.getValue()) {
+                        ObjectNode line = LINES.createObjectNode().put("home", home.getKey()).put("second", w.second())
+                                .put("successes", w.successes());
+                        ObjectNode failures = line.putObject("failures");
+                        w.failures().forEach((k, n) -> failures.put(k.label(), n));
+                        homes.append(LINES.writeValueAsString(line.put("dropped", w.dropped()))).append('\n');
+                    }
+                }
+                Files.writeString(dir.resolve(HOMES), homes);
+            }
             writeHistograms(dir.resolve(HISTOGRAMS), result);
             var ledger = new StringBuilder();
             for (LedgerEntry e : result.ledger()) {
@@ -269,11 +284,7 @@ public final class RunStore {
                 }
                 var node = LINES.readTree(line);
                 int second = node.path("second").asInt();
-                var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
-                node.path("failures").properties().forEach(e -> failures.put(FailureKind.fromLabel(e.getKey()),
-                        e.getValue().asLong()));
-                Histogram h = second < histograms.size() ? histograms.get(second) : Window.newHistogram();
-                windows.add(new Window(second, node.path("successes").asLong(), failures, node.path("dropped").asLong(), h));
+                windows.add(window(node, second < histograms.size() ? histograms.get(second) : Window.newHistogram()));
             }
             Verification verification = Files.exists(dir.resolve(VERIFICATION))
                     ? JSON.readValue(dir.resolve(VERIFICATION).toFile(), Verification.class) : Verification.NONE;
@@ -285,13 +296,32 @@ public final class RunStore {
                     }
                 }
             }
-            return new Run(info, events, windows, verification, samples);
+            var homes = new java.util.LinkedHashMap<String, List<Window>>();
+            if (Files.exists(dir.resolve(HOMES))) {
+                for (String line : Files.readAllLines(dir.resolve(HOMES))) {
+                    if (!line.isBlank()) {
+                        var node = LINES.readTree(line);
+                        homes.computeIfAbsent(node.path("home").asText(), k -> new ArrayList<>())
+                                .add(window(node, Window.newHistogram()));
+                    }
+                }
+            }
+            return new Run(info, events, windows, verification, samples, homes);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RunNotFoundException r) {
                 throw r;
             }
             throw new RunNotFoundException("run " + id + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** One line of windows.jsonl or homes.jsonl, with its latencies. */
+    private static Window window(com.fasterxml.jackson.databind.JsonNode node, Histogram latency) {
+        var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
+        node.path("failures").properties().forEach(e -> failures.put(FailureKind.fromLabel(e.getKey()),
+                e.getValue().asLong()));
+        return new Window(node.path("second").asInt(), node.path("successes").asLong(), failures,
+                node.path("dropped").asLong(), latency);
     }
 
     private static List<Histogram> readHistograms(Path file) throws IOException {

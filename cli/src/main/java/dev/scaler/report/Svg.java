@@ -83,6 +83,30 @@ final class Svg {
         return this;
     }
 
+    /**
+     * A dashed line at each change of a server's role, labelled below the fault labels ("db-2 → primary"); labels of
+     * changes close together are stacked.
+     */
+    Svg roles(List<Report.RoleChange> changes) {
+        double lastX = Double.NEGATIVE_INFINITY;
+        int stacked = 0;
+        for (var c : changes) {
+            double xe = x(c.t());
+            stacked = xe - lastX < 150 ? stacked + 1 : 0;
+            lastX = xe;
+            String label = c.container() + " \u2192 " + c.to();
+            body.append("<line class=\"role-line\" x1=\"").append(n(xe)).append("\" x2=\"").append(n(xe))
+                    .append("\" y1=\"").append(TOP - 4).append("\" y2=\"").append(TOP + plotHeight()).append("\"><title>")
+                    .append(Html.escape(c.container() + ": " + c.from() + " \u2192 " + c.to() + " at "
+                            + Format.seconds(c.t()))).append("</title></line>\n");
+            boolean right = xe > WIDTH - 180;
+            body.append("<text class=\"role-line-label\" x=\"").append(n(right ? xe - 4 : xe + 4)).append("\" y=\"")
+                    .append(TOP + 22 + 13 * stacked).append("\"").append(right ? " text-anchor=\"end\"" : "")
+                    .append(">").append(Html.escape(label)).append("</text>\n");
+        }
+        return this;
+    }
+
     /** Horizontal grid lines with labels at the given values. */
     Svg yTicks(List<Double> values, java.util.function.DoubleFunction<String> label) {
         for (double v : values) {
@@ -91,6 +115,18 @@ final class Svg {
                     .append(n(yy)).append("\" y2=\"").append(n(yy)).append("\"/>")
                     .append("<text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"").append(n(yy + 4))
                     .append("\" text-anchor=\"end\">").append(Html.escape(label.apply(v))).append("</text>\n");
+        }
+        return this;
+    }
+
+    /** Labels at the right edge for a second scale drawn on the same plot (fractions 0..1 of its height). */
+    Svg rightTicks(List<Double> fractions, java.util.function.DoubleFunction<String> label) {
+        for (double f : fractions) {
+            double yy = TOP + (1 - f) * plotHeight();
+            // Inside the plot, right-aligned above the value: the margin is too narrow for a label.
+            body.append("<text class=\"tick p99-tick\" x=\"").append(WIDTH - RIGHT - 2).append("\" y=\"")
+                    .append(n(yy - 3)).append("\" text-anchor=\"end\">").append(Html.escape(label.apply(f)))
+                    .append("</text>\n");
         }
         return this;
     }

@@ -41,12 +41,26 @@ public final class TextReport {
                 signs.row(cells);
             }
             out.append(signs.render("  ")).append('\n');
+            if (!vitals.roleChanges().isEmpty()) {
+                out.append("roles, as the servers said them\n");
+                var roles = new TextTable("at", "container", "was", "now").left();
+                vitals.roleChanges().forEach(c -> roles.row(Format.seconds(c.t()), c.container(), c.from(), c.to()));
+                out.append(roles.render("  ")).append('\n');
+            }
         }
         if (!report.faults().isEmpty()) {
             out.append("faults\n");
             var faults = new TextTable("at", "fault", "recovery").left();
             report.faults().forEach(f -> faults.row(Format.seconds(f.at()), Figures.fault(f), Figures.recovery(f)));
             out.append(faults.render("  ")).append('\n');
+        }
+        if (report.datacenters() != null && !report.datacenters().isEmpty()) {
+            out.append("datacenters (users by home entry point)\n");
+            var homes = new TextTable("home", "requests", "availability", "recovery").left();
+            report.datacenters().forEach(h -> homes.row(h.datacenter(), Long.toString(h.whole().attempts()),
+                    Format.percent(h.whole().availability()), String.join("; ", h.faults().stream()
+                            .map(f -> Format.seconds(f.at()) + " " + Figures.recovery(f)).toList())));
+            out.append(homes.render("  ")).append('\n');
         }
         var c = report.consistency();
         out.append("consistency   ").append(c.acknowledgedWrites()).append(" acknowledged writes, ").append(c.lostWrites())

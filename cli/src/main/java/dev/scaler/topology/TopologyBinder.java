@@ -74,7 +74,8 @@ final class TopologyBinder {
         String name = top.string("name", "", PROJECT_NAME,
                 "a project name: a lowercase letter, then up to 30 lowercase letters, digits or '-'");
         ImageProfile images = top.oneOf("images", ImageProfile.UPSTREAM, ImageProfile::yaml);
-        LoadBalancer loadBalancer = loadBalancer(section(top, "loadBalancer"));
+        MapReader lbReader = section(top, "loadBalancer");
+        LoadBalancer loadBalancer = loadBalancer(lbReader);
 
         MapReader webReader = section(top, "web");
         Web web = web(webReader);
@@ -91,6 +92,12 @@ final class TopologyBinder {
         Optional<Cdn> cdn = top.section("cdn").map(this::cdn);
         boolean proxies = top.bool("proxies", false);
         List<Datacenter> datacenters = datacenters(top);
+        if (datacenters.size() > 1 && loadBalancer.port() + datacenters.size() - 1 > 65535
+                && !lbReader.failed("port")) {
+            lbReader.problem("port", "with " + datacenters.size() + " datacenters the global load balancer publishes"
+                    + " port to port + " + (datacenters.size() - 1) + ", so the port must be at most "
+                    + (65536 - datacenters.size()));
+        }
         top.rejectUnknown();
         return Optional.of(new Topology(version, name, images, loadBalancer, web, cache, database, shards, cdn,
                 proxies, datacenters, source));

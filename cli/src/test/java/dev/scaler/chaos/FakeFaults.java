@@ -8,6 +8,8 @@ import java.util.Map;
 /** Proxies in memory: toxics added and removed as Toxiproxy would. */
 final class FakeFaults implements Faults {
     final Map<String, List<Toxic>> toxics = new LinkedHashMap<>();
+    /** Every toxic ever added, as "proxy: toxic", so a test need not catch a short fault while it lasts. */
+    final List<String> added = new ArrayList<>();
 
     FakeFaults(String... proxies) {
         for (String p : proxies) {
@@ -27,11 +29,16 @@ final class FakeFaults implements Faults {
             throw new IllegalArgumentException("no proxy " + proxy);
         }
         list.add(toxic);
+        added.add(proxy + ": " + toxic.name() + " " + toxic.attributes());
     }
 
     @Override
     public synchronized void remove(String proxy, String toxicName) {
         toxics.getOrDefault(proxy, new ArrayList<>()).removeIf(t -> t.name().equals(toxicName));
+    }
+
+    synchronized List<String> added() {
+        return List.copyOf(added);
     }
 
     @Override

@@ -73,9 +73,20 @@ class LinksTest {
     }
 
     @Test
-    void datacentersHaveNoProxiesYet() {
+    void aProjectWithOneDatacenterHasNoLinkBetweenTwo() {
         assertThatThrownBy(() -> Links.proxies(new Link.Between("us-east", "eu-west"), STARTER))
                 .isInstanceOf(TargetNotFoundException.class)
-                .hasMessageContaining("need a topology with two datacenters");
+                .hasMessageContaining("no proxy joins dc:us-east and dc:eu-west");
+    }
+
+    @Test
+    void aPartitionBetweenDatacentersIsEveryLinkBetweenThemBothWaysAndNoOther() throws Exception {
+        var three = new Snapshot(STARTER.members(), Set.of("link.us-east.eu-west.db-2", "link.eu-west.us-east.db-1",
+                "link.eu-west.us-east.db-router-3306", "link.ap-south.us-east.db-1", "link.eu-west.ap-south.db-3",
+                "cache-1"));
+        assertThat(Links.proxies(new Link.Between("eu-west", "us-east"), three)).containsExactly(
+                "link.eu-west.us-east.db-1", "link.eu-west.us-east.db-router-3306", "link.us-east.eu-west.db-2");
+        assertThat(Links.proxies(new Link.Between("ap-south", "eu-west"), three))
+                .containsExactly("link.eu-west.ap-south.db-3");
     }
 }

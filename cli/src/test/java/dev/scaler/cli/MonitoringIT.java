@@ -9,6 +9,8 @@ import dev.scaler.collect.Targets;
 import dev.scaler.monitor.Collector;
 import dev.scaler.monitor.Reading;
 import dev.scaler.monitor.Target;
+import dev.scaler.provision.ProxyApi;
+import dev.scaler.provision.ToxicState;
 import dev.scaler.state.Secrets;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The collectors against the real servers of a small topology (offline images): the web replicas' request counters
  * rise with the requests sent, a replica's lag is a number, the load balancer's backends up drop when a replica is
- * killed, and a load run stores its samples and reports them.
+ * killed, a toxic added to Toxiproxy is read back from its API, and a load run stores its samples and reports them.
  */
 class MonitoringIT {
     private static final String PROJECT = "mon-it-vitals";
@@ -107,6 +109,7 @@ class MonitoringIT {
                 web: { replicas: 2, sessions: redis }
                 cache: { replicas: 0, sentinels: 0 }
                 database: { kind: mariadb, replicas: 1, failover: manual }
+                proxies: true
                 """.formatted(PROJECT, port));
         var up = Scaler.run("up", file.toString());
         assertThat(up.code()).as(up.transcript()).isZero();
@@ -159,6 +162,19 @@ class MonitoringIT {
             assertThat(exporter.statusCode()).isEqualTo(200);
             assertThat(exporter.body()).contains("haproxy_backend_active_servers{proxy=\"web\"} 2");
 
+            // Toxiproxy: no toxic after up; one added by hand (not named scaler-..., so no command removes it) is
+            // read back from Toxiproxy's own API and stays in effect for the rest of this test.
+            Target proxy = targets().stream().filter(t -> t.tier().equals("proxy")).findFirst().orElseThrow();
+            var clean = (Reading.Proxies) read(collectors, proxy);
+            assertThat(clean.proxies()).extracting(Reading.Proxy::name).contains("database-primary");
+            assertThat(clean.proxies()).allSatisfy(p -> assertThat(p.toxics()).isEmpty());
+            ProxyApi.connect(docker.engine, PROJECT).orElseThrow().addToxic("database-primary", new ToxicState(
+                    "it-latency", "latency", "downstream", 1.0, java.util.Map.of("latency", 50L, "jitter", 0L)));
+            var faulty = (Reading.Proxies) read(collectors, proxy);
+            assertThat(faulty.proxies()).filteredOn(p -> p.name().equals("database-primary")).singleElement()
+                    .satisfies(p -> assertThat(p.toxics()).containsExactly(
+                            "it-latency=latency(latency=50,jitter=0) downstream"));
+
             assertThat(backendsUp(collectors)).isEqualTo(2);
             docker.kill(PROJECT + "-web-2");
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -182,6 +198,11 @@ class MonitoringIT {
             if (c.path("container").asText().equals(PROJECT + "-web-2")) {
                 assertThat(c.path("status").asText()).isNotEqualTo("ok");
             }
+            if (c.path("container").asText().equals(PROJECT + "-proxy")) {
+                assertThat(c.path("toxicsActive").asInt()).isEqualTo(1);
+                assertThat(c.path("faults").get(0).asText()).isEqualTo("database-primary: it-latency=latency("
+                        + "latency=50,jitter=0) downstream");
+            }
             if (c.path("container").asText().equals(PROJECT + "-web-1")) {
                 assertThat(c.path("status").asText()).isEqualTo("ok");
                 assertThat(c.has("requestsPerSecond")).isTrue();
@@ -204,7 +225,11 @@ class MonitoringIT {
         assertThat(vitals.path("samples").asInt()).isGreaterThanOrEqualTo(4);
         var signals = new java.util.ArrayList<String>();
         vitals.path("series").forEach(s -> signals.add(s.path("signal").asText()));
-        assertThat(signals).contains("backendsUp", "webRequestsPerSecond", "cacheHitRatio", "replicaLagSeconds");
+        assertThat(signals).contains("backendsUp", "webRequestsPerSecond", "cacheHitRatio", "replicaLagSeconds",
+                "toxicsActive");
+        JsonNode toxics = vitals.path("series").get(signals.indexOf("toxicsActive"));
+        assertThat(toxics.path("phases").get(0).path("min").asDouble()).as("the toxic in effect all along")
+                .isEqualTo(1.0);
         JsonNode backends = vitals.path("series").get(signals.indexOf("backendsUp"));
         assertThat(backends.path("phases").get(0).path("max").asDouble()).isEqualTo(1.0);
     }

@@ -16,7 +16,8 @@ class TopScreenTest {
     static Vitals vitals(String name, String state, String status) {
         var none = OptionalDouble.empty();
         return new Vitals(name, "web", "replica", state, "healthy", status, OptionalDouble.of(12.5), none, none, none,
-                none, none, none, none, none, none, none, none, none, none, none, Optional.empty(), none);
+                none, none, none, none, none, none, none, none, none, none, none, Optional.empty(), none, none,
+                List.of());
     }
 
     @Test
@@ -35,5 +36,19 @@ class TopScreenTest {
         assertThat(lines.get(4).styleAt(0).getStyle()).isNotEqualTo(red);
         assertThat(TopCommand.screen("p", snapshot, List.of(), 20).get(4).length()).as("cut to the width")
                 .isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void toxicsInEffectAreShownFromToxiproxysOwnAnswerAboveTheRunsJournal() {
+        var none = OptionalDouble.empty();
+        var proxy = new Vitals("p-proxy", "proxy", "proxy", "running", "-", Vitals.OK, none, none, none, none, none,
+                none, none, none, none, none, none, none, none, none, none, Optional.empty(), none,
+                OptionalDouble.of(1), List.of("cache-1: scaler-2-latency=latency(latency=200,jitter=20) downstream"));
+        var lines = TopCommand.screen("p", new Snapshot(0, 3, List.of(proxy)),
+                List.of(Event.fault(4.0, "kill", "web[1]")), 200);
+        assertThat(lines.get(1).toString()).isEqualTo(
+                "FAULT in effect on p-proxy: cache-1: scaler-2-latency=latency(latency=200,jitter=20) downstream");
+        assertThat(lines.get(2).toString()).isEqualTo("FAULT in progress: kill web[1] at 4.0s of the run");
+        assertThat(lines.get(5).toString()).startsWith("p-proxy").contains("! 1 fault: cache-1: scaler-2-latency");
     }
 }

@@ -127,13 +127,15 @@ class LoadGeneratorTest {
 
     @Test
     void aSlowServerGivesTimeoutsAndTheRunStillEndsByItself() throws Exception {
-        try (var fixture = new NotesFixture(Mode.HONEST, 2000)) {
+        // The server would answer after 5 s; ending well before that is the claim, not a speed figure (a 1.5 s
+        // bound failed on a machine at load average 40).
+        try (var fixture = new NotesFixture(Mode.HONEST, 5000)) {
             var spec = new LoadSpec(List.of(fixture.uri()), 100, Duration.ofMillis(200), JourneyMix.parse("browse=1"),
                     Duration.ofMillis(100), 1, 1000, 1);
             long t0 = System.nanoTime();
             var result = new LoadGenerator(spec, http).run();
             assertThat(sum(result, w -> w.failures().get(FailureKind.TIMEOUT))).isEqualTo(20);
-            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(1.5);
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4.0);
         }
     }
 
@@ -176,5 +178,39 @@ class LoadGeneratorTest {
                 .hasMessageContaining("whole number");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("browse=0"))
                 .hasMessageContaining("more than 0");
+    }
+
+    @Test
+    void withHomesEveryUserStaysOnItsOwnTargetAndIsCountedThere() throws Exception {
+        // Two servers that share nothing, like two datacenters: a user sent to the other one has no session there.
+        try (var east = new NotesFixture(Mode.HONEST); var west = new NotesFixture(Mode.HONEST)) {
+            var spec = new LoadSpec(List.of(east.uri(), west.uri()), 200, Duration.ofMillis(1500),
+                    JourneyMix.parse("write=50,read=30,login=20"), Duration.ofSeconds(1), 42, 1000, 10)
+                    .withHomes(List.of("us-east", "eu-west"));
+            var result = new LoadGenerator(spec, http).run();
+            var v = result.verification();
+            assertThat(v.lostSessions()).isZero();
+            assertThat(v.lostWrites()).isZero();
+            assertThat(east.requestCount()).isPositive();
+            assertThat(west.requestCount()).isPositive();
+            assertThat(result.homes()).containsOnlyKeys("us-east", "eu-west");
+            for (int i = 0; i < result.windows().size(); i++) {
+                int second = i;
+                long perHome = result.homes().values().stream().mapToLong(w -> w.get(second).attempts()).sum();
+                assertThat(perHome).as("second %d", i).isEqualTo(result.windows().get(i).attempts());
+            }
+        }
+    }
+
+    @Test
+    void withoutHomesUsersAreSpreadAndNothingIsCountedPerHome() throws Exception {
+        try (var east = new NotesFixture(Mode.HONEST); var west = new NotesFixture(Mode.HONEST)) {
+            var spec = new LoadSpec(List.of(east.uri(), west.uri()), 200, Duration.ofMillis(1500),
+                    JourneyMix.parse("write=50,read=30,login=20"), Duration.ofSeconds(1), 42, 1000, 10);
+            var result = new LoadGenerator(spec, http).run();
+            assertThat(result.homes()).isEmpty();
+            // The same journeys spread over two servers that share nothing lose sessions: what homes prevent.
+            assertThat(result.verification().lostSessions()).isPositive();
+        }
     }
 }

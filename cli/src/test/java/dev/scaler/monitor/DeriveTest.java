@@ -138,4 +138,29 @@ class DeriveTest {
         assertThat(VitalsTable.alarming(snapshot.containers().get(1))).isTrue();
         assertThat(VitalsTable.alarming(snapshot.containers().get(0))).isFalse();
     }
+
+    @Test
+    void aToxiproxySaysEveryToxicInEffectAndEveryDisabledProxyAsAFault() {
+        var proxy = new Target("p-proxy", "proxy", "proxy", "i", "running", "healthy", Optional.of("x"));
+        Vitals clean = Derive.vitals(proxy, new Reading.Proxies(List.of(new Reading.Proxy("cache-1", true, List.of()),
+                new Reading.Proxy("database-primary", true, List.of()))), Optional.empty(), 0);
+        assertThat(clean.toxicsActive()).hasValue(0);
+        assertThat(clean.faults()).isEmpty();
+        assertThat(VitalsTable.alarming(clean)).isFalse();
+        assertThat(VitalsTable.rows(new Snapshot(0, 1, List.of(clean))).get(1)).endsWith("no toxics");
+
+        Vitals faulty = Derive.vitals(proxy, new Reading.Proxies(List.of(
+                new Reading.Proxy("cache-1", true, List.of("scaler-3-partition-up=timeout(timeout=0) upstream",
+                        "scaler-3-partition-down=timeout(timeout=0) downstream")),
+                new Reading.Proxy("database-primary", false, List.of()))), Optional.empty(), 0);
+        assertThat(faulty.toxicsActive()).hasValue(3);
+        assertThat(faulty.faults()).containsExactly("cache-1: scaler-3-partition-up=timeout(timeout=0) upstream",
+                "cache-1: scaler-3-partition-down=timeout(timeout=0) downstream", "database-primary: disabled");
+        assertThat(VitalsTable.alarming(faulty)).as("a fault in effect is shown in red").isTrue();
+        assertThat(VitalsTable.rows(new Snapshot(0, 1, List.of(faulty))).get(1).getLast())
+                .startsWith("! 3 faults: cache-1: scaler-3-partition-up");
+        assertThat(Signal.TOXICS_ACTIVE.of(List.of(faulty, clean))).hasValue(3);
+        assertThat(Signal.TOXICS_ACTIVE.of(List.of(Derive.vitals(WEB, new Reading.Silent("exited"), Optional.empty(),
+                0)))).as("no proxy in this sample").isEmpty();
+    }
 }

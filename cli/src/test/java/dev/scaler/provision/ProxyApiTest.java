@@ -47,4 +47,26 @@ class ProxyApiTest {
                 .isEqualTo("toxic already exists");
         assertThat(ProxyApi.errorOf("not json\n")).isEqualTo("not json");
     }
+
+    @Test
+    void oneListingOfTheProxiesCarriesEveryToxicWithItsAttributes() throws Exception {
+        // Toxiproxy 2.12.0's GET /proxies with one toxic added (the "Logger" field is what it writes too).
+        String json = """
+                {"database-primary": {"name": "database-primary", "listen": "[::]:20100", "upstream": "mon-db-router:3306",
+                  "enabled": true, "Logger": {}, "toxics": []},
+                 "cache-1": {"name": "cache-1", "listen": "[::]:20001", "upstream": "mon-cache-1:6379", "enabled": false,
+                  "Logger": {}, "toxics": [{"attributes": {"latency": 200, "jitter": 20}, "name": "scaler-9-latency",
+                  "type": "latency", "stream": "downstream", "toxicity": 0.5}]}}
+                """;
+        var proxies = ProxyApi.parseProxies(json);
+        assertThat(proxies).extracting(ProxyState::name).containsExactly("cache-1", "database-primary");
+        var cache = proxies.getFirst();
+        assertThat(cache.enabled()).isFalse();
+        assertThat(cache.upstream()).isEqualTo("mon-cache-1:6379");
+        assertThat(cache.toxics()).containsExactly(new ToxicState("scaler-9-latency", "latency", "downstream", 0.5,
+                java.util.Map.of("latency", 200L, "jitter", 20L)));
+        assertThat(cache.toxics().getFirst().display())
+                .isEqualTo("scaler-9-latency=latency(latency=200,jitter=20) downstream toxicity 0.5");
+        assertThat(proxies.get(1).toxics()).isEmpty();
+    }
 }

@@ -130,4 +130,40 @@ class AnalysisTest {
         assertThat(report.verdict()).isEqualTo("fail");
         assertThat(report.whole().latency().p99()).isGreaterThanOrEqualTo(1999.0);
     }
+
+    @Test
+    void eachHomeDatacenterGetsItsOwnAvailabilityAndRecovery() {
+        // eu-west's users fail from 10 s to 14 s; us-east's never do; the whole run is both.
+        var west = Timelines.outage(30, 50, 10.0, 14.0, FailureKind.TIMEOUT, 20_000);
+        var east = Timelines.outage(30, 50, 0.0, 0.0, FailureKind.TIMEOUT, 20_000);
+        var whole = new java.util.ArrayList<dev.scaler.load.Window>();
+        for (int i = 0; i < 30; i++) {
+            whole.add(Timelines.window(i, east.get(i).successes() + west.get(i).successes(),
+                    east.get(i).failed() + west.get(i).failed(), 0));
+        }
+        var homes = new LinkedHashMap<String, List<dev.scaler.load.Window>>();
+        homes.put("us-east", east);
+        homes.put("eu-west", west);
+        var run = new Run(Timelines.info(Map.of()), List.of(Event.fault(10.0, "partition", "between dc:us-east and"
+                + " dc:eu-west")), whole, Verification.NONE, List.of(), homes);
+        var report = Analysis.analyse(run);
+        assertThat(report.datacenters()).extracting(Report.Home::datacenter).containsExactly("us-east", "eu-west");
+        var eastHome = report.datacenters().get(0);
+        var westHome = report.datacenters().get(1);
+        assertThat(eastHome.whole().availability()).isEqualTo(1.0);
+        assertThat(eastHome.faults().get(0).recoverySeconds()).isEqualTo(0.0);
+        assertThat(westHome.whole().availability()).isCloseTo(26 / 30.0, within(1e-9));
+        assertThat(westHome.faults().get(0).recoverySeconds()).isEqualTo(4.0);
+        assertThat(TextReport.render(report)).contains("datacenters (users by home entry point)")
+                .containsPattern("eu-west +1500 +86\\.67% +10\\.0s recovered in 4\\.0s");
+        assertThat(MarkdownReport.render(report)).contains("- users of `eu-west`: 86.67% available, recovered in 4.0s"
+                + " after 10.0s");
+    }
+
+    @Test
+    void aRunWithoutHomesHasNoDatacenterBreakdown() {
+        var report = Analysis.analyse(Timelines.run(List.of(Timelines.window(0, 10, 0, 0)), List.of(), Map.of()));
+        assertThat(report.datacenters()).isEmpty();
+        assertThat(TextReport.render(report)).doesNotContain("datacenters");
+    }
 }

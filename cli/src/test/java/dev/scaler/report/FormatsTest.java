@@ -67,9 +67,9 @@ class FormatsTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RunStore.json(report()));
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(iterable(json.fieldNames())).containsExactly("schemaVersion", "run", "whole", "phases", "faults",
-                "consistency", "errorBudget", "hypothesis", "verdict", "windows", "events", "vitals");
+                "consistency", "errorBudget", "hypothesis", "verdict", "windows", "events", "vitals", "datacenters");
         assertThat(iterable(json.path("vitals").fieldNames())).containsExactly("samples", "meanCostMs", "maxCostMs",
-                "series");
+                "series", "roleChanges");
         assertThat(iterable(json.path("whole").fieldNames())).containsExactly("phase", "from", "to", "windows", "attempts",
                 "successes", "failed", "failures", "dropped", "availability", "throughput", "latency");
         assertThat(json.path("faults").get(0).path("recoverySeconds").asDouble()).isEqualTo(3.0);

@@ -26,14 +26,14 @@ class VitalSignsTest {
         var none = OptionalDouble.empty();
         return new Vitals("m-lb-1", "lb", "lb", "running", "healthy", Vitals.OK, none, none, none, none, none, none,
                 none, OptionalDouble.of(up), OptionalDouble.of(3 - up), OptionalDouble.of(4), none, none, none, none,
-                none, Optional.empty(), none);
+                none, Optional.empty(), none, none, List.of());
     }
 
     static Vitals replica(double lag) {
         var none = OptionalDouble.empty();
         return new Vitals("m-db-2", "database", "replica of m-db-1", "running", "healthy", Vitals.OK, none, none, none,
                 none, none, none, none, none, none, none, none, none, none, none, OptionalDouble.of(lag),
-                Optional.of("0-1-42"), OptionalDouble.of(3));
+                Optional.of("0-1-42"), OptionalDouble.of(3), none, List.of());
     }
 
     /** A sample each second (and one in the warm-up, before the clock): backends drop to 2 and lag rises during the fault. */
@@ -76,6 +76,48 @@ class VitalSignsTest {
         assertThat(html).contains("Load balancers: vital signs per second").contains("Database and shards: vital signs");
     }
 
+    static Vitals node(String name, String role, String status) {
+        var none = OptionalDouble.empty();
+        var lag = role.startsWith("replica") ? OptionalDouble.of(0) : none;
+        return new Vitals(name, "database", role, "running", "healthy", status, none, none, none, none, none, none,
+                none, none, none, none, none, none, none, none, lag, Optional.empty(), none, none, List.of());
+    }
+
+    @Test
+    void aPromotionIsTimedByTheFirstSampleInWhichTheServerSaidItAndDrawnOnTheDatabasePanel() {
+        var samples = new ArrayList<Snapshot>();
+        for (int k = 0; k < 12; k++) {
+            String was = k < 5 ? "replica of m-db-1" : "primary";
+            var one = k < 3 ? node("m-db-1", "primary", Vitals.OK) : k < 8 ? node("m-db-1", "primary", "exited")
+                    : node("m-db-1", "replica of m-db-2", Vitals.OK);
+            samples.add(new Snapshot(START + k * 1000L + 300, 5, List.of(one, node("m-db-2", was, Vitals.OK),
+                    node("m-db-3", k < 6 ? "replica of m-db-1" : "replica of m-db-2", Vitals.OK))));
+        }
+        var run = new Run(Timelines.info(Map.of()), List.of(Event.fault(2.5, "kill", "database.primary")),
+                Timelines.outage(12, 50, 3.0, 3.5, FailureKind.REFUSED, 2000), Verification.NONE, samples);
+        var report = Analysis.analyse(run);
+        assertThat(report.vitals().roleChanges()).containsExactly(
+                new Report.RoleChange(5.3, "m-db-2", "database", "replica of m-db-1", "primary"),
+                new Report.RoleChange(6.3, "m-db-3", "database", "replica of m-db-1", "replica of m-db-2"),
+                new Report.RoleChange(8.3, "m-db-1", "database", "primary", "replica of m-db-2"));
+        assertThat(TextReport.render(report)).contains("roles, as the servers said them")
+                .containsPattern("5\\.3s\\s+m-db-2\\s+replica of m-db-1\\s+primary");
+        String html = HtmlReport.render(report);
+        assertThat(html).contains("m-db-2 \u2192 primary").contains("m-db-1 \u2192 replica of m-db-2")
+                .as("the replica that follows the new primary is in the text, not drawn")
+                .doesNotContain("m-db-3 \u2192");
+    }
+
+    @Test
+    void labelsAndTiersWithoutAnOwnRoleChangeNothing() {
+        var none = OptionalDouble.empty();
+        var samples = List.of(0, 1).stream().map(k -> new Snapshot(START + k * 1000L, 1, List.of(
+                new Vitals("m-web-1", "web", k == 0 ? "replica" : "primary", "running", "healthy", Vitals.OK, none, none,
+                        none, none, none, none, none, none, none, none, none, none, none, none, none, Optional.empty(),
+                        none, none, List.of())))).toList();
+        assertThat(RoleChanges.of(samples, START, 5)).isEmpty();
+    }
+
     @Test
     void aRunWithoutSamplesHasNoVitalSigns() {
         var report = Analysis.analyse(new Run(Timelines.info(Map.of()), List.of(), Timelines.outage(5, 10, 9, 9,
@@ -95,7 +137,7 @@ class VitalSignsTest {
                 FailureKind.REFUSED, 1000), List.of(), Verification.NONE));
         String line = Files.readAllLines(store.dir(info.id()).resolve(RunStore.SAMPLES)).get(1);
         assertThat(line).contains("\"container\":\"m-lb-1\"").contains("\"backendsUp\":3.0")
-                .as("empty signs are left out").doesNotContain("requestsPerSecond");
+                .as("empty signs are left out").doesNotContain("requestsPerSecond").doesNotContain("faults");
         Run back = store.load(info.id());
         assertThat(back.samples()).isEqualTo(samples(4));
     }

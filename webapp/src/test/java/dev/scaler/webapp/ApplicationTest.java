@@ -30,14 +30,16 @@ class ApplicationTest {
 
         long started = System.nanoTime();
         try (Application app = Application.start(config)) {
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            // Hang guards, not speed claims: a start or a login that waits for the missing servers would
+            // take minutes (retries); a busy CI machine may take several seconds for honest work.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
             assertThat(get(app, "/healthz").statusCode()).isEqualTo(200);
 
             long before = System.nanoTime();
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/login"))
                     .POST(HttpRequest.BodyPublishers.ofString("user=alice")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(503);
-            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(15));
             assertThat(get(app, "/notes").statusCode()).as("no session without Redis").isEqualTo(503);
             assertThat(get(app, "/healthz").statusCode()).isEqualTo(200);
             assertThat(app.awaitSchema(Duration.ofMillis(100))).as("schema still waiting").isFalse();

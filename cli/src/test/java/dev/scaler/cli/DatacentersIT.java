@@ -1,0 +1,226 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaler.plan.Labels;
+import dev.scaler.plan.ObservedContainer;
+import dev.scaler.provision.ProxyApi;
+import dev.scaler.provision.ProxyState;
+import dev.scaler.provision.ProxySync;
+import dev.scaler.provision.ToxicState;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two datacenters on the real engine: each its own network, the database replicating across a Toxiproxy link
+ * with the topology's latency, the global load balancer sending users home and elsewhere when home is down, a
+ * partition between the datacenters applied and undone by `scaler chaos`, and `down` leaving nothing.
+ */
+class DatacentersIT {
+    private static final String PROJECT = "dc-it";
+    private static final long LATENCY_MS = 200;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dir;
+
+    private Docker docker;
+    private int port;
+
+    @BeforeEach
+    void engine() throws IOException {
+        docker = new Docker();
+        docker.clear(PROJECT);
+        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
+        // Two consecutive free ports: one entry point per datacenter.
+        do {
+            try (var s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+        } while (port >= 65535 || !free(port + 1));
+    }
+
+    private static boolean free(int p) {
+        try (var s = new ServerSocket(p)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        docker.clear(PROJECT);
+        docker.close();
+        System.clearProperty("scaler.stateDir");
+    }
+
+    @Test
+    void twoDatacentersReplicateOverALinkFailOverAtTheGlobalBalancerAndPartition() throws Exception {
+        Path file = dir.resolve("dc.yaml");
+        Files.writeString(file, """
+                name: %s
+                images: offline
+                loadBalancer: { port: %d }
+                web: { replicas: 1 }
+                cache: { replicas: 0, sentinels: 0 }
+                database: { kind: mariadb, replicas: 1 }
+                datacenters:
+                  - name: us-east
+                    latency: 10ms
+                  - name: eu-west
+                    latency: %dms
+                """.formatted(PROJECT, port, LATENCY_MS));
+        var up = Scaler.run("up", "--timeout", "240", file.toString());
+        assertThat(up.code()).as(up.transcript()).isZero();
+
+        // Every container says where it lives; only the proxy and the global balancer span both networks.
+        List<ObservedContainer> all = docker.containers(PROJECT);
+        assertThat(all).hasSizeGreaterThan(10).allSatisfy(c ->
+                assertThat(c.labels()).as(c.name()).containsKey(Labels.DATACENTER));
+        assertThat(docker.engine.networks(PROJECT)).containsExactlyInAnyOrder(PROJECT + "-us-east-net",
+                PROJECT + "-eu-west-net");
+        for (ObservedContainer c : all) {
+            boolean spans = c.name().equals(PROJECT + "-proxy") || c.name().equals(PROJECT + "-global-lb");
+            assertThat(c.networks()).as(c.name()).hasSize(spans ? 2 : 1);
+        }
+        assertThat(label(PROJECT + "-db-2")).isEqualTo("eu-west");
+        assertThat(label(PROJECT + "-eu-west-web-1")).isEqualTo("eu-west");
+
+        // Replication crosses the link: eu-west's replica replicates from the primary, by its name.
+        sql(PROJECT + "-db-1", "CREATE TABLE scaler.dc_it (id INT PRIMARY KEY); INSERT INTO scaler.dc_it VALUES (7)");
+        eventually(() -> sql(PROJECT + "-db-2", "SELECT id FROM scaler.dc_it").contains("7"),
+                "the row written on the primary reaches eu-west's replica");
+        assertThat(sql(PROJECT + "-db-2", "SHOW SLAVE STATUS\\G")).contains("Master_Host: " + PROJECT + "-db-1")
+                .contains("Slave_IO_Running: Yes");
+
+        // The link carries its latency: the primary's greeting reaches eu-west at least that late.
+        var proxies = ProxyApi.connect(docker.engine, PROJECT).orElseThrow().proxies();
+        assertThat(proxies).filteredOn(p -> p.name().startsWith("link.")).isNotEmpty().allSatisfy(p ->
+                assertThat(p.toxics()).extracting(ToxicState::name).containsExactly(ProxySync.LINK_LATENCY));
+        long viaLink = greetingMillis(PROJECT + "-eu-west-web-1", PROJECT + "-db-1");
+        assertThat(viaLink).isGreaterThanOrEqualTo(LATENCY_MS);
+
+        // The global balancer sends each datacenter's users home.
+        eventually(() -> servedBy(port).equals("us-east"), "us-east's entry point served from us-east");
+        eventually(() -> servedBy(port + 1).equals("eu-west"), "eu-west's entry point served from eu-west");
+
+        // A partition between the datacenters, by `scaler chaos`: on every link while it runs, gone after.
+        Path experiment = dir.resolve("it-dc-partition.yaml");
+        Files.writeString(experiment, """
+                name: it-dc-partition
+                load: { rate: 10/s, duration: 12s }
+                steps:
+                  - at: 2s
+                    partition: { between: [dc:us-east, dc:eu-west] }
+                    duration: 6s
+                """);
+        var seen = new AtomicBoolean();
+        var during = Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!seen.get() && System.nanoTime() < deadline) {
+                seen.set(links().stream().allMatch(p -> p.toxics().stream().anyMatch(t -> t.name().startsWith(
+                        "scaler-"))));
+                sleep(100);
+            }
+        });
+        var chaos = Scaler.run("chaos", experiment.toString(), PROJECT, "--warmup", "0s");
+        during.join();
+        assertThat(chaos.code()).as(chaos.transcript()).isIn(0, 1);
+        assertThat(seen).as("the partition seen on every link during the run").isTrue();
+        assertThat(links()).allSatisfy(p -> assertThat(p.toxics()).extracting(ToxicState::name)
+                .containsExactly(ProxySync.LINK_LATENCY));
+
+        // Home down: eu-west's users are served by us-east.
+        docker.engine.stop(docker.container(PROJECT + "-eu-west-lb-1").id(), Duration.ofSeconds(2));
+        eventually(() -> servedBy(port + 1).equals("us-east"), "eu-west's users moved to us-east");
+
+        var down = Scaler.run("down", PROJECT);
+        assertThat(down.code()).as(down.transcript()).isZero();
+        assertThat(docker.leftovers(PROJECT)).isEmpty();
+    }
+
+    private List<ProxyState> links() {
+        return ProxyApi.connect(docker.engine, PROJECT).orElseThrow().proxies().stream()
+                .filter(p -> p.name().startsWith("link.")).toList();
+    }
+
+    private String label(String container) {
+        return docker.container(container).labels().get(Labels.DATACENTER);
+    }
+
+    /** Which datacenter served a request to the global balancer's port; "" when nothing answered. */
+    private static String servedBy(int p) {
+        try {
+            var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/healthz"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200 ? r.headers().firstValue("X-Scaler-Datacenter").orElse("") : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The fastest of three: milliseconds until a MariaDB server's greeting arrives, dialled from a container. */
+    private static long greetingMillis(String from, String server) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            String out = exec(from, "s=$(date +%s%N); exec 3<>/dev/tcp/" + server + "/3306; head -c 4 <&3 >/dev/null;"
+                    + " e=$(date +%s%N); echo $(( (e - s) / 1000000 ))");
+            best = Math.min(best, Long.parseLong(out.strip()));
+        }
+        return best;
+    }
+
+    private static String sql(String container, String statements) {
+        return exec(container, "mariadb -uroot -p\"$MYSQL_ROOT_PASSWORD\" -e \"" + statements + "\"");
+    }
+
+    private static String exec(String container, String script) {
+        try {
+            var process = new ProcessBuilder("docker", "exec", container, "bash", "-c", script)
+                    .redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            int code = process.waitFor();
+            return code == 0 ? out : "exit " + code + ": " + out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            sleep(250);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
