@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `scaler schema`: prints the JSON Schema of a file format, as committed under schemas/. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Print the JSON Schema (draft-07) of topology or experiment files.",
-        footer = {"", "The schemas are generated from the loaders and committed under schemas/; after changing a"
+        footer = {"", "Examples:", "  scaler schema topology",
+                "", "The schemas are generated from the loaders and committed under schemas/; after changing a"
                 + " loader, refresh them:",
                 "  ./scaler schema topology > schemas/topology.schema.json",
                 "  ./scaler schema experiment > schemas/experiment.schema.json"})
