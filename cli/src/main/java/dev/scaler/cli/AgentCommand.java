@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler agent`: the failover agent, run inside its own container by `up`; not meant to be run by hand. */
 @Command(name = "agent", mixinStandardHelpOptions = true, hidden = true,
-        description = "Watch every primary, fail over when one dies, keep replicas and the router in line.")
+        description = "Watch every primary, fail over when one dies, keep replicas and the router in line.",
+        footer = {"", "Examples (inside the agent container, as `up` and `scaler failover` run it):",
+                "  scaler agent --config /etc/scaler/agent.json", "  scaler agent --config /etc/scaler/agent.json --promote db"})
 final class AgentCommand implements Callable<Integer> {
     /** Exists while every group is healthy; the container's health check looks for it. */
     static final Path READY = Path.of("/tmp/scaler-agent.ready");

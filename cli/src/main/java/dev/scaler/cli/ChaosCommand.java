@@ -105,7 +105,7 @@ final class ChaosCommand implements Callable<Integer> {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
                         + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
             }
-            var context = new Context(engine, name, topology, options, out, err);
+            var context = new Context(engine, name, topology, options, out, err, ScalerCommand.display(spec));
             return switch (script) {
                 case Experiment e when dryRun -> dryRun(context, e, s, fmt);
                 case Experiment e -> single(context, e, s);
@@ -116,7 +116,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     /** What every experiment of one command shares. */
     record Context(Engine engine, String project, Optional<dev.scaler.topology.Topology> topology,
-            RunOptions.Checked options, PrintWriter out, PrintWriter err) {
+            RunOptions.Checked options, PrintWriter out, PrintWriter err, OutputStyle display) {
     }
 
     /** The outcome of one experiment run: its run id (empty when it did not run), exit code and report line. */
@@ -202,8 +202,11 @@ final class ChaosCommand implements Callable<Integer> {
 
             @Override
             public synchronized void say(String line) {
-                c.out().println(line);
-                c.out().flush();
+                synchronized (c.out()) {
+                    // On a terminal the live line is being rewritten in place: clear it, so this line stands alone.
+                    c.out().println((c.display().live() ? "\r\u001b[K" : "") + line);
+                    c.out().flush();
+                }
             }
         };
         var run = new ChaosRun(e, c.project(), c.engine(), proxies, journal, Targets.random(s), listener);
@@ -228,7 +231,7 @@ final class ChaosCommand implements Callable<Integer> {
         };
         MeasuredRun.Outcome outcome;
         try {
-            var measured = new MeasuredRun(store, c.out(), c.err());
+            var measured = new MeasuredRun(store, c.out(), c.display());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s).withHomes(homes),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
                     c.options().sampleInterval()), alongside);

@@ -26,10 +26,15 @@ public final class Cli {
         });
         cmd.setExecutionExceptionHandler((e, c, parsed) -> report(e, err, c.getCommandSpec().root()
                 .userObject() instanceof ScalerCommand root && root.stacktrace));
-        int code = cmd.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        Interrupts.commandStarted();
+        try {
+            int code = cmd.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        } finally {
+            Interrupts.commandFinished();
+        }
     }
 
     private static int report(Exception e, PrintWriter err, boolean stacktrace) {

@@ -69,14 +69,17 @@ final class DemoCommand implements Callable<Integer> {
         try {
             // A system that has just started is not in its steady state: cold JITs, empty pools and caches fail
             // requests no fault caused. Real traffic first, as a team would send before breaking anything.
-            step(root, out, List.of("load", project, "--rate", "100", "--duration", "20s", "--sample-interval", "0s"));
-            verdict = step(root, out, List.of("chaos", experiment, project));
+            verdict = step(root, out, List.of("load", project, "--rate", "100", "--duration", "20s",
+                    "--sample-interval", "0s"));
+            if (verdict != ExitCode.INTERRUPTED) {
+                verdict = step(root, out, List.of("chaos", experiment, project));
+            }
             if (verdict == ExitCode.OK || verdict == ExitCode.HYPOTHESIS_FAILED) {
                 step(root, out, List.of("report", "--format", "html", "--out", report.toString()));
             }
         } finally {
-            if (keep) {
-                out.printf("%nleft up, as asked: `scaler down %s` removes it%n", project);
+            if (keep || verdict == ExitCode.INTERRUPTED) {
+                out.printf("%nleft up, %s: `scaler down %s` removes it%n", keep ? "as asked" : "after Ctrl-C", project);
             } else {
                 step(root, out, List.of("down", project));
             }

@@ -32,7 +32,7 @@ final class DownCommand implements Callable<Integer> {
         try (var engine = DockerEngine.connect()) {
             String name = ProjectName.resolve(given, engine);
             LeftoverFaults.undo(engine, name, spec.commandLine().getErr());
-            var progress = new ProgressPrinter(out);
+            var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
             Down.Result result = new Down(engine, progress).run(name, keepData);
             if (!keepData) {
                 Secrets.open(StateDir.resolve(), name).delete();

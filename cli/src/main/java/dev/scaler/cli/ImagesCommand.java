@@ -1,5 +1,6 @@
 package dev.scaler.cli;
 
+import dev.scaler.engine.CancelledException;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.plan.Images;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `scaler images`: build the offline image profile locally, or list which images a profile needs. */
 @Command(name = "images", mixinStandardHelpOptions = true, description = "Build or list the images scaler runs.",
+        footer = {"", "Examples:", "  scaler images build", "  scaler images list --images upstream"},
         subcommands = {ImagesCommand.Build.class, ImagesCommand.ListImages.class})
 final class ImagesCommand implements Runnable {
     @Spec
@@ -32,7 +36,7 @@ final class ImagesCommand implements Runnable {
     @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, MariaDB, web app, agent, Toxiproxy); cached.",
             footer = {"", "Examples:", "  scaler images build", "  scaler images build --force webapp"})
     static final class Build implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "NAME", description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy (default: all).")
+        @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ImageNames.class, description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy (default: all).")
         List<String> names = new ArrayList<>();
 
         @Option(names = "--force", description = "Rebuild even when a cached image matches its inputs.")
@@ -41,27 +45,79 @@ final class ImagesCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /** The images build.sh knows, for completion. */
+        static final class ImageNames extends ArrayList<String> {
+            ImageNames() {
+                super(List.of("base", "haproxy", "redis", "webapp", "mariadb", "agent", "toxiproxy"));
+            }
+        }
+
         @Override
         public Integer call() throws Exception {
             Path home = home();
             Path script = home.resolve("images/build.sh");
+            OutputStyle display = ScalerCommand.display(spec);
             var command = new ArrayList<>(List.of("bash", script.toString(), "--webapp-jar",
                     home.resolve("webapp/target/webapp.jar").toString()));
             if (force) {
                 command.add("--force");
             }
+            if (display.verbose()) {
+                command.add("-v");
+            }
             command.addAll(names);
-            spec.commandLine().getOut().flush();
-            int code = new ProcessBuilder(command).directory(home.toFile()).inheritIO().start().waitFor();
+            var out = spec.commandLine().getOut();
+            out.flush();
+            var progress = new ProgressPrinter(out, display);
+            Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            int code;
+            try (var stop = Interrupts.onInterrupt(build::destroy);
+                    var lines = build.inputReader()) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    String text = line;
+                    step(text).ifPresentOrElse(s -> progress.step(s.image(), s.what()), () -> {
+                        if (text.startsWith("build.sh: error") || display.mode() != OutputStyle.Mode.QUIET) {
+                            progress.note(text);
+                        }
+                    });
+                }
+                code = build.waitFor();
+                if (stop.happened()) {
+                    throw new CancelledException("interrupted; images/build.sh stopped (what it finished is cached)");
+                }
+            }
             if (code != 0) {
                 throw new EngineException("images/build.sh failed with exit code " + code, "see its output above");
             }
             return ExitCode.OK;
         }
+
+        /** One image's step in images/build.sh's output: "build.sh: building TAG (log: ...)", "built TAG 3.2s". */
+        record Step(String image, String what) {
+        }
+
+        private static final Pattern BUILDING = Pattern.compile("build\\.sh: building (\\S+) \\(log: .*\\)");
+        private static final Pattern RESULT = Pattern.compile("(built|cached)\\s+(\\S+)\\s+([0-9.]+s)");
+
+        /** The step a line of build.sh's output reports, if it reports one. */
+        static Optional<Step> step(String line) {
+            Matcher building = BUILDING.matcher(line.strip());
+            if (building.matches()) {
+                return Optional.of(new Step(building.group(1), "building"));
+            }
+            Matcher result = RESULT.matcher(line.strip());
+            if (result.matches()) {
+                return Optional.of(new Step(result.group(2), result.group(1) + " in " + result.group(3)));
+            }
+            return Optional.empty();
+        }
     }
 
     /** `scaler images list`: which images a profile needs and whether the engine has them. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the images a profile needs and whether the engine has them.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the images a profile needs and whether the engine has them.",
+            footer = {"", "Examples:", "  scaler images list", "  scaler images list --images upstream"})
     static final class ListImages implements Callable<Integer> {
         @Option(names = "--images", paramLabel = "PROFILE", defaultValue = "offline",
                 description = "upstream or offline (default: ${DEFAULT-VALUE}).")

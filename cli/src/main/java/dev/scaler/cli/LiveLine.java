@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * While a run goes: on a terminal one line rewritten in place four times a second; without one, or under CI=true,
- * a plain line every 5 s, which reads well in a CI log.
+ * While a run goes: on a terminal one line rewritten in place four times a second; without one, under CI=true or
+ * with --verbose, a plain line every 5 s, which reads well in a CI log; with --quiet nothing.
  */
 final class LiveLine implements AutoCloseable {
     private final PrintWriter out;
@@ -18,27 +18,12 @@ final class LiveLine implements AutoCloseable {
     private long lastCompleted;
     private double lastElapsed;
 
-    LiveLine(PrintWriter out, Supplier<LoadGenerator.Live> source, boolean terminal) {
+    LiveLine(PrintWriter out, Supplier<LoadGenerator.Live> source, OutputStyle display) {
         this.out = out;
         this.source = source;
-        this.terminal = terminal;
-        this.thread = Thread.ofPlatform().daemon().name("scaler-live").start(this::loop);
-    }
-
-    /** A terminal is one where the user watches: a console that is a terminal, and not CI. */
-    static boolean terminal() {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            return false;
-        }
-        var console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try { // Java 22+: a Console exists even when redirected; isTerminal() tells.
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        this.terminal = display.live();
+        this.thread = display.mode() == OutputStyle.Mode.QUIET ? Thread.ofPlatform().unstarted(() -> { })
+                : Thread.ofPlatform().daemon().name("scaler-live").start(this::loop);
     }
 
     /** On a terminal every 250 ms; otherwise each time another 5 s of the run (not of the warm-up) have passed. */

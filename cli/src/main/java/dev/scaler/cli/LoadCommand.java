@@ -78,7 +78,7 @@ final class LoadCommand implements Callable<Integer> {
     Optional<Integer> maxInFlight = Optional.empty();
 
     @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
-            description = "A hypothesis line, e.g. 'availability=>= 99%' or 'p99=<= 500ms' (repeatable).")
+            description = "A hypothesis line, e.g. 'availability=>= 99%%' or 'p99=<= 500ms' (repeatable).")
     Map<String, String> hypothesis = new LinkedHashMap<>();
 
     @Mixin
@@ -134,7 +134,7 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, err);
+        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, ScalerCommand.display(spec));
         var outcome = measured.run(MeasuredRun.newId(),
                 new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
                         hypothesis, run.sampleInterval()),

@@ -15,14 +15,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A measured run, the same for `scaler load` and `scaler chaos`: the run is created under .scaler/runs/ID/, load is
  * sent with a live line, something may happen alongside on the load's clock (the faults of an experiment), and the
  * run is stored and analysed. Ctrl-C stops the load, lets what runs alongside undo itself, stores what was measured
- * and exits 4.
+ * and ends the command with exit 4.
  */
 final class MeasuredRun {
 
@@ -56,12 +54,12 @@ final class MeasuredRun {
 
     private final RunStore store;
     private final PrintWriter out;
-    private final PrintWriter err;
+    private final OutputStyle display;
 
-    MeasuredRun(RunStore store, PrintWriter out, PrintWriter err) {
+    MeasuredRun(RunStore store, PrintWriter out, OutputStyle display) {
         this.store = store;
         this.out = out;
-        this.err = err;
+        this.display = display;
     }
 
     /** The run's id, chosen before it starts so what runs alongside can name it. */
@@ -80,7 +78,6 @@ final class MeasuredRun {
         out.flush();
 
         var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup());
-        var stored = new CountDownLatch(1);
         Thread side = Thread.ofPlatform().name("scaler-alongside").start(() -> {
             try {
                 alongside.run(generator.started().get(), id);
@@ -90,25 +87,14 @@ final class MeasuredRun {
                 // The load never started: nothing was done alongside.
             }
         });
-        Thread hook = new Thread(() -> {
+        try (var stop = Interrupts.onInterrupt(() -> {
             generator.stop();
             alongside.stop();
-            try {
-                side.join(Duration.ofSeconds(60));
-                stored.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            err.println("scaler: interrupted; what was measured until then is stored in " + store.dir(id));
-            err.flush();
-            Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-        }, "scaler-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        })) {
             store.append(id, new Event(0, Event.START, "", "", "load starts"));
             LoadResult result;
             try (var sampling = VitalsSampling.start(setup.project(), setup.sampleInterval(), store, id);
-                    var live = new LiveLine(out, generator::live, LiveLine.terminal())) {
+                    var live = new LiveLine(out, generator::live, display)) {
                 result = generator.run();
             } finally {
                 generator.started().cancel(false);
@@ -120,10 +106,11 @@ final class MeasuredRun {
             store.finish(info, result);
             Report report = Analysis.analyse(store.load(id));
             store.writeSummary(report);
+            if (stop.happened()) {
+                throw new dev.scaler.engine.CancelledException(
+                        "interrupted; what was measured until then is stored in " + store.dir(id));
+            }
             return new Outcome(id, report);
-        } finally {
-            stored.countDown();
-            Interrupts.remove(hook);
         }
     }
 

@@ -55,17 +55,22 @@ final class TopCommand implements Callable<Integer> {
         try (var engine = DockerEngine.connect()) {
             String project = ProjectName.resolve(target.given(), engine);
             var collectors = Collectors.forProject(Secrets.open(StateDir.resolve(), project));
-            if (!LiveLine.terminal()) {
+            Optional<Terminal> shell = Shell.terminal();
+            if (shell.isEmpty() && !OutputStyle.of(OutputStyle.Flags.of(false, false), OutputStyle.terminal(), System.getenv()).live()) {
                 Snapshot once = Sampler.once(() -> Targets.of(engine, project), collectors, every);
                 screen(project, once, List.of(), 200).forEach(line -> out.println(line.toString()));
                 return ExitCode.OK;
             }
             var runs = new RunStore(StateDir.resolve().resolve("runs"));
             var latest = new AtomicReference<Optional<Snapshot>>(Optional.empty());
-            try (Terminal terminal = TerminalBuilder.builder().system(true).build();
-                    var sampler = Sampler.start(() -> Targets.of(engine, project), collectors, every,
-                            s -> latest.set(Optional.of(s)))) {
-                return watch(terminal, project, latest, runs);
+            try (var sampler = Sampler.start(() -> Targets.of(engine, project), collectors, every,
+                    s -> latest.set(Optional.of(s)))) {
+                if (shell.isPresent()) { // Inside `scaler shell`: draw on its terminal, which stays open afterwards.
+                    return watch(shell.get(), project, latest, runs);
+                }
+                try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                    return watch(terminal, project, latest, runs);
+                }
             }
         }
     }
@@ -78,7 +83,7 @@ final class TopCommand implements Callable<Integer> {
         var display = new Display(terminal, true);
         NonBlockingReader keys = terminal.reader();
         boolean[] stop = {false};
-        terminal.handle(Terminal.Signal.INT, s -> stop[0] = true);
+        var shellHandler = terminal.handle(Terminal.Signal.INT, s -> stop[0] = true);
         try {
             Optional<Snapshot> shown = Optional.empty();
             while (!stop[0]) {
@@ -99,6 +104,7 @@ final class TopCommand implements Callable<Integer> {
             terminal.puts(org.jline.utils.InfoCmp.Capability.cursor_visible);
             terminal.puts(org.jline.utils.InfoCmp.Capability.exit_ca_mode);
             terminal.setAttributes(saved);
+            terminal.handle(Terminal.Signal.INT, shellHandler);
             terminal.flush();
         }
         return ExitCode.OK;

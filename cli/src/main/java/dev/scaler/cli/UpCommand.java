@@ -43,17 +43,14 @@ final class UpCommand implements Callable<Integer> {
                     + " yet; `scaler plan` shows what it can");
         }
         Plan plan = Planner.plan(t);
-        var progress = new ProgressPrinter(out);
+        var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
         var secrets = Secrets.open(StateDir.resolve(), plan.project());
         try (var engine = DockerEngine.connect()) {
             LeftoverFaults.undo(engine, plan.project(), spec.commandLine().getErr());
             var apply = new Apply(engine, secrets::fill, progress, Duration.ofSeconds(timeoutSeconds));
-            Thread hook = Interrupts.rollbackOnInterrupt(apply, spec.commandLine().getErr());
             Diff diff;
-            try {
+            try (var stop = Interrupts.onInterrupt(apply::cancel)) {
                 diff = new Up(engine).run(plan, apply);
-            } finally {
-                Interrupts.remove(hook);
             }
             ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
             if (diff.empty() && proxies.nothing()) {

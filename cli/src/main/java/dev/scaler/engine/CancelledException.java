@@ -5,4 +5,9 @@ public final class CancelledException extends RuntimeException {
     public CancelledException() {
         super("interrupted; everything this run created was removed");
     }
+
+    /** Interrupted, with what was done about it. */
+    public CancelledException(String message) {
+        super(message);
+    }
 }

@@ -8,12 +8,14 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class LiveLineTest {
+    private static final OutputStyle LIVE = new OutputStyle(OutputStyle.Mode.LIVE, true, false);
+    private static final OutputStyle PLAIN = new OutputStyle(OutputStyle.Mode.PLAIN, false, false);
 
     @Test
     void onATerminalTheLineIsRewrittenInPlace() throws Exception {
         var text = new StringWriter();
         var live = new LoadGenerator.Live(3.0, 600, 590, 6, 4, 10, 12.34);
-        try (var line = new LiveLine(new PrintWriter(text), () -> live, true)) {
+        try (var line = new LiveLine(new PrintWriter(text), () -> live, LIVE)) {
             Thread.sleep(600);
         }
         String out = text.toString();
@@ -27,7 +29,7 @@ class LiveLineTest {
         var text = new StringWriter();
         double[] elapsed = {4.9};
         try (var line = new LiveLine(new PrintWriter(text), () -> new LoadGenerator.Live(elapsed[0], 1, 0, 0, 0, 0,
-                Double.NaN), false)) {
+                Double.NaN), PLAIN)) {
             Thread.sleep(300);
             assertThat(text.toString()).isEmpty();
             elapsed[0] = 5.1;
@@ -39,8 +41,18 @@ class LiveLineTest {
 
     @Test
     void beforeTheClockStartsItSaysWarmUp() {
-        var line = new LiveLine(new PrintWriter(new StringWriter()), () -> null, false);
+        var line = new LiveLine(new PrintWriter(new StringWriter()), () -> null, PLAIN);
         line.close();
         assertThat(line.line(new LoadGenerator.Live(0, 0, 0, 0, 0, 0, Double.NaN))).contains("warm-up");
+    }
+
+    @Test
+    void quietPrintsNothing() throws Exception {
+        var text = new StringWriter();
+        try (var line = new LiveLine(new PrintWriter(text), () -> new LoadGenerator.Live(6, 1, 1, 0, 0, 0, 1.0),
+                new OutputStyle(OutputStyle.Mode.QUIET, false, false))) {
+            Thread.sleep(300);
+        }
+        assertThat(text.toString()).isEmpty();
     }
 }
