@@ -4,7 +4,7 @@
 #
 # usage: images/build.sh [--webapp-jar PATH] [--force] [-v] [NAME...]
 #
-#   NAME        base | haproxy | redis | webapp | mariadb | agent | toxiproxy (default: all). The base is
+#   NAME        base | haproxy | redis | webapp | mariadb | agent | toxiproxy | minio | edge (default: all). The base is
 #               made (or found cached) first whenever another image needs it.
 #   --webapp-jar PATH   the shaded web app jar (default: webapp/target/webapp.jar
 #               under the repository root)
@@ -24,13 +24,16 @@
 #   scaler/mariadb:offline   Debian's MariaDB 10.11 server and client (*-core packages)
 #   scaler/toxiproxy:offline Toxiproxy's server (/toxiproxy) and CLI (/toxiproxy-cli),
 #                            `go install`ed at the version pinned below
+#   scaler/minio:offline     the MinIO server (/usr/bin/minio), `go install`ed at the
+#                            version pinned below
+#   scaler/edge:offline      Debian's nginx, the CDN's caching edge
 #
 # Cached and idempotent: an image is built only when no image carries its
 # inputs hash (its files under images/NAME/, the base image id, and for the web
 # app the jar's sha256 and the Java runtime's version, for Toxiproxy the
 # binaries' sha256). The debootstrap rootfs tarball, the jlinked runtime and
-# the Toxiproxy binaries (bin/toxiproxy-VERSION-linux-ARCH/, reused whenever
-# present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
+# the Toxiproxy and MinIO binaries (bin/toxiproxy-VERSION-linux-ARCH/,
+# bin/minio-VERSION-linux-ARCH/, reused whenever present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
 # Prints one line per image: built|cached, name, seconds.
 #
 # Environment: SCALER_CACHE, SCALER_DEBIAN_MIRROR (default
@@ -39,8 +42,9 @@
 # default: scaler-build, created for the build and removed after it),
 # SCALER_JLINK_MODULES (comma-separated), JAVA_HOME (see bin/find-java),
 # SCALER_GO (the go command; default: `go` on PATH, else /usr/local/go/bin/go;
-# needed only when the Toxiproxy binaries are not cached; Go 1.21 or newer,
-# which fetches the toolchain Toxiproxy's go.mod asks for through GOPROXY).
+# needed only when the Toxiproxy or MinIO binaries are not cached; Go 1.21 or
+# newer, which fetches the toolchain their go.mod asks for through GOPROXY).
+# MinIO is a big build: several minutes of `go install` on 2 cores, once.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -57,7 +61,12 @@ JLINK_OPTIONS=(--strip-debug --no-header-files --no-man-pages)
 # (dev.scaler.plan.Images.TOXIPROXY_UPSTREAM); change both together.
 TOXIPROXY_MODULE=github.com/Shopify/toxiproxy/v2
 TOXIPROXY_VERSION=v2.12.0
-ALL=(base haproxy redis webapp mariadb agent toxiproxy)
+# MinIO, pinned: MinIO publishes no release images or tags any more, so the module's pseudo-version of
+# a master commit; the upstream profile's minio/minio image (dev.scaler.plan.Images.MINIO_UPSTREAM) is
+# the last one MinIO published. Change both together.
+MINIO_MODULE=github.com/minio/minio
+MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
+ALL=(base haproxy redis webapp mariadb agent toxiproxy minio edge)
 # The classic builder: BuildKit cannot run RUN steps on a user-defined network,
 # and the buildx plugin is not on every machine.
 export DOCKER_BUILDKIT=0
@@ -76,7 +85,7 @@ while [ $# -gt 0 ]; do
     --webapp-jar=*) jar=${1#*=} ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option: $1 (see --help)" ;;
-    base|haproxy|redis|webapp|mariadb|agent|toxiproxy) names+=("$1") ;;
+    base|haproxy|redis|webapp|mariadb|agent|toxiproxy|minio|edge) names+=("$1") ;;
     *) die "unknown image: $1 (one of: ${ALL[*]})" ;;
   esac
   shift
@@ -369,24 +378,37 @@ find_go() {
   return 1
 }
 
+# A Go 1.21+ to build WHAT at VERSION with; dies saying what to install. Prints the go command.
+usable_go() { # what version cached-dir
+  local go version minor
+  go=$(find_go) || die "no Go toolchain to build $1 $2 with (and no cached binaries in $3). Install Go 1.21 or newer (https://go.dev/dl/, e.g. to /usr/local/go) or set SCALER_GO to the go command."
+  version=$("$go" env GOVERSION 2>/dev/null) || die "$go does not run"
+  minor=$(sed -n 's/^go1\.\([0-9]*\).*/\1/p' <<< "$version")
+  [ -n "$minor" ] && [ "$minor" -ge 21 ] \
+    || die "$go is $version; $1 needs Go 1.21 or newer to build (older Go cannot fetch the toolchain its go.mod asks for)"
+  echo "$go"
+}
+
+# GOARCH of this machine's architecture.
+go_arch() {
+  case "$arch" in
+    amd64|x86_64) echo amd64 ;; arm64|aarch64) echo arm64 ;; *) echo "$arch" ;;
+  esac
+}
+
 # Builds (or finds cached) the server and CLI binaries; prints their directory.
 toxiproxy_binaries() {
-  local go goarch version minor dir out
+  local go goarch version dir out
   # The cache key needs the target architecture before Go is looked for, so that a
   # machine without Go still reuses binaries another run left there.
-  case "$arch" in
-    amd64|x86_64) goarch=amd64 ;; arm64|aarch64) goarch=arm64 ;; *) goarch=$arch ;;
-  esac
+  goarch=$(go_arch)
   dir=$CACHE/bin/toxiproxy-$TOXIPROXY_VERSION-linux-$goarch
   if [ -x "$dir/toxiproxy" ] && [ -x "$dir/toxiproxy-cli" ] && ! forced toxiproxy; then
     echo "$dir"
     return
   fi
-  go=$(find_go) || die "no Go toolchain to build Toxiproxy $TOXIPROXY_VERSION with (and no cached binaries in $dir). Install Go 1.21 or newer (https://go.dev/dl/, e.g. to /usr/local/go) or set SCALER_GO to the go command."
-  version=$("$go" env GOVERSION 2>/dev/null) || die "$go does not run"
-  minor=$(sed -n 's/^go1\.\([0-9]*\).*/\1/p' <<< "$version")
-  [ -n "$minor" ] && [ "$minor" -ge 21 ] \
-    || die "$go is $version; Toxiproxy needs Go 1.21 or newer to build (older Go cannot fetch the toolchain its go.mod asks for)"
+  go=$(usable_go Toxiproxy "$TOXIPROXY_VERSION" "$dir")
+  version=$("$go" env GOVERSION)
   out=$TMP/gobin
   rm -rf "$out"
   mkdir -p "$out"
@@ -406,27 +428,68 @@ toxiproxy_binaries() {
   echo "$dir"
 }
 
-build_toxiproxy() {
-  local tag=scaler/toxiproxy:offline t0 h id bin ctx
+# An image of binaries built with Go: the recipe's Dockerfile plus each binary, cached by the binaries'
+# sha256 (each hashed under its LABEL, so a binary that did not change keeps the image).
+build_go_image() { # name version-line bin-dir label:file...
+  local name=$1 version=$2 bin=$3 tag="scaler/$1:offline" t0 h id ctx pair lines=()
+  shift 3
   t0=$(now)
-  bin=$(toxiproxy_binaries)
-  h=$(inputs_hash toxiproxy "base $(base_id)" "version $TOXIPROXY_MODULE@$TOXIPROXY_VERSION" \
-    "server $(sha256sum < "$bin/toxiproxy" | cut -c1-64)" "cli $(sha256sum < "$bin/toxiproxy-cli" | cut -c1-64)")
-  if ! forced toxiproxy; then
-    id=$(find_by_inputs toxiproxy "$h")
+  for pair in "$@"; do lines+=("${pair%%:*} $(sha256sum < "$bin/${pair#*:}" | cut -c1-64)"); done
+  h=$(inputs_hash "$name" "base $(base_id)" "version $version" "${lines[@]}")
+  if ! forced "$name"; then
+    id=$(find_by_inputs "$name" "$h")
     if [ -n "$id" ]; then
       retag "$id" "$tag"
       result cached "$tag" "$t0"
       return
     fi
   fi
-  ctx=$TMP/toxiproxy-context
+  ctx=$TMP/$name-context
   mkdir -p "$ctx"
-  cp "$IMG/toxiproxy/Dockerfile" "$ctx/Dockerfile"
-  cp "$bin/toxiproxy" "$bin/toxiproxy-cli" "$ctx/"
-  docker_build toxiproxy "$tag" "$h" "$ctx"
+  cp "$IMG/$name/Dockerfile" "$ctx/Dockerfile"
+  for pair in "$@"; do cp "$bin/${pair#*:}" "$ctx/"; done
+  docker_build "$name" "$tag" "$h" "$ctx"
   rm -rf "$ctx"
   result built "$tag" "$t0"
+}
+
+build_toxiproxy() {
+  local bin
+  bin=$(toxiproxy_binaries)
+  build_go_image toxiproxy "$TOXIPROXY_MODULE@$TOXIPROXY_VERSION" "$bin" server:toxiproxy cli:toxiproxy-cli
+}
+
+# ---- minio ------------------------------------------------------------------
+# Builds (or finds cached) the MinIO server binary; prints its directory.
+minio_binaries() {
+  local go goarch version dir out
+  goarch=$(go_arch)
+  dir=$CACHE/bin/minio-$MINIO_VERSION-linux-$goarch
+  if [ -x "$dir/minio" ] && ! forced minio; then
+    echo "$dir"
+    return
+  fi
+  go=$(usable_go MinIO "$MINIO_VERSION" "$dir")
+  version=$("$go" env GOVERSION)
+  out=$TMP/minio-gobin
+  rm -rf "$out"
+  mkdir -p "$out"
+  note "go install $MINIO_MODULE@$MINIO_VERSION with $version: a big build, minutes on 2 cores (log: $CACHE/logs/minio-go.log)"
+  # Static (no cgo), stripped, reproducible paths; the modules land in Go's module cache.
+  logged minio-go env GOBIN="$out" GOOS=linux GOARCH="$goarch" CGO_ENABLED=0 GOFLAGS="-trimpath -buildvcs=false" \
+    "$go" install -ldflags "-s -w" "$MINIO_MODULE@$MINIO_VERSION"
+  [ -x "$out/minio" ] || die "go install made no minio binary in $out"
+  rm -rf "$dir"
+  mkdir -p "$dir.part"
+  mv "$out/minio" "$dir.part/minio"
+  mv "$dir.part" "$dir"
+  echo "$dir"
+}
+
+build_minio() {
+  local bin
+  bin=$(minio_binaries)
+  build_go_image minio "$MINIO_MODULE@$MINIO_VERSION" "$bin" server:minio
 }
 
 # Warns when the jar refers to JDK modules that the runtime lacks (a library
@@ -448,5 +511,7 @@ named webapp && build_webapp
 named mariadb && build_plain mariadb
 named agent && build_agent
 named toxiproxy && build_toxiproxy
+named minio && build_minio
+named edge && build_plain edge
 [ "$built_any" = 0 ] || sweep_superseded
 exit 0

@@ -251,5 +251,46 @@ else
   fail "toxiproxy: still running after docker stop"
 fi
 
+# --- minio and the edge ----------------------------------------------------------
+v=$(run scaler/minio:offline minio --version | sed -n 1p) && contains "$v" "minio version" \
+  && ok "minio: $v" || fail "minio --version: $v"
+mn=$run-minio
+docker run -d --name "$mn" --label "scaler.smoke=$run" --network "$net" -e MINIO_ROOT_USER=smoke \
+  -e MINIO_ROOT_PASSWORD="pw-$RANDOM$RANDOM" scaler/minio:offline minio server /data --address :9000 --quiet >/dev/null
+# The health path scaler checks, asked the way its health check does (bash's /dev/tcp: no curl in the image).
+live() {
+  docker exec "$mn" bash -c 'exec 3<>/dev/tcp/127.0.0.1/9000 && printf "GET /minio/health/live HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && read -r s <&3 && [[ $s == *" 200"* ]]'
+}
+if eventually live; then ok "minio: /minio/health/live answers 200"; else fail "minio: not live"; docker logs "$mn" 2>&1 | tail -5; fi
+user=$(docker exec "$mn" id -un)
+[ "$user" != root ] && ok "minio: runs as $user" || fail "minio: runs as root"
+anon=$(run scaler/base:bookworm bash -c 'exec 3<>/dev/tcp/'"$mn"'/9000 && printf "GET / HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && read -r s <&3 && echo "$s"')
+contains "$anon" " 403" && ok "minio: anonymous listing is refused ($anon)" || fail "minio: anonymous listing: $anon"
+
+# The edge with a small config of the shape scaler writes (plan.EdgeConfig): a cache in front of that MinIO.
+ed=$run-edge
+mkdir -p "$tmp/etc/scaler"
+printf '%s\n' 'pid /tmp/nginx.pid;' 'error_log stderr warn;' 'events {}' 'http {' \
+  '  proxy_temp_path /tmp/nginx-proxy;' '  client_body_temp_path /tmp/nginx-body;' \
+  '  proxy_cache_path /var/cache/scaler-edge keys_zone=assets:1m;' '  resolver 127.0.0.11 valid=5s ipv6=off;' \
+  '  server {' '    listen 8080;' '    location / {' "      set \$origin http://$mn:9000;" '      proxy_pass $origin;' \
+  '      proxy_cache assets;' '      proxy_cache_valid 403 1m;' '      add_header X-Cache $upstream_cache_status always;' \
+  '    }' '  }' '}' > "$tmp/etc/scaler/nginx.conf"
+chmod 0644 "$tmp/etc/scaler/nginx.conf"
+docker create --name "$ed" --label "scaler.smoke=$run" --network "$net" scaler/edge:offline >/dev/null
+tar -C "$tmp" -cf - etc/scaler | docker cp - "$ed:/"
+docker start "$ed" >/dev/null
+ask_edge() { # PATH
+  run scaler/base:bookworm bash -c 'exec 3<>/dev/tcp/'"$ed"'/8080 && printf "GET '"$1"' HTTP/1.0\r\nHost: edge\r\n\r\n" >&3 && cat <&3' | tr -d '\r'
+}
+eventually ask_edge / || true
+h1=$(ask_edge /smoke | grep -i '^x-cache' || true)
+h2=$(ask_edge /smoke | grep -i '^x-cache' || true)
+if contains "$h1" MISS && contains "$h2" HIT; then
+  ok "edge: nginx reaches MinIO by name and caches its answer ($h1, then $h2)"
+else
+  fail "edge: expected MISS then HIT, got '$h1' and '$h2'"; docker logs "$ed" 2>&1 | tail -5
+fi
+
 echo "smoke: $passes passed, $fails failed"
 [ "$fails" = 0 ]

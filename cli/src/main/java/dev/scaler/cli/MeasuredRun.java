@@ -77,7 +77,8 @@ final class MeasuredRun {
                 load.seed());
         out.flush();
 
-        var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup());
+        var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup())
+                .withPageAssets();
         Thread side = Thread.ofPlatform().name("scaler-alongside").start(() -> {
             try {
                 alongside.run(generator.started().get(), id);

@@ -63,8 +63,9 @@ final class StatusCommand implements Callable<Integer> {
             var status = new Status(engine);
             List<Status.Row> rows = status.rows(given);
             List<Status.ProxyListing> proxies = rows.isEmpty() ? List.of() : status.proxies(given);
+            List<CdnStatus> cdn = rows.isEmpty() ? List.of() : CdnStatus.of(engine, given);
             if (format == Format.JSON) {
-                out.println(Json.write(new StatusDocument(1, rows, proxies)));
+                out.println(Json.write(new StatusDocument(1, rows, proxies, cdn)));
                 return ExitCode.OK;
             }
             if (rows.isEmpty()) {
@@ -76,8 +77,18 @@ final class StatusCommand implements Callable<Integer> {
                     r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
             table.print(out);
             proxies.forEach(listing -> print(listing, out));
+            cdn.forEach(c -> print(c, out));
         }
         return ExitCode.OK;
+    }
+
+    private static void print(CdnStatus cdn, java.io.PrintWriter out) {
+        out.printf("%ncdn of %s%n", cdn.project());
+        cdn.buckets().forEach(b -> out.printf("  bucket %s: %d objects%n", b.name(), b.objects()));
+        out.printf("  edge hit ratio: %s%n", cdn.hitRatio().map(r -> String.format(java.util.Locale.ROOT,
+                "%.1f%% of %d asset requests (%d stale)", r * 100, cdn.edgeRequests(), cdn.servedStale()))
+                .orElse("no asset requests yet"));
+        cdn.problem().forEach(p -> out.println("  " + p));
     }
 
     private static void print(Status.ProxyListing listing, java.io.PrintWriter out) {
@@ -93,8 +104,9 @@ final class StatusCommand implements Callable<Integer> {
         table.print(out);
     }
 
-    /** The JSON shape of `status --format json`: containers, then each project's proxies. */
-    record StatusDocument(int schemaVersion, List<Status.Row> containers, List<Status.ProxyListing> proxies) {
+    /** The JSON shape of `status --format json`: containers, then each project's proxies and CDN. */
+    record StatusDocument(int schemaVersion, List<Status.Row> containers, List<Status.ProxyListing> proxies,
+            List<CdnStatus> cdn) {
     }
 
     /** The JSON shape of `status --metrics --format json`: one snapshot (docs/monitoring.md lists its fields). */

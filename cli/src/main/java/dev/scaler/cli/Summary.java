@@ -43,4 +43,23 @@ final class Summary {
         parts.add(proxies.unchanged() + " unchanged");
         return String.join(", ", parts);
     }
+
+    /** What `up` did to the CDN's bucket, e.g. {@code 3 unchanged} or {@code bucket created, policy set, 3 uploaded}. */
+    static String of(dev.scaler.provision.AssetSync.Result assets) {
+        var parts = new ArrayList<String>();
+        if (assets.bucketCreated()) {
+            parts.add("bucket created");
+        }
+        if (assets.policySet()) {
+            parts.add("anonymous read set");
+        }
+        if (!assets.uploaded().isEmpty()) {
+            parts.add(assets.uploaded().size() + " uploaded");
+        }
+        if (!assets.removed().isEmpty()) {
+            parts.add(assets.removed().size() + " removed (" + String.join(", ", assets.removed()) + ")");
+        }
+        parts.add(assets.unchanged() + " unchanged");
+        return String.join(", ", parts);
+    }
 }

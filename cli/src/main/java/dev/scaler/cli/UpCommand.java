@@ -6,11 +6,16 @@ import dev.scaler.plan.Diff;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
 import dev.scaler.plan.Tier;
+import dev.scaler.plan.CdnTier;
+import dev.scaler.provision.AssetSync;
+import dev.scaler.provision.CdnException;
+import dev.scaler.provision.Origin;
 import dev.scaler.provision.ProxySync;
 import dev.scaler.provision.Up;
 import dev.scaler.state.Secrets;
 import dev.scaler.topology.Topology;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +58,11 @@ final class UpCommand implements Callable<Integer> {
                 diff = new Up(engine).run(plan, apply);
             }
             ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
-            if (diff.empty() && proxies.nothing()) {
+            Optional<AssetSync.Result> assets = t.cdn().map(cdn -> AssetSync.ensure(Origin.connect(engine,
+                    plan.project(), secrets).orElseThrow(() -> new CdnException("the CDN origin of " + plan.project()
+                            + " runs no MinIO API on a published port", "see `scaler status " + plan.project() + "`")),
+                    cdn));
+            if (diff.empty() && proxies.nothing() && assets.map(AssetSync.Result::nothing).orElse(true)) {
                 out.printf("%s: up to date, nothing to change (%d containers)%n", plan.project(), diff.unchanged().size());
             } else {
                 out.printf("%s is up in %.1fs: %s%n", plan.project(), progress.seconds(), Summary.of(diff));
@@ -61,6 +70,8 @@ final class UpCommand implements Callable<Integer> {
             if (!plan.proxies().isEmpty()) {
                 out.printf("  proxies: %s%n", Summary.of(proxies));
             }
+            assets.ifPresent(a -> out.printf("  assets: %s%n", Summary.of(a)));
+            t.cdn().ifPresent(cdn -> out.printf("  cdn: %s/%n", CdnTier.publicUrl(t, cdn)));
             plan.containers().stream().filter(c -> c.tier() == Tier.LB).flatMap(c -> c.ports().stream())
                     .forEach(p -> out.printf("  load balancer: http://%s/%n", p.address()));
         }

@@ -29,6 +29,6 @@ public final class Collectors {
         return List.of(new HaproxyStats(http, TIMEOUT), new WebMetrics(http, TIMEOUT),
                 new RedisInfo(secrets.known(Planner.REDIS_PASSWORD), TIMEOUT),
                 new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT),
-                new ToxiproxyToxics());
+                new ToxiproxyToxics(), new EdgeLog(http, TIMEOUT));
     }
 }

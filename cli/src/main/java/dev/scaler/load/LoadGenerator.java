@@ -52,6 +52,10 @@ public final class LoadGenerator {
     private volatile long startNanos;
     private volatile Recording recording;
     private volatile Recording[] homeRecordings = new Recording[0];
+    private volatile Recording assetRecording;
+    private volatile List<URI> assets = List.of();
+    private boolean pageAssets;
+    private final AtomicInteger nextAsset = new AtomicInteger();
     private final java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
 
     /** A simulated user: a session cookie once logged in, and the highest acknowledged version of each own note. */
@@ -87,6 +91,16 @@ public final class LoadGenerator {
         return this;
     }
 
+    /**
+     * Before the measured run, asks the home page once for the static assets it references, and has every browse
+     * journey fetch one of them (counted apart: {@link LoadResult#assets()}). Off by default: a bare server under
+     * test is then asked nothing it did not expect.
+     */
+    public LoadGenerator withPageAssets() {
+        this.pageAssets = true;
+        return this;
+    }
+
     /** Asks a running {@link #run} to schedule nothing more; journeys under way finish. */
     public void stop() {
         stop = true;
@@ -114,6 +128,7 @@ public final class LoadGenerator {
     /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */
     public LoadResult run() throws InterruptedException {
         warm();
+        assets = pageAssets ? pageAssets() : List.of();
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
         recording = new Recording(startNanos, spec.windowCount());
@@ -121,6 +136,7 @@ public final class LoadGenerator {
         for (int i = 0; i < homeRecordings.length; i++) {
             homeRecordings[i] = new Recording(startNanos, spec.windowCount());
         }
+        assetRecording = new Recording(startNanos, spec.windowCount());
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
@@ -169,6 +185,7 @@ public final class LoadGenerator {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         int reached = stop ? (int) ((lastScheduled - startNanos) / 1_000_000_000L) + 1 : Integer.MAX_VALUE;
         List<Window> windows = reachedOnly(recording.windows(), reached); // cut short: the windows the schedule reached
+        List<Window> assetWindows = assets.isEmpty() ? List.of() : reachedOnly(assetRecording.windows(), reached);
         var homes = new java.util.LinkedHashMap<String, List<Window>>();
         for (int i = 0; i < homeRecordings.length; i++) {
             homes.put(spec.homes().get(i), reachedOnly(homeRecordings[i].windows(), reached));
@@ -176,7 +193,7 @@ public final class LoadGenerator {
         List<LedgerEntry> entries = new ArrayList<>(ledger);
         entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
         Verification verification = verify(entries);
-        return new LoadResult(startedAt, seconds, windows, entries, verification, homes);
+        return new LoadResult(startedAt, seconds, windows, entries, verification, homes, assetWindows);
     }
 
     private static List<Window> reachedOnly(List<Window> windows, int reached) {
@@ -219,6 +236,24 @@ public final class LoadGenerator {
         permits.tryAcquire(64, timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The assets the home page references (through the CDN), asked once before the clock starts; none when the page
+     * cannot be had or references none. Asked again (3 times at most) when it does not answer at all.
+     */
+    private List<URI> pageAssets() throws InterruptedException {
+        for (int attempt = 0; attempt < 3 && !stop; attempt++) {
+            try {
+                var page = http.send("GET", target("/"), null, null, null, spec.timeout());
+                // Any answer is final: a server with no home page has no assets to fetch.
+                return page.status() == 200 ? PageAssets.of(page.body()) : List.of();
+            } catch (IOException | RuntimeException ignored) {
+                // asked again below
+            }
+            Thread.sleep(200);
+        }
+        return List.of();
+    }
+
     // ---- journeys ---------------------------------------------------------------------------------------------
 
     private void journey(Journey journey, User user, long scheduled, SplittableRandom random) {
@@ -245,6 +280,34 @@ public final class LoadGenerator {
         }
         JsonNode body = parse(s.response.body());
         record(s, body.path("instance").isTextual() ? null : FailureKind.CHECK);
+        asset(scheduled);
+    }
+
+    /**
+     * One of the page's assets, in turn, as the browser of a page view that misses its own cache fetches it: counted
+     * apart from the pages (a page is available even when its stylesheet is not), in {@link LoadResult#assets()}.
+     */
+    private void asset(long scheduled) throws InterruptedException {
+        List<URI> list = assets;
+        if (list.isEmpty()) {
+            return;
+        }
+        URI uri = list.get(Math.floorMod(nextAsset.getAndIncrement(), list.size()));
+        long left = timeoutNanos - (System.nanoTime() - scheduled);
+        if (left <= 0) {
+            assetRecording.sent(scheduled, System.nanoTime(), FailureKind.TIMEOUT);
+            return;
+        }
+        FailureKind failure;
+        try {
+            var response = http.send("GET", uri, null, null, null, Duration.ofNanos(left));
+            failure = response.status() != 200 ? Failures.ofStatus(response.status())
+                    : response.body() == null || response.body().isEmpty() ? FailureKind.CHECK : null;
+        } catch (IOException e) {
+            failure = Failures.classify(e);
+        }
+        long end = System.nanoTime();
+        assetRecording.sent(scheduled, end, end - scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure);
     }
 
     /** With a session: GET /me (a 401 is a lost session, then a new login); without: POST /login, then GET /me. */

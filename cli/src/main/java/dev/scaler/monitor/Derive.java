@@ -65,6 +65,12 @@ public final class Derive {
                     v.status = "link to the primary is down";
                 }
             }
+            case Reading.Edge e -> before.filter(Reading.Edge.class::isInstance).map(Reading.Edge.class::cast)
+                    .ifPresent(b -> {
+                        v.requestsPerSecond = rate(e.requests(), b.requests(), seconds);
+                        v.errorsPerSecond = rate(e.errors(), b.errors(), seconds);
+                        v.hitRatio = ratio(e.fromCache() - b.fromCache(), e.fromOrigin() - b.fromOrigin());
+                    });
             case Reading.Sentinel s -> {
                 v.replicas = OptionalDouble.of(s.replicas());
                 if (!s.primaryStatus().equals("ok")) {

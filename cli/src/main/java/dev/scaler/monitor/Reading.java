@@ -87,6 +87,36 @@ public sealed interface Reading {
         }
     }
 
+    /**
+     * The CDN edge's access log, counted: asset requests by how its cache answered (nginx's {@code
+     * $upstream_cache_status}: HIT, MISS, STALE, UPDATING, EXPIRED, REVALIDATED, BYPASS; "-" when the cache was not
+     * asked) and the answers that were 5xx; all counters since the edge started.
+     */
+    record Edge(Map<String, Double> byCacheStatus, double errors) implements Reading {
+        public Edge {
+            byCacheStatus = Map.copyOf(byCacheStatus);
+        }
+
+        /** Answered from the edge's own copy, fresh or stale: the origin was not waited for. */
+        public double fromCache() {
+            return count("HIT") + count("STALE") + count("UPDATING") + count("REVALIDATED");
+        }
+
+        /** Answered by asking the origin first. */
+        public double fromOrigin() {
+            return count("MISS") + count("EXPIRED") + count("BYPASS");
+        }
+
+        /** Every request counted. */
+        public double requests() {
+            return byCacheStatus.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        private double count(String status) {
+            return byCacheStatus.getOrDefault(status, 0.0);
+        }
+    }
+
     /** No collector reads this kind of container (the failover agent, for one): nothing is wrong with it. */
     record Unwatched() implements Reading {
     }

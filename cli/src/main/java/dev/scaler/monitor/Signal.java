@@ -32,6 +32,8 @@ public enum Signal {
             v -> is(v, "database") && "router".equals(v.role()), Vitals::backendsUp, Aggregate.MIN),
     TOXICS_ACTIVE("toxicsActive", "proxy", "toxics active (Toxiproxy)", "", v -> is(v, "proxy"),
             Vitals::toxicsActive, Aggregate.SUM),
+    EDGE_HIT_RATIO("edgeHitRatio", "cdn", "CDN edge hit ratio (fresh or stale)", "ratio",
+            v -> is(v, "cdn") && "edge".equals(v.role()), Vitals::hitRatio, Aggregate.MAX),
     SILENT("containersSilent", "all", "containers not answering", "",
             v -> true, v -> OptionalDouble.of(v.silent() ? 1 : 0), Aggregate.SUM);
 

@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
  * apply to the container, or could not be read, is empty (and left out of JSON).
  *
  * @param status           "ok", or why nothing could be read
- * @param requestsPerSecond web: requests answered per second (health checks excluded)
- * @param errorsPerSecond  web: 5xx answers per second
+ * @param requestsPerSecond web: requests answered per second (health checks excluded); cdn edge: asset requests
+ * @param errorsPerSecond  web and cdn edge: 5xx answers per second
  * @param p99Ms            web: 99th percentile of request latency over the interval (from the histogram buckets)
  * @param noteCacheHitRatio web: share of note cache lookups that hit, over the interval
  * @param dbPoolActive     web: database connections in use, all pools together
@@ -22,7 +22,8 @@ import java.util.OptionalDouble;
  * @param backendsDown     lb and database router: servers down (slots with no address are not counted)
  * @param sessions         lb: current sessions on its frontends
  * @param retriesPerSecond lb: retries and redispatches per second
- * @param hitRatio         cache node: keyspace hits / (hits + misses) over the interval
+ * @param hitRatio         cache node: keyspace hits / (hits + misses) over the interval; cdn edge: asset requests
+ *                         answered from its cache (fresh or stale) / those that asked the origin too
  * @param replicas         cache node: replicas connected to it; sentinel: replicas it knows
  * @param memoryBytes      cache node: memory used
  * @param lagSeconds       database and shard replicas: seconds behind the primary, as the replica says

@@ -49,6 +49,24 @@ public final class Images {
         return profile == ImageProfile.OFFLINE ? "scaler/toxiproxy:offline" : TOXIPROXY_UPSTREAM;
     }
 
+    /**
+     * MinIO in the upstream profile: the last image MinIO published (it publishes none since late 2025); images/build.sh
+     * builds the server offline from its Go module at a newer pinned commit.
+     */
+    public static final String MINIO_UPSTREAM = "minio/minio:RELEASE.2025-09-07T16-13-09Z";
+    /** The CDN edge in the upstream profile (official nginx image, pinned). */
+    public static final String EDGE_UPSTREAM = "nginx:1.28.0";
+
+    /** The MinIO image of a profile; both have the server at /usr/bin/minio on the PATH. */
+    public static String minio(ImageProfile profile) {
+        return profile == ImageProfile.OFFLINE ? "scaler/minio:offline" : MINIO_UPSTREAM;
+    }
+
+    /** The nginx image of the CDN edge; the config scaler writes names every path it uses. */
+    public static String edge(ImageProfile profile) {
+        return profile == ImageProfile.OFFLINE ? "scaler/edge:offline" : EDGE_UPSTREAM;
+    }
+
     /** The failover agent: the tool's own jar on a small Java runtime; built locally in both profiles. */
     public static String agent(ImageProfile profile) {
         return "scaler/agent:" + profile.yaml();

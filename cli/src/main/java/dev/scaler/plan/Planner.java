@@ -33,7 +33,6 @@ public final class Planner {
                 && DatabaseTier.dialect(t) == dev.scaler.sql.Dialect.MYSQL) {
             out.add("database.kind: mysql with images: offline (MySQL cannot be built without a registry; use kind: mariadb)");
         }
-        t.cdn().ifPresent(c -> out.add("cdn"));
         if (t.web().sessions() == dev.scaler.topology.SessionStore.DATABASE) {
             out.add("web.sessions: database");
         }
@@ -53,6 +52,11 @@ public final class Planner {
         List<ProxyRoute> proxies = t.proxies() ? ProxyTier.routes(t) : List.of();
         Via via = t.proxies() ? Via.proxies(ProxyTier.container(t), proxies) : Via.direct();
         t.cache().map(c -> CacheTier.plan(t, c, network, via)).ifPresent(tier -> {
+            containers.addAll(tier.containers());
+            volumes.addAll(tier.volumes());
+            webEnv.putAll(tier.webEnv());
+        });
+        t.cdn().map(c -> CdnTier.plan(t, c, network)).ifPresent(tier -> {
             containers.addAll(tier.containers());
             volumes.addAll(tier.volumes());
             webEnv.putAll(tier.webEnv());

@@ -42,10 +42,26 @@ public final class Analysis {
                 v.lostSessions(), v.lost().stream().limit(100).toList(), v.lostSessionUsers().stream().limit(100).toList());
         var budget = errorBudget(info.slo(), whole);
         var rows = windows.stream().map(w -> row(w, phases.of(w.second()))).toList();
-        var checks = judge(info.hypothesis(), whole, faults, consistency, budget);
+        List<Report.Figures> assets = assets(run.assets(), phases, runEnd);
+        var checks = judge(info.hypothesis(), whole, faults, consistency, budget,
+                assets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assets.get(0)));
         String verdict = checks.isEmpty() ? "none" : checks.stream().allMatch(Report.Check::passed) ? "pass" : "fail";
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
-                run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()));
+                run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()), assets);
+    }
+
+    /** The asset requests' figures, whole run and by phase like the pages'; none when there were no asset requests. */
+    static List<Report.Figures> assets(List<Window> assets, Phases phases, double runEnd) {
+        if (assets.isEmpty()) {
+            return List.of();
+        }
+        var out = new ArrayList<Report.Figures>();
+        out.add(figures(Phases.WHOLE, 0, runEnd, assets));
+        for (String phase : List.of(Phases.BASELINE, Phases.FAULT, Phases.RECOVERY)) {
+            out.add(figures(phase, phases.from(phase), phases.to(phase),
+                    assets.stream().filter(w -> phases.of(w.second()).equals(phase)).toList()));
+        }
+        return out;
     }
 
     /**
@@ -183,7 +199,7 @@ public final class Analysis {
     }
 
     static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,
-            Report.Consistency consistency, Report.ErrorBudget budget) {
+            Report.Consistency consistency, Report.ErrorBudget budget, java.util.Optional<Report.Figures> assets) {
         var checks = new ArrayList<Report.Check>();
         for (Hypothesis.Line line : Hypothesis.parse(lines)) {
             String name = line.metric().key;
@@ -230,6 +246,11 @@ public final class Analysis {
                 case LOST_SESSIONS -> {
                     observed = (double) consistency.lostSessions();
                     shown = Long.toString(consistency.lostSessions());
+                }
+                case ASSET_AVAILABILITY -> {
+                    Double a = assets.map(Report.Figures::availability).orElse(null);
+                    observed = a == null ? null : a * 100;
+                    shown = a == null ? "no asset requests (the pages reference no CDN assets)" : Format.percent(a);
                 }
                 case DROPPED -> {
                     observed = (double) whole.dropped();

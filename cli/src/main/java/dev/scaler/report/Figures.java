@@ -19,6 +19,12 @@ final class Figures {
         rows.add(new Row("span", f -> f.windows() == 0 ? "-" : Format.seconds(f.from()) + "-" + Format.seconds(f.to())));
         rows.add(new Row("requests", f -> Long.toString(f.attempts())));
         rows.add(new Row("availability", f -> Format.percent(f.availability())));
+        if (!report.assets().isEmpty()) {
+            // The pages' assets through the CDN, apart: a page is available even when its stylesheet is not.
+            rows.add(new Row("asset requests", f -> assets(report, f).map(a -> Long.toString(a.attempts())).orElse("-")));
+            rows.add(new Row("asset availability", f -> assets(report, f).map(a -> Format.percent(a.availability()))
+                    .orElse("-")));
+        }
         rows.add(new Row("successes", f -> Long.toString(f.successes())));
         rows.add(new Row("failed", f -> Long.toString(f.failed())));
         if (failureKinds) {
@@ -39,6 +45,11 @@ final class Figures {
     }
 
     /** whole, then baseline, fault, recovery. */
+    /** The asset figures of the same phase as a column's. */
+    private static java.util.Optional<Report.Figures> assets(Report report, Report.Figures column) {
+        return report.assets().stream().filter(a -> a.phase().equals(column.phase())).findFirst();
+    }
+
     static List<Report.Figures> columns(Report report) {
         var columns = new ArrayList<Report.Figures>();
         columns.add(report.whole());

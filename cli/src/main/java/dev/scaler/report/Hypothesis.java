@@ -16,6 +16,8 @@ public final class Hypothesis {
     /** What a line measures, its unit and the comparison a bare number means. */
     enum Metric {
         AVAILABILITY("availability", Unit.PERCENT, ">="),
+        /** Of the pages' static assets fetched through the CDN, apart from the pages. */
+        ASSET_AVAILABILITY("assetAvailability", Unit.PERCENT, ">="),
         P50("p50", Unit.TIME, "<="),
         P90("p90", Unit.TIME, "<="),
         P99("p99", Unit.TIME, "<="),
@@ -136,7 +138,7 @@ public final class Hypothesis {
 
     private static String example(Metric m) {
         return switch (m) {
-            case AVAILABILITY -> "\">= 99%\"";
+            case AVAILABILITY, ASSET_AVAILABILITY -> "\">= 99%\"";
             case ERROR_BUDGET -> "\"<= 100%\"";
             case RECOVERY -> "\"<= 10s\"";
             case P50, P90, P99, P999, MAX -> "\"<= 500ms\"";

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events, VitalSigns vitals, List<Home> datacenters) {
+        List<Event> events, VitalSigns vitals, List<Home> datacenters, List<Figures> assets) {
 
     /**
      * What the users of one home datacenter (those sent through its entry point) saw: the whole run and the
@@ -20,6 +20,16 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
     }
 
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * {@code assets}: the requests for the pages' static assets through the CDN, apart from the pages' own figures;
+     * whole run first, then baseline, fault, recovery; empty when the pages referenced none.
+     */
+    public Report {
+        phases = List.copyOf(phases);
+        datacenters = List.copyOf(datacenters);
+        assets = List.copyOf(assets);
+    }
 
     /** Figures of the whole run or of one phase; {@code from}/{@code to} in seconds; null availability when empty. */
     public record Figures(String phase, double from, double to, int windows, long attempts, long successes, long failed,

@@ -3,28 +3,32 @@ package dev.scaler.report;
 import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
 import dev.scaler.monitor.Snapshot;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A stored run as the analysis needs it: what was asked, what happened when, what was measured, and the vital signs
- * sampled during it (empty when none were), and the windows per home datacenter (empty unless users were kept at
- * home: one entry point per datacenter).
+ * A stored run as the analysis needs it: what was asked, what happened when, what was measured, the vital signs
+ * sampled during it (empty when none were), the windows per home datacenter (empty unless users were kept at home:
+ * one entry point per datacenter) and the requests for the pages' assets through the CDN (empty without).
  */
 public record Run(RunInfo info, List<Event> events, List<Window> windows, Verification verification,
-        List<Snapshot> samples, java.util.Map<String, List<Window>> homes) {
+        List<Snapshot> samples, Map<String, List<Window>> homes, List<Window> assets) {
     public Run {
         events = List.copyOf(events);
         windows = List.copyOf(windows);
         samples = List.copyOf(samples);
-        var copy = new java.util.LinkedHashMap<String, List<Window>>();
+        var copy = new LinkedHashMap<String, List<Window>>();
         homes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        homes = java.util.Collections.unmodifiableMap(copy);
+        homes = Collections.unmodifiableMap(copy);
+        assets = List.copyOf(assets);
     }
 
-    /** A run without homes. */
+    /** A run without homes or assets. */
     public Run(RunInfo info, List<Event> events, List<Window> windows, Verification verification,
             List<Snapshot> samples) {
-        this(info, events, windows, verification, samples, java.util.Map.of());
+        this(info, events, windows, verification, samples, Map.of(), List.of());
     }
 
     /** A run without samples. */

@@ -46,6 +46,8 @@ public final class RunStore {
     public static final String SUMMARY = "summary.json";
     public static final String INJECTIONS = "injections.jsonl";
     public static final String SAMPLES = "samples.jsonl";
+    /** The pages' asset requests through the CDN, by second, in the format of {@link #WINDOWS}; absent without. */
+    public static final String ASSETS = "assets.jsonl";
     /** The windows counted per home datacenter (no latencies), when users were kept at home. */
     public static final String HOMES = "homes.jsonl";
 
@@ -121,34 +123,14 @@ public final class RunStore {
         Path dir = dir(info.id());
         try {
             Files.writeString(dir.resolve(INFO), JSON.writeValueAsString(info));
-            var windows = new StringBuilder();
-            for (Window w : result.windows()) {
-                ObjectNode line = LINES.createObjectNode().put("second", w.second()).put("successes", w.successes());
-                ObjectNode failures = line.putObject("failures");
-                w.failures().forEach((k, n) -> failures.put(k.label(), n));
-                line.put("dropped", w.dropped()).put("attempts", w.attempts());
-                Double a = Analysis.availability(w.successes(), w.attempts());
-                if (a != null) {
-                    line.put("availability", a);
-                }
-                if (w.latency().getTotalCount() > 0) {
-                    line.put("p50Ms", w.latency().getValueAtPercentile(50) / 1000.0)
-                            .put("p99Ms", w.latency().getValueAtPercentile(99) / 1000.0)
-                            .put("maxMs", w.latency().getMaxValue() / 1000.0);
-                }
-                windows.append(LINES.writeValueAsString(line)).append('\n');
+            Files.writeString(dir.resolve(WINDOWS), lines(result.windows(), ""));
+            if (!result.assets().isEmpty()) {
+                Files.writeString(dir.resolve(ASSETS), lines(result.assets(), ""));
             }
-            Files.writeString(dir.resolve(WINDOWS), windows);
             if (!result.homes().isEmpty()) {
                 var homes = new StringBuilder();
                 for (var home : result.homes().entrySet()) {
-                    for (Window w : home.getValue()) {
-                        ObjectNode line = LINES.createObjectNode().put("home", home.getKey()).put("second", w.second())
-                                .put("successes", w.successes());
-                        ObjectNode failures = line.putObject("failures");
-                        w.failures().forEach((k, n) -> failures.put(k.label(), n));
-                        homes.append(LINES.writeValueAsString(line.put("dropped", w.dropped()))).append('\n');
-                    }
+                    homes.append(lines(home.getValue(), home.getKey()));
                 }
                 Files.writeString(dir.resolve(HOMES), homes);
             }
@@ -162,6 +144,32 @@ public final class RunStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run to " + dir, e);
         }
+    }
+
+    /** One JSON line per window: counts, availability and latency percentiles; {@code home} on each, unless "". */
+    private static String lines(List<Window> windows, String home) throws IOException {
+        var out = new StringBuilder();
+        for (Window w : windows) {
+            ObjectNode line = LINES.createObjectNode();
+            if (!home.isEmpty()) {
+                line.put("home", home);
+            }
+            line.put("second", w.second()).put("successes", w.successes());
+            ObjectNode failures = line.putObject("failures");
+            w.failures().forEach((k, n) -> failures.put(k.label(), n));
+            line.put("dropped", w.dropped()).put("attempts", w.attempts());
+            Double a = Analysis.availability(w.successes(), w.attempts());
+            if (a != null) {
+                line.put("availability", a);
+            }
+            if (w.latency().getTotalCount() > 0) {
+                line.put("p50Ms", w.latency().getValueAtPercentile(50) / 1000.0)
+                        .put("p99Ms", w.latency().getValueAtPercentile(99) / 1000.0)
+                        .put("maxMs", w.latency().getMaxValue() / 1000.0);
+            }
+            out.append(LINES.writeValueAsString(line)).append('\n');
+        }
+        return out.toString();
     }
 
     public void writeSummary(Report report) {
@@ -276,16 +284,10 @@ public final class RunStore {
             if (!Files.exists(dir.resolve(WINDOWS))) {
                 throw new RunNotFoundException("run " + id + " did not finish: " + dir.resolve(WINDOWS) + " is missing");
             }
-            var histograms = readHistograms(dir.resolve(HISTOGRAMS));
-            var windows = new ArrayList<Window>();
-            for (String line : Files.readAllLines(dir.resolve(WINDOWS))) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                var node = LINES.readTree(line);
-                int second = node.path("second").asInt();
-                windows.add(window(node, second < histograms.size() ? histograms.get(second) : Window.newHistogram()));
-            }
+            var windows = readWindows(dir.resolve(WINDOWS), readHistograms(dir.resolve(HISTOGRAMS)));
+            // Only the counts of asset requests are kept (their latency is not what the CDN is judged by).
+            List<Window> assets = Files.exists(dir.resolve(ASSETS)) ? readWindows(dir.resolve(ASSETS), List.of())
+                    : List.of();
             Verification verification = Files.exists(dir.resolve(VERIFICATION))
                     ? JSON.readValue(dir.resolve(VERIFICATION).toFile(), Verification.class) : Verification.NONE;
             var samples = new ArrayList<Snapshot>();
@@ -306,7 +308,7 @@ public final class RunStore {
                     }
                 }
             }
-            return new Run(info, events, windows, verification, samples, homes);
+            return new Run(info, events, windows, verification, samples, homes, assets);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RunNotFoundException r) {
                 throw r;
@@ -315,7 +317,21 @@ public final class RunStore {
         }
     }
 
-    /** One line of windows.jsonl or homes.jsonl, with its latencies. */
+    /** Windows read back from their JSON lines, each with its histogram when there is one. */
+    private static List<Window> readWindows(Path file, List<Histogram> histograms) throws IOException {
+        var windows = new ArrayList<Window>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            var node = LINES.readTree(line);
+            int second = node.path("second").asInt();
+            windows.add(window(node, second < histograms.size() ? histograms.get(second) : Window.newHistogram()));
+        }
+        return windows;
+    }
+
+    /** One line of windows.jsonl, assets.jsonl or homes.jsonl, with its latencies. */
     private static Window window(com.fasterxml.jackson.databind.JsonNode node, Histogram latency) {
         var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
         node.path("failures").properties().forEach(e -> failures.put(FailureKind.fromLabel(e.getKey()),

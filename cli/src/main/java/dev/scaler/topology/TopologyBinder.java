@@ -90,6 +90,12 @@ final class TopologyBinder {
         }
         Optional<Shards> shards = top.section("shards").map(this::shards);
         Optional<Cdn> cdn = top.section("cdn").map(this::cdn);
+        int cdnPort = loadBalancer.port() + Cdn.PORT_OFFSET;
+        if (cdn.isPresent() && cdnPort > 65535 && !lbReader.failed("port")) {
+            lbReader.problem("port", "with a cdn, the assets are published on port + "
+                    + Cdn.PORT_OFFSET + ", so the port must be at most "
+                    + (65535 - Cdn.PORT_OFFSET));
+        }
         boolean proxies = top.bool("proxies", false);
         List<Datacenter> datacenters = datacenters(top);
         if (datacenters.size() > 1 && loadBalancer.port() + datacenters.size() - 1 > 65535

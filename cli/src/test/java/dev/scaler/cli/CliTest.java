@@ -82,10 +82,10 @@ class CliTest {
     @Test
     void upRefusesTiersThisVersionCannotProvision() throws Exception {
         Path file = dir.resolve("t.yaml");
-        Files.writeString(file, "name: demo\ncdn:\n");
+        Files.writeString(file, "name: demo\ndatacenters: [ { name: a }, { name: b } ]\n");
         var r = Scaler.run("up", file.toString());
         assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err()).contains("cannot provision cdn");
+        assertThat(r.err()).contains("cannot provision datacenters");
     }
 
     @Test

@@ -145,7 +145,7 @@ class AnalysisTest {
         homes.put("us-east", east);
         homes.put("eu-west", west);
         var run = new Run(Timelines.info(Map.of()), List.of(Event.fault(10.0, "partition", "between dc:us-east and"
-                + " dc:eu-west")), whole, Verification.NONE, List.of(), homes);
+                + " dc:eu-west")), whole, Verification.NONE, List.of(), homes, List.of());
         var report = Analysis.analyse(run);
         assertThat(report.datacenters()).extracting(Report.Home::datacenter).containsExactly("us-east", "eu-west");
         var eastHome = report.datacenters().get(0);
@@ -165,5 +165,38 @@ class AnalysisTest {
         var report = Analysis.analyse(Timelines.run(List.of(Timelines.window(0, 10, 0, 0)), List.of(), Map.of()));
         assertThat(report.datacenters()).isEmpty();
         assertThat(TextReport.render(report)).doesNotContain("datacenters");
+    }
+
+    @Test
+    void assetsAreJudgedApartFromThePagesPhaseByPhase() {
+        var pages = List.of(Timelines.window(0, 100, 0, 0), Timelines.window(1, 100, 0, 0), Timelines.window(2, 100, 0, 0));
+        // The origin dies at 1 s: the pages stay whole, one asset request in ten fails during the fault.
+        var assets = List.of(Timelines.window(0, 50, 0, 0), Timelines.window(1, 45, 5, 0), Timelines.window(2, 50, 0, 0));
+        var lines = new java.util.LinkedHashMap<String, String>();
+        lines.put("availability", ">= 99%");
+        lines.put("assetAvailability", ">= 99%");
+        var run = new Run(Timelines.info(lines), List.of(Event.fault(1.0, "stop", "cdn.origin"),
+                Event.heal(2.0, "cdn.origin")), pages, Verification.NONE, List.of(), Map.of(), assets);
+        var report = Analysis.analyse(run);
+
+        assertThat(report.whole().availability()).isEqualTo(1.0);
+        assertThat(report.assets()).extracting(Report.Figures::phase).containsExactly("whole", "baseline", "fault",
+                "recovery");
+        assertThat(report.assets().get(0).attempts()).isEqualTo(150);
+        assertThat(report.assets().get(2).availability()).isEqualTo(0.9);
+        assertThat(report.hypothesis()).extracting(Report.Check::passed).containsExactly(true, false);
+        assertThat(report.hypothesis().get(1).observed()).isEqualTo("96.67%");
+    }
+
+    @Test
+    void withoutAssetRequestsTheAssetLineCannotHold() {
+        var run = new Run(Timelines.info(Map.of("assetAvailability", ">= 99%")), List.of(),
+                List.of(Timelines.window(0, 100, 0, 0)), Verification.NONE);
+        var report = Analysis.analyse(run);
+        assertThat(report.assets()).isEmpty();
+        assertThat(report.hypothesis()).singleElement().satisfies(c -> {
+            assertThat(c.passed()).isFalse();
+            assertThat(c.observed()).startsWith("no asset requests");
+        });
     }
 }

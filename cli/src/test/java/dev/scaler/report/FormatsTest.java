@@ -67,7 +67,8 @@ class FormatsTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RunStore.json(report()));
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
         assertThat(iterable(json.fieldNames())).containsExactly("schemaVersion", "run", "whole", "phases", "faults",
-                "consistency", "errorBudget", "hypothesis", "verdict", "windows", "events", "vitals", "datacenters");
+                "consistency", "errorBudget", "hypothesis", "verdict", "windows", "events", "vitals", "datacenters",
+                "assets");
         assertThat(iterable(json.path("vitals").fieldNames())).containsExactly("samples", "meanCostMs", "maxCostMs",
                 "series", "roleChanges");
         assertThat(iterable(json.path("whole").fieldNames())).containsExactly("phase", "from", "to", "windows", "attempts",

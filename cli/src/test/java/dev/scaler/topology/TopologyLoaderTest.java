@@ -232,6 +232,15 @@ class TopologyLoaderTest {
             only("name: demo\nloadBalancer:\n  port: 65535\n  replicas: 2\n", 3, 9,
                     "loadBalancer.port: with 2 load balancers the second publishes port + 1");
         }
+
+        @Test
+        void aCdnIsPublishedAtPortPlusOneHundred() {
+            assertThat(ok("name: demo\nloadBalancer: {port: 65435}\ncdn: {}\n").loadBalancer().port())
+                    .isEqualTo(65435);
+            only("name: demo\nloadBalancer:\n  port: 65436\ncdn: {}\n", 3, 9,
+                    "loadBalancer.port: with a cdn, the assets are published on port + 100, so the port must be at"
+                            + " most 65435");
+        }
     }
 
     @Nested

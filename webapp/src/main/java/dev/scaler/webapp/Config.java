@@ -18,7 +18,8 @@ public record Config(
         Optional<String> redisPassword,
         Optional<SentinelSettings> sentinel,
         DatabaseSettings database,
-        RedisVia redisVia) {
+        RedisVia redisVia,
+        Optional<String> cdnUrl) {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_DATACENTER = "dc1";
@@ -26,6 +27,8 @@ public record Config(
     private static final int DEFAULT_REDIS_PORT = 6379;
     // Names end up in a response header and in HTML; a narrow alphabet keeps both safe without escaping rules.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,253}");
+    // The CDN's URL goes into HTML attributes: no quotes, spaces or angle brackets can pass this.
+    private static final Pattern CDN_URL = Pattern.compile("https?://[A-Za-z0-9._~:/%-]+");
 
     /** Checks the values a caller builds by hand the same way {@link #fromEnv} checks the environment. */
     public Config {
@@ -36,6 +39,16 @@ public record Config(
             throw new IllegalArgumentException("instance and datacenter must match " + NAME.pattern());
         }
         redisPassword = redisPassword.filter(p -> !p.isEmpty());
+        if (cdnUrl.isPresent() && !CDN_URL.matcher(cdnUrl.get()).matches()) {
+            throw new IllegalArgumentException("the CDN URL must match " + CDN_URL.pattern());
+        }
+        cdnUrl = cdnUrl.map(u -> u.replaceAll("/+$", ""));
+    }
+
+    /** Without a CDN: the pages then reference no assets at all (the app never serves them itself). */
+    public Config(int port, String instance, String datacenter, RedisEndpoint redis, Optional<String> redisPassword,
+            Optional<SentinelSettings> sentinel, DatabaseSettings database, RedisVia redisVia) {
+        this(port, instance, datacenter, redis, redisPassword, sentinel, database, redisVia, Optional.empty());
     }
 
     /** The plain web tier: one Redis, no Sentinel, no database. */
@@ -80,12 +93,17 @@ public record Config(
         Optional<SentinelSettings> sentinel = SentinelSettings.fromEnv(env, problems);
         DatabaseSettings database = DatabaseSettings.fromEnv(env, problems);
         RedisVia via = RedisVia.fromEnv(env, problems);
+        Optional<String> cdnUrl = value(env, "SCALER_CDN_URL");
+        if (cdnUrl.isPresent() && !CDN_URL.matcher(cdnUrl.get()).matches()) {
+            problems.add("SCALER_CDN_URL must be an http:// or https:// URL of letters, digits and . _ ~ : / % -, got '"
+                    + cdnUrl.get() + "'");
+        }
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, instance, datacenter, redis.orElseThrow(), value(env, "SCALER_REDIS_PASSWORD"), sentinel,
-                database, via);
+                database, via, cdnUrl);
     }
 
     private static Optional<RedisEndpoint> parseRedisUrl(String url, List<String> problems) {

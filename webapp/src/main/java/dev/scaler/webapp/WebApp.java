@@ -46,7 +46,7 @@ public final class WebApp implements AutoCloseable {
             AppMetrics metrics) throws IOException {
         NotesHandler notesHandler = new NotesHandler(sessions, notes);
         Router router = new Router(config.instance(), metrics)
-                .route("GET", "/", new IndexHandler(config.instance(), config.datacenter()))
+                .route("GET", "/", new IndexHandler(config.instance(), config.datacenter(), config.cdnUrl()))
                 .route("GET", "/healthz", new HealthHandler())
                 .route("GET", "/whoami", new WhoAmIHandler(config.instance(), config.datacenter()))
                 .route("POST", "/login", new LoginHandler(sessions, config.instance(), users))

@@ -114,4 +114,19 @@ class ConfigTest {
         assertThatThrownBy(() -> new Config(8080, "web\r\nX-Evil: 1", "dc1", new RedisEndpoint("h", 1), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void readsTheCdnUrlWithoutItsTrailingSlash() {
+        assertThat(fromEnv(Map.of("SCALER_CDN_URL", "http://127.0.0.1:8180/assets/")).cdnUrl())
+                .contains("http://127.0.0.1:8180/assets");
+        assertThat(fromEnv(Map.of()).cdnUrl()).isEmpty();
+    }
+
+    @Test
+    void refusesACdnUrlThatCouldBreakOutOfAnHtmlAttribute() {
+        assertThatThrownBy(() -> fromEnv(Map.of("SCALER_CDN_URL", "http://x/\"><script>")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCALER_CDN_URL");
+        assertThatThrownBy(() -> fromEnv(Map.of("SCALER_CDN_URL", "ftp://cdn/assets")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SCALER_CDN_URL");
+    }
 }
