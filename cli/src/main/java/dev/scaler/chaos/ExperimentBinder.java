@@ -58,6 +58,11 @@ final class ExperimentBinder {
         if (top.has("gameday")) {
             return Optional.of(gameday(top));
         }
+        return Optional.of(experiment(top));
+    }
+
+    /** An experiment read from the top-level mapping (a describing reader writes the schema). */
+    Experiment experiment(MapReader top) {
         String name = name(top);
         String description = top.string("description", "");
         Optional<MapReader> loadReader = top.section("load");
@@ -73,14 +78,12 @@ final class ExperimentBinder {
         List<Step> steps = steps(top, load, cooldown, timesKnown);
         Map<String, String> hypothesis = hypothesis(top);
         top.rejectUnknown();
-        return Optional.of(new Experiment(name, description, load, steps, hypothesis, cooldown));
+        return new Experiment(name, description, load, steps, hypothesis, cooldown);
     }
 
     private String name(MapReader top) {
-        if (!top.has("name")) {
-            problems.add(top.location(), "missing required field 'name' (the experiment's name, for example"
-                    + " `name: kill-primary`)");
-        }
+        top.require("name", "missing required field 'name' (the experiment's name, for example"
+                + " `name: kill-primary`)");
         return top.string("name", "unnamed", NAME, NAME_EXPECTED);
     }
 
@@ -122,10 +125,8 @@ final class ExperimentBinder {
     }
 
     private List<Step> steps(MapReader top, Load load, Duration cooldown, boolean timesKnown) {
-        if (!top.has("steps")) {
-            problems.add(top.location(), "missing required field 'steps' (what to break and when, for example"
-                    + " `steps: [{ at: 10s, kill: database.primary }]`; for load without faults use scaler load)");
-        }
+        top.require("steps", "missing required field 'steps' (what to break and when, for example"
+                + " `steps: [{ at: 10s, kill: database.primary }]`; for load without faults use scaler load)");
         List<MapReader> items = top.listOfMaps("steps", 1, MAX_STEPS).orElse(List.of());
         int before = problems.size();
         var binder = new StepBinder(new Selections(text, problems), problems,
@@ -178,7 +179,8 @@ final class ExperimentBinder {
         return lines;
     }
 
-    private Gameday gameday(MapReader top) {
+    /** A gameday read from the top-level mapping (a describing reader writes the schema). */
+    Gameday gameday(MapReader top) {
         String name = name(top);
         String description = top.string("description", "");
         var experiments = new ArrayList<String>();

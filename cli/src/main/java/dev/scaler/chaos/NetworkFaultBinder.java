@@ -18,11 +18,11 @@ import java.util.Optional;
  */
 final class NetworkFaultBinder {
 
-    static final List<String> ACTIONS = List.of("latency", "bandwidth", "timeout", "reset", "partition",
-            "slow-close", "limit-data", "slicer", "heal");
+    static final List<String> ACTIONS = StepAction.keys(StepAction.Written.FIGURES,
+            StepAction.Written.LINK_OR_FIGURES);
 
     /** The actions that can be written as their link alone. */
-    private static final List<String> LINK_ONLY = List.of("reset", "partition", "heal");
+    private static final List<String> LINK_ONLY = StepAction.keys(StepAction.Written.LINK_OR_FIGURES);
 
     private static final String LINK_EXPECTED = "a link such as web -> database.primary";
     private static final int MAX_MS = 600_000;
@@ -49,7 +49,7 @@ final class NetworkFaultBinder {
             problems.add(value, field + ": expected " + example(key) + ", got " + value.describe());
             return Optional.empty();
         }
-        MapReader r = MapReader.of(value, field, problems);
+        MapReader r = step.mapping(key).orElseThrow();
         Optional<Action> action = key.equals("partition") ? partition(r) : fault(r, key);
         r.rejectUnknown();
         return action;
@@ -107,17 +107,15 @@ final class NetworkFaultBinder {
 
     /** A field every such fault needs: reported at the action when missing. */
     private int required(MapReader r, String key, String field, int min, int max, String meaning) {
-        if (!r.has(field)) {
-            problems.add(r.location(), r.path() + ": missing required field '" + field + "' (" + meaning + "), like "
-                    + example(key));
+        if (!r.require(field, r.path() + ": missing required field '" + field + "' (" + meaning + "), like "
+                + example(key))) {
             return min;
         }
         return r.integer(field, min, min, max);
     }
 
     private Optional<Link> link(MapReader r, String key) {
-        if (!r.has("link")) {
-            problems.add(r.location(), r.path() + ": missing required field 'link', like " + example(key));
+        if (!r.require("link", r.path() + ": missing required field 'link', like " + example(key))) {
             return Optional.empty();
         }
         return r.scalar("link", LINK_EXPECTED).flatMap(node -> selections.read(node, r.field("link"),

@@ -17,9 +17,8 @@ import java.util.regex.Pattern;
 final class StepBinder {
 
     /** The action keys, in the order messages list them. */
-    static final List<String> CONTAINER_ACTIONS = List.of("kill", "stop", "start", "pause", "unpause", "restore");
-    static final List<String> ACTIONS = java.util.stream.Stream.concat(CONTAINER_ACTIONS.stream(),
-            NetworkFaultBinder.ACTIONS.stream()).toList();
+    static final List<String> CONTAINER_ACTIONS = StepAction.keys(StepAction.Written.TARGET);
+    static final List<String> ACTIONS = StepAction.keys(StepAction.Written.values());
 
     private static final Pattern TOXICITY = Pattern.compile("0|1|0?\\.\\d{1,6}|[01]\\.\\d{1,6}");
     private static final String TOXICITY_EXPECTED = "a number from 0 to 1 (the share of connections the fault"
@@ -47,10 +46,8 @@ final class StepBinder {
 
     /** The step, or empty when its action could not be read (the problem is recorded). */
     Optional<Step> bind(MapReader r, int index) {
-        if (!r.has("at")) {
-            problems.add(r.location(), r.path() + ": missing required field 'at' (when the step runs, counted from"
-                    + " the start of the load, like at: 10s)");
-        }
+        r.require("at", r.path() + ": missing required field 'at' (when the step runs, counted from the start of"
+                + " the load, like at: 10s)");
         Duration at = r.duration("at", Duration.ZERO, Duration.ZERO, Duration.ofHours(24));
         List<String> written = ACTIONS.stream().filter(r::has)
                 .sorted(Comparator.comparing((String key) -> r.keyWhere(key).orElseThrow())).toList();

@@ -4,6 +4,7 @@ import dev.scaler.yaml.MapNode;
 import dev.scaler.yaml.MapReader;
 import dev.scaler.yaml.Node;
 import dev.scaler.yaml.Problems;
+import dev.scaler.yaml.Range;
 import dev.scaler.yaml.ScalarNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,15 +60,17 @@ final class TopologyBinder {
                     + " `name: demo`), got " + root.describe());
             return Optional.empty();
         }
-        MapReader top = new MapReader(map, "", problems);
-        int version = top.integer("version", 1, "1 (the only topology version this scaler reads)", v -> v == 1);
+        return bind(new MapReader(map, "", problems));
+    }
+
+    /** The topology read from the top-level mapping (a describing reader writes the schema). */
+    Optional<Topology> bind(MapReader top) {
+        int version = top.integer("version", 1, "1 (the only topology version this scaler reads)",
+                List.of(Range.only(1)));
         if (top.failed("version")) {
             return Optional.empty(); // the rest follows a format this scaler does not know: judging it is noise
         }
-        if (!top.has("name")) {
-            problems.add(map.location(), "missing required field 'name' (the project name, for example"
-                    + " `name: demo`)");
-        }
+        top.require("name", "missing required field 'name' (the project name, for example `name: demo`)");
         String name = top.string("name", "", PROJECT_NAME,
                 "a project name: a lowercase letter, then up to 30 lowercase letters, digits or '-'");
         ImageProfile images = top.oneOf("images", ImageProfile.UPSTREAM, ImageProfile::yaml);
@@ -166,7 +169,7 @@ final class TopologyBinder {
         int replicas = r.integer("replicas", defaults.replicas(), 0, MAX_REPLICAS);
         int sentinels = r.integer("sentinels", defaults.sentinels(),
                 "0 (no Sentinel) or a whole number from 3 to 9 (a Sentinel quorum needs at least 3)",
-                n -> n == 0 || (n >= 3 && n <= 9));
+                List.of(Range.only(0), new Range(3, 9)));
         String maxMemory = r.size("maxMemory", defaults.maxMemory(), MIN_MEMORY, MAX_MEMORY);
         String evictionPolicy = r.oneOf("evictionPolicy", defaults.evictionPolicy(), EVICTION_POLICIES);
         if (sentinels > 0 && replicas == 0 && !r.failed("replicas")) {
@@ -280,10 +283,7 @@ final class TopologyBinder {
         List<Datacenter> result = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (MapReader r : items.get()) {
-            if (!r.has("name")) {
-                problems.add(r.location(), r.path() + ": missing required field 'name' (for example"
-                        + " `- name: us-east`)");
-            }
+            r.require("name", r.path() + ": missing required field 'name' (for example `- name: us-east`)");
             Optional<String> name = r.string("name", DATACENTER_NAME,
                     "a datacenter name: a lowercase letter, then up to 15 lowercase letters, digits or '-'");
             Duration latency = r.duration("latency", Duration.ofMillis(30), Duration.ZERO, Duration.ofSeconds(5));

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Durations as users write them: a whole number and a unit, {@code 500ms}, {@code 1s}, {@code 2m}, {@code 1h}. */
 public final class Durations {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     private Durations() {
     }

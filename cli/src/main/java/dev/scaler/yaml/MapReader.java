@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  *
  * <p>Each getter also declares its key as known; call {@link #rejectUnknown()} after reading every field to
  * report the keys nobody asked for, with the nearest known key as a suggestion.
+ *
+ * <p>A {@linkplain #describing describing} reader reads no file: it records every read into a {@link Shape}
+ * (the JSON Schema of the mapping) and answers as if every field were written, so that a binder run over it walks
+ * every field, section and list once and its getters return their defaults.
  */
 public final class MapReader {
 
@@ -32,11 +36,36 @@ public final class MapReader {
     private final Problems problems;
     private final Set<String> known = new LinkedHashSet<>();
     private final Set<String> failed = new HashSet<>();
+    private final Optional<Shape> shape;
+    private final Set<String> absent;
 
     public MapReader(MapNode map, String path, Problems problems) {
+        this(map, path, problems, Optional.empty(), Set.of());
+    }
+
+    private MapReader(MapNode map, String path, Problems problems, Optional<Shape> shape, Set<String> absent) {
         this.map = map;
         this.path = path;
         this.problems = problems;
+        this.shape = shape;
+        this.absent = absent;
+    }
+
+    /**
+     * A reader that records what is read into {@code shape}; every field counts as written but those in
+     * {@code absent} (so a binder that branches on which key is present can be walked one branch at a time).
+     */
+    public static MapReader describing(Shape shape, Set<String> absent, Problems problems) {
+        return new MapReader(new MapNode(List.of(), Location.START), "", problems, Optional.of(shape), absent);
+    }
+
+    private MapReader describingChild(String childPath, Shape child) {
+        return new MapReader(new MapNode(List.of(), map.location()), childPath, problems, Optional.of(child),
+                Set.of());
+    }
+
+    private void describe(String key, Object fragment) {
+        shape.ifPresent(s -> s.put(key, fragment));
     }
 
     /**
@@ -76,23 +105,52 @@ public final class MapReader {
 
     /** Whether the field was written (even with a wrong value). Declares the key as known. */
     public boolean has(String key) {
+        if (shape.isPresent()) {
+            if (absent.contains(key)) {
+                return false;
+            }
+            shape.get().mention(key);
+        }
         known.add(key);
-        return map.entry(key).isPresent();
+        return shape.isPresent() || map.entry(key).isPresent();
+    }
+
+    /**
+     * Whether a field that must be written was; when it was not, {@code message} is recorded at this mapping.
+     * Declares the key as known.
+     */
+    public boolean require(String key, String message) {
+        shape.ifPresent(s -> s.require(key));
+        if (!has(key)) {
+            problems.add(map.location(), message);
+            return false;
+        }
+        return true;
     }
 
     /** The value as written. Declares the key as known. */
     public Optional<Node> node(String key) {
         known.add(key);
+        if (shape.isPresent()) {
+            shape.get().mention(key);
+            return Optional.of(new MapNode(List.of(), map.location()));
+        }
         return map.get(key);
     }
 
     /** Where the value of a field was written, if it was. */
     public Optional<Location> where(String key) {
+        if (shape.isPresent()) {
+            return Optional.of(map.location());
+        }
         return map.get(key).map(Node::location);
     }
 
     /** Where a field's key was written, if it was (for problems about the field being there at all). */
     public Optional<Location> keyWhere(String key) {
+        if (shape.isPresent()) {
+            return Optional.of(map.location());
+        }
         return map.entry(key).map(MapNode.Entry::keyLocation);
     }
 
@@ -113,6 +171,10 @@ public final class MapReader {
     /** A scalar value; a list, mapping or empty value is reported as not being {@code expected}. */
     public Optional<ScalarNode> scalar(String key, String expected) {
         Optional<Node> node = node(key);
+        if (shape.isPresent()) {
+            describe(key, Shape.text(expected));
+            return Optional.empty();
+        }
         if (node.isEmpty()) {
             return Optional.empty();
         }
@@ -141,6 +203,7 @@ public final class MapReader {
     /** Text matching {@code pattern} in full; empty when absent or wrong (wrong is reported). */
     public Optional<String> string(String key, Pattern pattern, String expected) {
         Optional<ScalarNode> scalar = scalar(key, expected);
+        describe(key, Shape.text(expected, pattern));
         if (scalar.isPresent() && !pattern.matcher(scalar.get().text()).matches()) {
             wrong(key, expected, scalar.get());
             return Optional.empty();
@@ -150,12 +213,14 @@ public final class MapReader {
 
     /** A whole number from {@code min} to {@code max}. */
     public int integer(String key, int fallback, int min, int max) {
-        return integer(key, fallback, "a whole number from " + min + " to " + max, n -> n >= min && n <= max);
+        return integer(key, fallback, "a whole number from " + min + " to " + max, List.of(new Range(min, max)));
     }
 
-    /** A whole number that {@code valid} accepts; {@code expected} says which in words. */
-    public int integer(String key, int fallback, String expected, IntPredicate valid) {
+    /** A whole number in one of the {@code allowed} ranges; {@code expected} says which in words. */
+    public int integer(String key, int fallback, String expected, List<Range> allowed) {
         Optional<ScalarNode> scalar = scalar(key, expected);
+        describe(key, Shape.integer(expected, allowed));
+        IntPredicate valid = n -> allowed.stream().anyMatch(range -> range.contains(n));
         if (scalar.isEmpty()) {
             return fallback;
         }
@@ -174,6 +239,7 @@ public final class MapReader {
     /** {@code true} or {@code false}, in any case; YAML 1.1's yes/no/on/off are refused as ambiguous. */
     public boolean bool(String key, boolean fallback) {
         Optional<ScalarNode> scalar = scalar(key, "true or false");
+        describe(key, Shape.fragment("boolean", "true or false"));
         if (scalar.isEmpty()) {
             return fallback;
         }
@@ -192,6 +258,7 @@ public final class MapReader {
     public String oneOf(String key, String fallback, List<String> allowed) {
         String expected = Words.alternatives(allowed);
         Optional<ScalarNode> scalar = scalar(key, expected);
+        describe(key, Shape.values(expected, allowed));
         if (scalar.isEmpty()) {
             return fallback;
         }
@@ -218,6 +285,7 @@ public final class MapReader {
         String expected = "a duration from " + Durations.format(min) + " to " + Durations.format(max)
                 + " (a whole number and ms, s, m or h, like 500ms or 2s)";
         Optional<ScalarNode> scalar = scalar(key, expected);
+        describe(key, Shape.text(expected, Shape.caseless(Durations.DURATION), false));
         if (scalar.isEmpty()) {
             return fallback;
         }
@@ -234,6 +302,7 @@ public final class MapReader {
         String expected = "a size from " + Sizes.format(minBytes) + " to " + Sizes.format(maxBytes)
                 + " (a whole number and kb, mb or gb, like 64mb)";
         Optional<ScalarNode> scalar = scalar(key, expected);
+        describe(key, Shape.text(expected, Shape.caseless(Sizes.SIZE), false));
         if (scalar.isEmpty()) {
             return fallback;
         }
@@ -252,6 +321,7 @@ public final class MapReader {
     public Map<String, String> stringMap(String key, Function<String, Optional<String>> keyProblem) {
         Map<String, String> result = new LinkedHashMap<>();
         Optional<Node> node = node(key);
+        describe(key, Shape.textMap("a mapping of names to values"));
         if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.isNull()) {
             return result;
         }
@@ -275,7 +345,27 @@ public final class MapReader {
 
     /** A nested mapping; empty when absent. An empty value reads as a mapping with every field defaulted. */
     public Optional<MapReader> section(String key) {
+        if (shape.isPresent()) {
+            node(key);
+            Shape child = new Shape();
+            describe(key, new Shape.Section(child));
+            return Optional.of(describingChild(field(key), child));
+        }
         return node(key).map(node -> of(node, field(key), problems));
+    }
+
+    /**
+     * A nested mapping that the caller has seen written as one (an empty value is not): the section's reader,
+     * described as an object that cannot be left empty.
+     */
+    public Optional<MapReader> mapping(String key) {
+        if (shape.isPresent()) {
+            node(key);
+            Shape child = new Shape();
+            describe(key, child);
+            return Optional.of(describingChild(field(key), child));
+        }
+        return section(key);
     }
 
     /**
@@ -284,10 +374,15 @@ public final class MapReader {
      */
     public Optional<List<MapReader>> listOfMaps(String key, int min, int max) {
         Optional<Node> node = node(key);
+        String expected = "a list of " + min + " to " + max + " entries";
+        if (shape.isPresent()) {
+            Shape item = new Shape();
+            describe(key, Shape.list(expected, min, max, item));
+            return Optional.of(List.of(describingChild(field(key) + "[0]", item)));
+        }
         if (node.isEmpty()) {
             return Optional.empty();
         }
-        String expected = "a list of " + min + " to " + max + " entries";
         if (!(node.get() instanceof ListNode list)) {
             wrong(key, expected, node.get());
             return Optional.of(List.of());
@@ -310,6 +405,7 @@ public final class MapReader {
 
     /** Reports every key that no getter asked for, suggesting the nearest known one. */
     public void rejectUnknown() {
+        shape.ifPresent(Shape::close);
         for (MapNode.Entry entry : map.entries()) {
             if (known.contains(entry.key())) {
                 continue;

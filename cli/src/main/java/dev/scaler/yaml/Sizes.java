@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class Sizes {
 
-    private static final Pattern SIZE = Pattern.compile("(\\d{1,9})(kb|mb|gb)");
+    static final Pattern SIZE = Pattern.compile("(\\d{1,9})(kb|mb|gb)");
 
     private Sizes() {
     }
