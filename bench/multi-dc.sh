@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# topologies/multi-dc.yaml without its cdn section (until the CDN can be provisioned): `scaler up` wall time from
-# nothing to every container healthy, memory per container from `docker stats` (summed), then 20 s of warm-up
-# load and `scaler chaos dc-partition` with its per-datacenter figures. Offline images must exist
-# (`./scaler images build`); ports 8080 and 8081 must be free. Leaves nothing running.
+# topologies/multi-dc.yaml (two datacenters and the CDN): `scaler up` wall time from nothing to every container
+# healthy, memory per container from `docker stats` (summed), then 20 s of warm-up load, `scaler chaos
+# cdn-origin-down` and `scaler chaos dc-partition` with their asset and per-datacenter figures. Offline images must
+# exist (`./scaler images build`); ports 8080, 8081 and 8180 must be free. Leaves nothing running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-file=$(mktemp --suffix=.yaml)
-trap 'rm -f "$file"; ./scaler down multi-dc >/dev/null 2>&1 || true' EXIT
-sed '/^cdn:/,/^$/d' topologies/multi-dc.yaml > "$file"
+file=topologies/multi-dc.yaml
+trap './scaler down multi-dc >/dev/null 2>&1 || true' EXIT
 ./scaler down multi-dc >/dev/null 2>&1 || true
 t=$(date +%s.%N)
 ./scaler up --images offline "$file" | tail -4
@@ -26,4 +25,5 @@ for name, mib in sorted(rows, key=lambda r: -r[1]):
 print(f"memory right after up: {sum(m for _, m in rows):.0f} MiB in {len(rows)} containers")
 '
 ./scaler load multi-dc --rate 50 --duration 20s >/dev/null
+./scaler chaos cdn-origin-down multi-dc --seed "${SEED:-11}" | grep -v '^\[' || true
 ./scaler chaos dc-partition multi-dc --seed "${SEED:-11}" | grep -v '^\[' || true

@@ -119,7 +119,9 @@ class LoadGeneratorTest {
             var all = Window.newHistogram();
             result.windows().forEach(w -> all.add(w.latency()));
             assertThat(all.getTotalCount()).isEqualTo(120);
-            assertThat(all.getMaxValue()).as("max, microseconds").isGreaterThan(250_000);
+            // Held 300 ms from the server's start; the generator may start its clock some tens of ms later on a
+            // busy machine (247 ms was seen at load average 40), so the claim is "held well over 100 ms".
+            assertThat(all.getMaxValue()).as("max, microseconds").isGreaterThan(150_000);
             long heldUp = all.getCountBetweenValues(100_000, Long.MAX_VALUE / 4);
             assertThat(heldUp).as("requests held more than 100 ms").isGreaterThanOrEqualTo(30);
         }
