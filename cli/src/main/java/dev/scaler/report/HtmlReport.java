@@ -88,6 +88,7 @@ public final class HtmlReport {
         charts(out, report);
         vitals(out, report);
         phases(out, report);
+        datacenters(out, report);
         out.append("<div class=\"two\">\n");
         hypothesis(out, report);
         faults(out, report);
@@ -280,6 +281,24 @@ public final class HtmlReport {
             out.append("</tr>\n");
         }
         out.append("</tbody></table></section>\n");
+    }
+
+    /** What each home datacenter's users saw, when users were kept at home; nothing otherwise. */
+    private static void datacenters(StringBuilder out, Report report) {
+        if (report.datacenters().isEmpty()) {
+            return;
+        }
+        out.append("<section><h2>By home datacenter</h2><table><thead><tr><th>users of</th><th>requests</th>")
+                .append("<th>availability</th><th>recovery</th></tr></thead><tbody>\n");
+        for (var h : report.datacenters()) {
+            out.append("<tr><td>").append(Html.escape(h.datacenter())).append("</td><td>").append(h.whole().attempts())
+                    .append("</td><td>").append(Html.escape(Format.percent(h.whole().availability()))).append("</td><td>")
+                    .append(Html.escape(String.join("; ", h.faults().stream()
+                            .map(f -> Format.seconds(f.at()) + " " + Figures.recovery(f)).toList())))
+                    .append("</td></tr>\n");
+        }
+        out.append("</tbody></table><p class=\"sub\">Each user is sent through its home datacenter's entry point on")
+                .append(" the global load balancer and counted there too.</p></section>\n");
     }
 
     private static void hypothesis(StringBuilder out, Report report) {

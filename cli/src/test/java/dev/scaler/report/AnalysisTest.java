@@ -158,6 +158,8 @@ class AnalysisTest {
                 .containsPattern("eu-west +1500 +86\\.67% +10\\.0s recovered in 4\\.0s");
         assertThat(MarkdownReport.render(report)).contains("- users of `eu-west`: 86.67% available, recovered in 4.0s"
                 + " after 10.0s");
+        assertThat(HtmlReport.render(report)).contains("<h2>By home datacenter</h2>")
+                .contains("<tr><td>eu-west</td><td>1500</td><td>86.67%</td><td>10.0s recovered in 4.0s</td></tr>");
     }
 
     @Test
@@ -165,6 +167,7 @@ class AnalysisTest {
         var report = Analysis.analyse(Timelines.run(List.of(Timelines.window(0, 10, 0, 0)), List.of(), Map.of()));
         assertThat(report.datacenters()).isEmpty();
         assertThat(TextReport.render(report)).doesNotContain("datacenters");
+        assertThat(HtmlReport.render(report)).doesNotContain("By home datacenter");
     }
 
     @Test
