@@ -44,6 +44,11 @@ final class DownCommand implements Callable<Integer> {
                         progress.seconds(), result.containers(), result.networks(), result.volumes(),
                         keepData ? " (volumes kept)" : "");
             }
+            if (!result.left().isEmpty()) {
+                var err = spec.commandLine().getErr();
+                result.left().forEach(l -> err.printf("scaler: left behind: %s%n", l));
+                return ExitCode.ENVIRONMENT;
+            }
         }
         return ExitCode.OK;
     }

@@ -153,12 +153,35 @@ public final class DockerEngine implements Engine {
 
     @Override
     public void removeNetwork(String name) {
-        try {
-            docker.removeNetworkCmd(name).exec();
-        } catch (NotFoundException gone) {
-            // Already gone is what was wanted.
+        // Right after its containers are removed, the engine may still count their endpoints for a moment; Docker
+        // 20.10 was also seen keeping a stale endpoint for good after 19 containers were removed at once.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                docker.removeNetworkCmd(name).exec();
+                return;
+            } catch (NotFoundException gone) {
+                return; // already gone is what was wanted
+            } catch (com.github.dockerjava.api.exception.DockerException e) {
+                if (e.getHttpStatus() != 403 || !String.valueOf(e.getMessage()).contains("active endpoints")) {
+                    throw e;
+                }
+                if (attempt == NETWORK_ATTEMPTS) {
+                    throw new EngineException("network " + name + " still has active endpoints in the engine,"
+                            + " though no container is attached to it", "a fault of the Docker engine: try `docker"
+                            + " network rm " + name + "` later; restarting the engine clears it");
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException("interrupted while removing network " + name);
+                }
+            }
         }
     }
+
+    /** Attempts, 500 ms apart, to remove a network whose endpoints the engine has not let go of yet. */
+    private static final int NETWORK_ATTEMPTS = 10;
 
     @Override
     public void createVolume(VolumeSpec volume) {

@@ -1,9 +1,11 @@
 package dev.scaler.provision;
 
 import dev.scaler.engine.Engine;
+import dev.scaler.engine.EngineException;
 import dev.scaler.engine.Progress;
 import dev.scaler.plan.ObservedContainer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +15,15 @@ import java.util.concurrent.Executors;
 public final class Down {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
-    /** What was removed. */
-    public record Result(int containers, int networks, int volumes) {
+    /** What was removed, and what could not be (each with the engine's reason); nothing is left when it is empty. */
+    public record Result(int containers, int networks, int volumes, List<String> left) {
+        public Result {
+            left = List.copyOf(left);
+        }
+
         /** True when the project had nothing left to remove. */
         public boolean nothing() {
-            return containers + networks + volumes == 0;
+            return containers + networks + volumes == 0 && left.isEmpty();
         }
     }
 
@@ -29,7 +35,10 @@ public final class Down {
         this.progress = progress;
     }
 
-    /** Removes the project; volumes stay when {@code keepData}. */
+    /**
+     * Removes the project; volumes stay when {@code keepData}. A network the engine refuses to remove does not stop
+     * the volumes from going: it is named in {@link Result#left()}.
+     */
     public Result run(String project, boolean keepData) {
         List<ObservedContainer> containers = engine.containers(Optional.of(project));
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -39,16 +48,22 @@ public final class Down {
                 progress.step(c.name(), "removed");
             }, pool)).toArray(CompletableFuture[]::new)).join();
         }
-        List<String> networks = engine.networks(project);
-        networks.forEach(n -> {
-            engine.removeNetwork(n);
-            progress.step(n, "network removed");
-        });
+        var left = new ArrayList<String>();
+        int networks = 0;
+        for (String n : engine.networks(project)) {
+            try {
+                engine.removeNetwork(n);
+                progress.step(n, "network removed");
+                networks++;
+            } catch (EngineException e) {
+                left.add(e.getMessage() + " (" + e.hint() + ")");
+            }
+        }
         List<String> volumes = keepData ? List.of() : engine.volumes(project);
         volumes.forEach(v -> {
             engine.removeVolume(v);
             progress.step(v, "volume removed");
         });
-        return new Result(containers.size(), networks.size(), volumes.size());
+        return new Result(containers.size(), networks, volumes.size(), left);
     }
 }

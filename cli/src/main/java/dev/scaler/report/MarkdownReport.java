@@ -50,14 +50,12 @@ public final class MarkdownReport {
             out.append("- fault `").append(Figures.fault(f)).append("` at ").append(Format.seconds(f.at())).append(": ")
                     .append(Figures.recovery(f)).append('\n');
         }
-        if (report.datacenters() != null) {
-            for (var h : report.datacenters()) {
-                out.append("- users of `").append(h.datacenter()).append("`: ")
-                        .append(Format.percent(h.whole().availability())).append(" available");
-                h.faults().forEach(f -> out.append(", ").append(Figures.recovery(f)).append(" after ")
-                        .append(Format.seconds(f.at())));
-                out.append('\n');
-            }
+        for (var h : report.datacenters()) {
+            out.append("- users of `").append(h.datacenter()).append("`: ")
+                    .append(Format.percent(h.whole().availability())).append(" available");
+            h.faults().forEach(f -> out.append(", ").append(Figures.recovery(f)).append(" after ")
+                    .append(Format.seconds(f.at())));
+            out.append('\n');
         }
         var c = report.consistency();
         out.append("- consistency: ").append(c.lostWrites()).append(" lost writes of ").append(c.acknowledgedWrites())

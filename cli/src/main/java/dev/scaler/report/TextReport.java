@@ -54,7 +54,7 @@ public final class TextReport {
             report.faults().forEach(f -> faults.row(Format.seconds(f.at()), Figures.fault(f), Figures.recovery(f)));
             out.append(faults.render("  ")).append('\n');
         }
-        if (report.datacenters() != null && !report.datacenters().isEmpty()) {
+        if (!report.datacenters().isEmpty()) {
             out.append("datacenters (users by home entry point)\n");
             var homes = new TextTable("home", "requests", "availability", "recovery").left();
             report.datacenters().forEach(h -> homes.row(h.datacenter(), Long.toString(h.whole().attempts()),

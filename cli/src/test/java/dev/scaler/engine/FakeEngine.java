@@ -24,6 +24,8 @@ final class FakeEngine implements Engine {
     final List<String> volumes = Collections.synchronizedList(new ArrayList<>());
     /** Health each container reports, by name; healthy when absent. */
     final Map<String, Health> health = new ConcurrentHashMap<>();
+    /** Networks the engine refuses to remove, as Docker does when it keeps a stale endpoint. */
+    final java.util.Set<String> stuckNetworks = ConcurrentHashMap.newKeySet();
     /** Called when a container starts, to let a test act mid-apply. */
     volatile java.util.function.Consumer<String> onStart = name -> { };
 
@@ -52,6 +54,9 @@ final class FakeEngine implements Engine {
     @Override
     public void removeNetwork(String name) {
         calls.add("network- " + name);
+        if (stuckNetworks.contains(name)) {
+            throw new EngineException("network " + name + " still has active endpoints", "restart the engine");
+        }
         networks.remove(name);
     }
 
