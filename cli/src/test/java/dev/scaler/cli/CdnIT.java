@@ -3,7 +3,6 @@ package dev.scaler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,58 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A topology with a cdn on the real engine: real MinIO as the origin, real nginx as the edge. The assets are
  * uploaded with their content types, readable by anyone through the edge, not listable or writable; a second `up`
  * changes nothing; with MinIO killed the edge still serves what it cached (stale); `down` leaves nothing.
  */
-class CdnIT {
+class CdnIT extends ProjectIT {
     private static final String PROJECT = "cdn-it";
     private static final String BUCKET = "site";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @TempDir
-    Path dir;
-
-    private Docker docker;
-    private int port;
-
-    @BeforeEach
-    void engine() throws IOException {
-        docker = new Docker();
-        docker.clear(PROJECT);
-        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
-        port = freePortWithItsCdnPort();
+    @Override
+    String project() {
+        return PROJECT;
     }
 
-    @AfterEach
-    void cleanUp() {
-        docker.clear(PROJECT);
-        docker.close();
-        System.clearProperty("scaler.stateDir");
-    }
-
-    /** A free port whose cdn port (port + 100) is free too. */
-    private static int freePortWithItsCdnPort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            try (var s = new ServerSocket(0)) {
-                int p = s.getLocalPort();
-                if (p + 100 > 65535) {
-                    continue;
-                }
-                try (var t = new ServerSocket(p + 100)) {
-                    return p;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IOException("no free pair of ports");
+    @Override
+    int[] alsoFree() {
+        return new int[] {100};
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

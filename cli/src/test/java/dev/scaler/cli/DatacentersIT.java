@@ -9,7 +9,6 @@ import dev.scaler.provision.ProxyState;
 import dev.scaler.provision.ProxySync;
 import dev.scaler.provision.ToxicState;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,53 +18,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two datacenters on the real engine: each its own network, the database replicating across a Toxiproxy link
  * with the topology's latency, the global load balancer sending users home and elsewhere when home is down, a
  * partition between the datacenters applied and undone by `scaler chaos`, and `down` leaving nothing.
  */
-class DatacentersIT {
+class DatacentersIT extends ProjectIT {
     private static final String PROJECT = "dc-it";
     private static final long LATENCY_MS = 200;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @TempDir
-    Path dir;
-
-    private Docker docker;
-    private int port;
-
-    @BeforeEach
-    void engine() throws IOException {
-        docker = new Docker();
-        docker.clear(PROJECT);
-        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
-        // Two consecutive free ports: one entry point per datacenter.
-        do {
-            try (var s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-        } while (port >= 65535 || !free(port + 1));
+    @Override
+    String project() {
+        return PROJECT;
     }
 
-    private static boolean free(int p) {
-        try (var s = new ServerSocket(p)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    @AfterEach
-    void cleanUp() {
-        docker.clear(PROJECT);
-        docker.close();
-        System.clearProperty("scaler.stateDir");
+    @Override
+    int[] alsoFree() {
+        return new int[] {1};
     }
 
     @Test

@@ -9,36 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** `scaler load` for 10 s against a real web tier (offline images), then `scaler report` in all five formats. */
-class LoadReportIT {
+class LoadReportIT extends ProjectIT {
     private static final String PROJECT = "m-it-load";
 
-    @TempDir
-    Path dir;
-
-    private Docker docker;
-
-    @BeforeEach
-    void engine() {
-        docker = new Docker();
-        docker.clear(PROJECT);
-        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
-    }
-
-    @AfterEach
-    void cleanUp() {
-        try {
-            docker.clear(PROJECT);
-            assertThat(docker.leftovers(PROJECT)).isEmpty();
-        } finally {
-            docker.close();
-            System.clearProperty("scaler.stateDir");
-        }
+    @Override
+    String project() {
+        return PROJECT;
     }
 
     @Test

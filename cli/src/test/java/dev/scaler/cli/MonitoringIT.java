@@ -21,37 +21,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The collectors against the real servers of a small topology (offline images): the web replicas' request counters
  * rise with the requests sent, a replica's lag is a number, the load balancer's backends up drop when a replica is
  * killed, a toxic added to Toxiproxy is read back from its API, and a load run stores its samples and reports them.
  */
-class MonitoringIT {
+class MonitoringIT extends ProjectIT {
     private static final String PROJECT = "mon-it-vitals";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @TempDir
-    Path dir;
-
-    private Docker docker;
-
-    @BeforeEach
-    void engine() {
-        docker = new Docker();
-        docker.clear(PROJECT);
-        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
-    }
-
-    @AfterEach
-    void cleanUp() {
-        docker.clear(PROJECT);
-        docker.close();
-        System.clearProperty("scaler.stateDir");
+    @Override
+    String project() {
+        return PROJECT;
     }
 
     private List<Target> targets() {

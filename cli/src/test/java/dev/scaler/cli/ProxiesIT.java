@@ -9,7 +9,6 @@ import dev.scaler.chaos.ToxiproxyFaults;
 import dev.scaler.provision.ProxyApi;
 import dev.scaler.provision.ProxyState;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,41 +20,20 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code proxies: true} on the real engine: every data path of the web tier runs through the project's
  * Toxiproxy, so a toxic on a proxy is felt by users, and `up`, `status` and `down` handle the proxies.
  */
-class ProxiesIT {
+class ProxiesIT extends ProjectIT {
     private static final String PROJECT = "proxies-it";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final long LATENCY = 300;
 
-    @TempDir
-    Path dir;
-
-    private Docker docker;
-    private int port;
-
-    @BeforeEach
-    void engine() throws IOException {
-        docker = new Docker();
-        docker.clear(PROJECT);
-        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-    }
-
-    @AfterEach
-    void cleanUp() {
-        docker.clear(PROJECT);
-        docker.close();
-        System.clearProperty("scaler.stateDir");
+    @Override
+    String project() {
+        return PROJECT;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -2,8 +2,6 @@ package dev.scaler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,37 +13,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The replicated data tier on the real engine: replication, sharding, automatic and manual failover. */
-class RedundancyIT {
+class RedundancyIT extends ProjectIT {
     private static final String PROJECT = "it-ha";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @TempDir
-    Path dir;
-
-    private Docker docker;
-    private int port;
-
-    @BeforeEach
-    void engine() throws IOException {
-        docker = new Docker();
-        docker.clear(PROJECT);
-        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
-        try (var s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-    }
-
-    @AfterEach
-    void cleanUp() {
-        docker.clear(PROJECT);
-        docker.close();
-        System.clearProperty("scaler.stateDir");
+    @Override
+    String project() {
+        return PROJECT;
     }
 
     /** Runs SQL as root inside a database container; rows come back tab-separated. */

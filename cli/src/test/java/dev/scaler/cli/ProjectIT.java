@@ -1,0 +1,81 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every integration test of one project shares: a directory of its own (the state directory is in it), the
+ * engine, a free port for the load balancer, and none of the project's containers, networks or volumes before or
+ * after it.
+ */
+abstract class ProjectIT {
+    @TempDir
+    Path dir;
+
+    Docker docker;
+
+    /** A free port for the project's load balancer; the ports {@link #alsoFree()} above it are free too. */
+    int port;
+
+    /** The project's name. */
+    abstract String project();
+
+    /** Offsets above {@link #port} that must be free as well (a cdn at port + 100, a second datacenter at + 1). */
+    int[] alsoFree() {
+        return new int[0];
+    }
+
+    @BeforeEach
+    final void clearProject() throws IOException {
+        docker = new Docker();
+        // Whatever an earlier, crashed run of this test left, removed by label as `down` does.
+        docker.clear(project());
+        System.setProperty("scaler.stateDir", dir.resolve(".scaler").toString());
+        port = freePort(alsoFree());
+    }
+
+    @AfterEach
+    final void leaveNothing() {
+        try {
+            docker.clear(project());
+            assertThat(docker.leftovers(project())).as("what the project left on the engine").isEmpty();
+        } finally {
+            docker.close();
+            System.clearProperty("scaler.stateDir");
+        }
+    }
+
+    /** A port the system gives as free, with every port at these offsets above it free too. */
+    static int freePort(int... offsets) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int p;
+            try (var s = new ServerSocket(0)) {
+                p = s.getLocalPort();
+            }
+            if (allFree(p, offsets)) {
+                return p;
+            }
+        }
+        throw new IOException("no free port with " + java.util.Arrays.toString(offsets) + " above it free too");
+    }
+
+    private static boolean allFree(int p, int... offsets) {
+        for (int offset : offsets) {
+            if (p + offset > 65535) {
+                return false;
+            }
+            try (var s = new ServerSocket(p + offset)) {
+                // free
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
