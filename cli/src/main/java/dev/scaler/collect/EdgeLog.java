@@ -4,7 +4,6 @@ import dev.scaler.monitor.Collector;
 import dev.scaler.monitor.Reading;
 import dev.scaler.monitor.Target;
 import dev.scaler.plan.EdgeConfig;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,8 +52,7 @@ final class EdgeLog implements Collector {
             var request = HttpRequest.newBuilder(URI.create("http://" + target.address().orElseThrow() + ":"
                     + EdgeConfig.MONITOR_PORT + EdgeConfig.LOG_PATH)).header("Range", "bytes=" + tally.offset + "-")
                     .timeout(timeout).build();
-            try {
-                var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpGet.read(http, request, HttpResponse.BodyHandlers.ofString(), "edge log", answer -> {
                 switch (answer.statusCode()) {
                     case 206 -> count(tally, answer.body());
                     case 200 -> { // the whole log: a new container, or the first reading
@@ -76,12 +74,7 @@ final class EdgeLog implements Collector {
                     }
                 }
                 return new Reading.Edge(tally.byStatus, tally.errors);
-            } catch (IOException e) {
-                return new Reading.Silent("edge log: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Reading.Silent("interrupted");
-            }
+            });
         }
     }
 

@@ -46,18 +46,10 @@ final class HaproxyStats implements Collector {
     public Reading read(Target target) {
         var request = HttpRequest.newBuilder(URI.create("http://" + target.address().orElseThrow() + ":"
                 + HaproxyConfig.MONITOR_PORT + HaproxyConfig.STATS_PATH + ";csv;norefresh")).timeout(timeout).build();
-        try {
-            var answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                return new Reading.Silent(HaproxyConfig.STATS_PATH + " answered " + answer.statusCode());
-            }
-            return parse(answer.body());
-        } catch (IOException e) {
-            return new Reading.Silent("HAProxy stats: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reading.Silent("interrupted");
-        }
+        return HttpGet.read(http, request, HttpResponse.BodyHandlers.ofString(), "HAProxy stats",
+                answer -> answer.statusCode() != 200
+                        ? new Reading.Silent(HaproxyConfig.STATS_PATH + " answered " + answer.statusCode())
+                        : parse(answer.body()));
     }
 
     /**

@@ -42,8 +42,7 @@ final class WebMetrics implements Collector {
     public Reading read(Target target) {
         var request = HttpRequest.newBuilder(URI.create("http://" + target.address().orElseThrow() + ":"
                 + Planner.WEB_PORT + "/metrics")).timeout(timeout).header("Accept", PROTOBUF).build();
-        try {
-            HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return HttpGet.read(http, request, HttpResponse.BodyHandlers.ofInputStream(), "/metrics", answer -> {
             try (InputStream body = answer.body()) {
                 if (answer.statusCode() != 200) {
                     return new Reading.Silent("/metrics answered " + answer.statusCode());
@@ -53,12 +52,7 @@ final class WebMetrics implements Collector {
                 }
                 return parse(body);
             }
-        } catch (IOException e) {
-            return new Reading.Silent("/metrics: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reading.Silent("interrupted");
-        }
+        });
     }
 
     /** The families this collector knows, from a stream of length-delimited MetricFamily messages. */
