@@ -11,7 +11,10 @@ import dev.scaler.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,21 +83,54 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /**
+     * The directories under {@code dir} (files/ and files/CONTAINER/) are 0700: the configurations there that hold a
+     * password (redis.conf, the secrets under /run/secrets) must stay readable by the container's own user through
+     * the bind mount, so the directory is what keeps the other accounts of the host out.
+     */
     private static void write(Path dir, List<ExportFile> files) throws IOException {
+        Files.createDirectories(dir);
         for (ExportFile f : files) {
+            String[] parts = f.path().split("/");
+            Path d = dir;
+            for (int i = 0; i < parts.length - 1; i++) {
+                d = d.resolve(parts[i]);
+                if (!Files.isDirectory(d)) {
+                    if (posix(dir)) {
+                        Files.createDirectory(d, PosixFilePermissions.asFileAttribute(permissions(0700)));
+                    } else {
+                        Files.createDirectory(d);
+                    }
+                }
+            }
             write(dir.resolve(f.path()), f);
         }
     }
 
+    /**
+     * Writes a file that no one else can open while it is written: a temporary file created owner-only (0600, the
+     * mode of the files that hold passwords) is filled, given its mode, and moved over the target.
+     */
     private static void write(Path file, ExportFile f) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Files.writeString(file, f.content());
+        boolean posix = posix(parent);
+        Path tmp = posix ? Files.createTempFile(parent, ".scaler-", ".tmp",
+                PosixFilePermissions.asFileAttribute(permissions(0600)))
+                : Files.createTempFile(parent, ".scaler-", ".tmp");
         try {
-            Files.setPosixFilePermissions(file, permissions(f.mode()));
-        } catch (UnsupportedOperationException e) {
-            // A file system without Unix modes keeps its default; nothing else to do.
+            Files.writeString(tmp, f.content());
+            if (posix) {
+                Files.setPosixFilePermissions(tmp, permissions(f.mode()));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
+    }
+
+    private static boolean posix(Path dir) throws IOException {
+        return Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

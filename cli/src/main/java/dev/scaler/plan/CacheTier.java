@@ -80,7 +80,7 @@ final class CacheTier {
                 Labels.container(t.name(), Tier.CACHE, index, primary.isEmpty() ? "primary" : "replica"),
                 // A replica is ready once its initial sync is done: before that, a write acknowledged by the
                 // primary could be lost with it. The role is asked, not assumed: it changes at failover.
-                Optional.of(HealthCheck.command("bash", "-c", "i=$(redis-cli info replication) && case \"$i\" in "
+                Optional.of(HealthCheck.command("bash", "-c", "i=$(" + Planner.REDIS_CLI + " info replication) && case \"$i\" in "
                         + "*role:slave*) [[ $i == *master_link_status:up* ]] ;; *role:master*) true ;; *) false ;; esac")),
                 // A replica can start before its primary: it keeps retrying until the primary answers.
                 List.of(), List.of(new Mount(volume, "/data")),

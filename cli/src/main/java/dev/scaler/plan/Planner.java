@@ -18,6 +18,11 @@ public final class Planner {
     public static final int MAX_WEB_REPLICAS = 9;
     /** The placeholder for the generated Redis password. */
     public static final String REDIS_PASSWORD = "${secret:redis.password}";
+    /**
+     * redis-cli with the password from the file a cache node was given ({@link SecretFiles}), for a command run inside
+     * one with {@code bash -c}.
+     */
+    public static final String REDIS_CLI = "REDISCLI_AUTH=\"$(cat \"$REDISCLI_AUTH_FILE\")\" redis-cli";
     /** The database account that may read replication status and nothing else (monitoring, the failover agent). */
     public static final String DB_MONITOR_USER = DatabaseTier.MONITOR_USER;
     /** The placeholder for its generated password. */
@@ -39,11 +44,12 @@ public final class Planner {
         return out;
     }
 
-    /** The plan for a topology. */
+    /** The plan for a topology; its passwords reach the containers as files ({@link SecretFiles}). */
     public static Plan plan(Topology t) {
-        if (t.datacenters().size() > 1) {
-            return Datacenters.plan(t);
-        }
+        return SecretFiles.apply(t.datacenters().size() > 1 ? Datacenters.plan(t) : oneDatacenter(t));
+    }
+
+    private static Plan oneDatacenter(Topology t) {
         String project = t.name();
         String network = project + "-net";
         var volumes = new ArrayList<VolumeSpec>();

@@ -3,6 +3,7 @@ package dev.scaler.provision;
 import dev.scaler.engine.Engine;
 import dev.scaler.plan.Labels;
 import dev.scaler.plan.ObservedContainer;
+import dev.scaler.plan.Planner;
 import dev.scaler.plan.Tier;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class Roles {
             var answer = engine.exec(c.id(), SQL_ROLE, TIMEOUT);
             return answer.ok() ? sqlRole(answer.output()).orElse("unknown") : "unknown";
         }
-        var info = engine.exec(c.id(), List.of("redis-cli", "info", "replication"), TIMEOUT);
+        var info = engine.exec(c.id(), List.of("bash", "-c", Planner.REDIS_CLI + " info replication"), TIMEOUT);
         return info.ok() ? redisRole(info.output()).orElse("unknown") : "unknown";
     }
 

@@ -38,8 +38,9 @@ public final class ServerImage {
 
     /**
      * The health check, for {@code HEALTHCHECK CMD} / Docker's {@code Healthcheck.Test} after "CMD": a {@code SELECT 1}
-     * as root over TCP to 127.0.0.1 with the password from the container's own environment
-     * ({@code MARIADB_ROOT_PASSWORD}, else {@code MYSQL_ROOT_PASSWORD}), given to the client in an option file on a
+     * as root over TCP to 127.0.0.1 with the password from the file the container's own environment
+     * names ({@code MARIADB_ROOT_PASSWORD_FILE}, else {@code MYSQL_ROOT_PASSWORD_FILE}: the password itself is never in
+     * the environment, where {@code docker inspect} would show it), given to the client in an option file on a
      * pipe, never on a command line. TCP, because every image's entry point runs its set-up server with networking
      * off, so the check cannot pass before the real server is up. Uses {@code mariadb} where there is one (MariaDB
      * 11 images have no {@code mysql}), else {@code mysql} (MySQL images); bash is in all three images. The password
@@ -58,7 +59,7 @@ public final class ServerImage {
         }
         return List.of("bash", "-c", "exec \"$(command -v mariadb || command -v mysql)\""
                 + " --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n'"
-                + " \"${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}\")"
+                + " \"$(cat \"${MARIADB_ROOT_PASSWORD_FILE:-$MYSQL_ROOT_PASSWORD_FILE}\")\")"
                 + " --protocol=TCP -h127.0.0.1 -uroot --connect-timeout=2 -e '" + sql + "'");
     }
 

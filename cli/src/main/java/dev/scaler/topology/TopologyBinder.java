@@ -147,7 +147,8 @@ final class TopologyBinder {
                 "an image reference such as scaler/webapp or registry.example.com/shop/web:1.2");
         int replicas = r.integer("replicas", 2, 1, MAX_REPLICAS);
         SessionStore sessions = r.oneOf("sessions", SessionStore.REDIS, SessionStore::yaml);
-        Map<String, String> env = r.stringMap("env", TopologyBinder::envNameProblem);
+        Map<String, String> env = r.stringMap("env", TopologyBinder::envNameProblem,
+                TopologyBinder::envValueProblem);
         r.rejectUnknown();
         return new Web(image, replicas, sessions, env);
     }
@@ -159,6 +160,16 @@ final class TopologyBinder {
         }
         if (name.startsWith("SCALER_")) {
             return Optional.of("'" + name + "' is reserved: scaler sets the SCALER_* variables itself");
+        }
+        return Optional.empty();
+    }
+
+    // `up` fills ${secret:KEY} in what it copies into containers; a value of web.env must not ask it for the
+    // database root password or any other internal secret.
+    private static Optional<String> envValueProblem(String value) {
+        if (value.contains("${secret:")) {
+            return Optional.of("'${secret:' is reserved: scaler fills it with its own passwords, which web.env may"
+                    + " not pass on; the web replicas get the passwords they need as SCALER_*_PASSWORD_FILE");
         }
         return Optional.empty();
     }

@@ -319,6 +319,12 @@ public final class MapReader {
      * key, if anything; such keys are reported at the key and left out.
      */
     public Map<String, String> stringMap(String key, Function<String, Optional<String>> keyProblem) {
+        return stringMap(key, keyProblem, value -> Optional.empty());
+    }
+
+    /** A mapping of names to text values, with the names and the values checked (a problem is at the value). */
+    public Map<String, String> stringMap(String key, Function<String, Optional<String>> keyProblem,
+            Function<String, Optional<String>> valueProblem) {
         Map<String, String> result = new LinkedHashMap<>();
         Optional<Node> node = node(key);
         describe(key, Shape.textMap("a mapping of names to values"));
@@ -335,7 +341,9 @@ public final class MapReader {
             if (bad.isPresent()) {
                 problems.add(entry.keyLocation(), name + ": " + bad.get());
             } else if (entry.value() instanceof ScalarNode value) {
-                result.put(entry.key(), value.isNull() ? "" : value.text());
+                String text = value.isNull() ? "" : value.text();
+                valueProblem.apply(text).ifPresentOrElse(why -> problems.add(value, name + ": " + why),
+                        () -> result.put(entry.key(), text));
             } else {
                 problems.add(entry.value(), name + ": expected a text value, got " + entry.value().describe());
             }

@@ -52,8 +52,9 @@ class CliTest {
         var json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.at("/plan/containers").size()).isEqualTo(4);
-        assertThat(json.at("/plan/containers/1/env/SCALER_REDIS_PASSWORD").asText())
-                .isEqualTo("${secret:redis.password}");
+        assertThat(json.at("/plan/containers/1/env/SCALER_REDIS_PASSWORD_FILE").asText())
+                .isEqualTo("/run/secrets/redis.password");
+        assertThat(r.out()).contains("${secret:redis.password}");
     }
 
     @Test

@@ -160,7 +160,7 @@ class DatacentersIT extends ProjectIT {
     }
 
     private static String sql(String container, String statements) {
-        return exec(container, "mariadb -uroot -p\"$MYSQL_ROOT_PASSWORD\" -e \"" + statements + "\"");
+        return exec(container, "mariadb -uroot -p\"$(cat \"$MYSQL_ROOT_PASSWORD_FILE\")\" -e \"" + statements + "\"");
     }
 
     private static String exec(String container, String script) {

@@ -48,6 +48,18 @@ final class Docker implements AutoCloseable {
         return cli(List.of("docker", "inspect", "-f", "{{.State.Status}}", name)).strip();
     }
 
+    /** `docker inspect -f FORMAT` of a container. */
+    String inspect(String name, String format) {
+        return cli(List.of("docker", "inspect", "-f", format, name)).strip();
+    }
+
+    /** `docker exec` of a command in a container: its output, or an AssertionError when it fails. */
+    String exec(String name, String... command) {
+        var all = new java.util.ArrayList<>(List.of("docker", "exec", name));
+        all.addAll(List.of(command));
+        return cli(all).strip();
+    }
+
     private static String cli(List<String> command) {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,37 @@ class ExportCommandTest {
                 .findFirst().orElseThrow().split("=", 2)[1];
         assertThat(password).matches("[0-9a-f]{48}");
         assertThat(out.resolve("files/web-tier-cache-1/redis.conf")).content().contains("requirepass " + password);
+        // The bind-mounted files must stay readable by the containers' own users; the directory keeps others out.
+        assertThat(out.resolve("files/web-tier-web-1/redis.password")).hasContent(password);
+        for (Path d : List.of(out.resolve("files"), out.resolve("files/web-tier-web-1"))) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(d))).as(d.toString())
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void aKubernetesFileAndAnEnvFileThatExistAlreadyNeverAreWiderThanOwnerOnly() throws Exception {
+        Path out = dir.resolve("web");
+        Files.createDirectories(out);
+        Path k8s = Files.writeString(dir.resolve("web.k8s.yaml"), "the-old-content");
+        Path env = Files.writeString(out.resolve(".env"), "the-old-content");
+        Files.setPosixFilePermissions(k8s, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-rw-rw-"));
+        var inode = Files.getAttribute(env, "unix:ino");
+        assertThat(Scaler.run("export", webTier(), "--format", "kubernetes", "--out", k8s.toString()).code()).isZero();
+        assertThat(Scaler.run("export", webTier(), "--format", "compose", "--out", out.toString()).code()).isZero();
+        // A new file took the old one's place (moved over it), so the old wide one was never written to.
+        assertThat(Files.getAttribute(env, "unix:ino")).isNotEqualTo(inode);
+        for (Path f : List.of(k8s, env)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
+                    .isEqualTo("rw-------");
+        }
+        assertThat(k8s).content().contains("kind: Secret").doesNotContain("the-old-content");
+        assertThat(env).content().contains("SCALER_SECRET_REDIS_PASSWORD=").doesNotContain("the-old-content");
+        try (var leftovers = Files.list(out)) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
     }
 
     @Test

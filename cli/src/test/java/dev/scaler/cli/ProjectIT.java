@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,27 @@ abstract class ProjectIT {
             docker.close();
             System.clearProperty("scaler.stateDir");
         }
+    }
+
+    /**
+     * Polls {@code condition} every 250 ms until it holds; an exception or a failed assertion inside counts as "not
+     * yet". At the deadline the test fails naming {@code what}, with the last failure as the cause.
+     */
+    static void eventually(Duration within, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Throwable last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+                last = null;
+            } catch (RuntimeException | AssertionError e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(what + ": not within " + within, last);
     }
 
     /** A port the system gives as free, with every port at these offsets above it free too. */

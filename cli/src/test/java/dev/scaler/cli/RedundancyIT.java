@@ -28,7 +28,7 @@ class RedundancyIT extends ProjectIT {
     /** Runs SQL as root inside a database container; rows come back tab-separated. */
     private dev.scaler.engine.Exec query(String container, String query) {
         return docker.engine.exec(docker.container(container).id(), List.of("bash", "-c",
-                "exec mariadb --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n' \"$MYSQL_ROOT_PASSWORD\")"
+                "exec mariadb --defaults-extra-file=<(printf '[client]\\npassword=\"%s\"\\n' \"$(cat \"$MYSQL_ROOT_PASSWORD_FILE\")\")"
                         + " -uroot -N -D scaler -e \"$1\"", "sql", query), Duration.ofSeconds(10));
     }
 

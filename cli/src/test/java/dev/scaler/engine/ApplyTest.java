@@ -67,8 +67,12 @@ class ApplyTest {
     @Test
     void fillsSecretsOnlyWhenCreating() {
         run(apply(Duration.ofSeconds(5)));
-        assertThat(engine.envs.get("demo-web-1")).containsEntry("SCALER_REDIS_PASSWORD", "s3cret");
-        String conf = new String(engine.files.get("demo-cache-1").values().iterator().next(), StandardCharsets.UTF_8);
+        assertThat(engine.envs.get("demo-web-1")).containsEntry("SCALER_REDIS_PASSWORD_FILE",
+                "/run/secrets/redis.password").doesNotContainValue("s3cret");
+        assertThat(engine.files.get("demo-web-1").get("/run/secrets/redis.password")).asString(StandardCharsets.UTF_8)
+                .isEqualTo("s3cret");
+        String conf = new String(engine.files.get("demo-cache-1").get("/usr/local/etc/redis/redis.conf"),
+                StandardCharsets.UTF_8);
         assertThat(conf).contains("requirepass s3cret").doesNotContain("${secret");
     }
 

@@ -39,8 +39,9 @@ class ComposeFileTest {
 
     @Test
     void passwordsLiveInTheEnvFileAndTheEnvironmentRefersToThem() {
-        assertThat(service("web-tier-web-1").path("environment").path("SCALER_REDIS_PASSWORD").asText())
-                .isEqualTo("${SCALER_SECRET_REDIS_PASSWORD}");
+        assertThat(service("web-tier-web-1").path("environment").path("SCALER_REDIS_PASSWORD_FILE").asText())
+                .isEqualTo("/run/secrets/redis.password");
+        assertThat(file("files/web-tier-web-1/redis.password").content()).isEqualTo("s3cret-redis-password");
         assertThat(file(ComposeFile.ENV).content()).contains("SCALER_SECRET_REDIS_PASSWORD=s3cret-redis-password\n");
         assertThat(file(ComposeFile.ENV).mode()).isEqualTo(0600);
         assertThat(file(ComposeFile.FILE).content()).doesNotContain("s3cret").doesNotContain("${secret:");

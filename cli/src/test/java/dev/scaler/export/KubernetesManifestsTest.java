@@ -70,8 +70,7 @@ class KubernetesManifestsTest {
         assertThat(doc("Secret", "web-tier-cache-1-files").path("stringData").path("redis.conf").asText())
                 .contains("requirepass s3cret-redis-password");
         var env = container(doc("Deployment", "web-tier-web")).path("env");
-        assertThat(env.get(0).path("valueFrom").path("secretKeyRef").path("key").asText()).isEqualTo("redis.password");
-        assertThat(find(env, "SCALER_REDIS_PASSWORD").path("value").asText()).isEqualTo("$(SCALER_SECRET_REDIS_PASSWORD)");
+        assertThat(find(env, "SCALER_REDIS_PASSWORD_FILE").path("value").asText()).isEqualTo("/run/secrets/redis.password");
         assertThat(find(env, "SCALER_INSTANCE").path("valueFrom").path("fieldRef").path("fieldPath").asText())
                 .isEqualTo("metadata.name");
         assertThat(file.content()).doesNotContain("${secret:");

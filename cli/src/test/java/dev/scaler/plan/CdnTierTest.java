@@ -23,7 +23,9 @@ class CdnTierTest {
         assertThat(origin.image()).isEqualTo(Images.MINIO_UPSTREAM);
         assertThat(origin.command()).startsWith("minio", "server", "/data");
         assertThat(origin.env()).containsEntry("MINIO_ROOT_USER", CdnTier.ACCESS_KEY)
-                .containsEntry("MINIO_ROOT_PASSWORD", "${secret:cdn.password}");
+                .containsEntry("MINIO_ROOT_PASSWORD_FILE", "/run/secrets/cdn.password");
+        assertThat(origin.files()).contains(new ContainerFile("/run/secrets/cdn.password", "${secret:cdn.password}",
+                0444));
         assertThat(origin.mounts()).containsExactly(new Mount("shop-cdn-origin-data", "/data"));
         assertThat(p.volumes()).extracting(VolumeSpec::name).contains("shop-cdn-origin-data");
 

@@ -3,8 +3,31 @@ package dev.scaler.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlannerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc"})
+    void noContainerOfAShippedTopologyHasAPasswordInItsEnvironmentOnlyInAFile(String name) throws Exception {
+        Plan plan = Planner.plan(dev.scaler.topology.TopologyLoader.load(
+                dev.scaler.Repository.root().resolve("topologies/" + name + ".yaml")));
+        var secretFiles = new java.util.ArrayList<String>();
+        for (ContainerSpec c : plan.containers()) {
+            assertThat(c.env().values()).as(c.name()).noneMatch(v -> v.contains("${secret:"));
+            c.env().forEach((k, v) -> {
+                if (k.endsWith("_FILE") && v.startsWith(SecretFiles.DIR + "/")) {
+                    assertThat(c.files()).as(c.name()).contains(new ContainerFile(v,
+                            "${secret:" + v.substring(SecretFiles.DIR.length() + 1) + "}", 0444));
+                    secretFiles.add(c.name() + " " + k);
+                }
+            });
+        }
+        assertThat(secretFiles).as("the passwords the containers are given").isNotEmpty()
+                .allMatch(s -> s.matches(".* (SCALER_REDIS_PASSWORD|SCALER_DB_PASSWORD|MYSQL_ROOT_PASSWORD"
+                        + "|MYSQL_PASSWORD|REDISCLI_AUTH|MINIO_ROOT_PASSWORD)_FILE"));
+    }
 
     @Test
     void smallestTopologyGivesLoadBalancerTwoWebReplicasAndSessionCache() {
@@ -38,10 +61,13 @@ class PlannerTest {
         ContainerSpec web = plan.container("shop-web-2").orElseThrow();
         assertThat(web.env())
                 .containsEntry("SCALER_REDIS_URL", "redis://shop-cache-1:6379")
-                .containsEntry("SCALER_REDIS_PASSWORD", "${secret:redis.password}")
+                .containsEntry("SCALER_REDIS_PASSWORD_FILE", "/run/secrets/redis.password")
+                .doesNotContainKey("SCALER_REDIS_PASSWORD")
                 .containsEntry("SCALER_INSTANCE", "shop-web-2")
                 .containsEntry("SCALER_DATACENTER", "dc1")
                 .containsEntry("FEATURE_X", "on");
+        assertThat(web.files()).containsExactly(
+                new ContainerFile("/run/secrets/redis.password", "${secret:redis.password}", 0444));
         assertThat(web.aliases()).containsExactly(Planner.WEB_ALIAS);
         assertThat(web.dependsOn()).as("the app connects to Redis lazily").isEmpty();
         assertThat(web.labels()).containsEntry(Labels.PROJECT, "shop").containsEntry(Labels.TIER, "web")

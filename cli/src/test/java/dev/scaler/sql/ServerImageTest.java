@@ -16,11 +16,11 @@ class ServerImageTest {
     }
 
     @Test
-    void healthCheckIsABashCommandOverTcpWithThePasswordFromTheEnvironment() {
+    void healthCheckIsABashCommandOverTcpWithThePasswordFromTheFileTheEnvironmentNames() {
         assertThat(ServerImage.HEALTH_CHECK).hasSize(3).startsWith("bash", "-c");
         assertThat(ServerImage.HEALTH_CHECK.get(2))
                 .contains("command -v mariadb || command -v mysql", "--protocol=TCP -h127.0.0.1",
-                        "${MARIADB_ROOT_PASSWORD:-$MYSQL_ROOT_PASSWORD}", "--defaults-extra-file=<(")
+                        "$(cat \"${MARIADB_ROOT_PASSWORD_FILE:-$MYSQL_ROOT_PASSWORD_FILE}\")", "--defaults-extra-file=<(")
                 .doesNotContain("-p\"");
     }
 

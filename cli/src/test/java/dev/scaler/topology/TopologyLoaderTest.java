@@ -312,6 +312,14 @@ class TopologyLoaderTest {
         }
 
         @Test
+        void envCannotPullInAnInternalSecret() {
+            only("name: demo\nweb:\n  env:\n    DB_ROOT: ${secret:db.root}\n", 4, 14,
+                    "web.env.DB_ROOT: '${secret:' is reserved: scaler fills it with its own passwords");
+            only("name: demo\nweb:\n  env:\n    URL: 'mysql://root:${secret:db.root}@db'\n", 4, 10,
+                    "web.env.URL: '${secret:' is reserved");
+        }
+
+        @Test
         void envValuesAreText() {
             only("name: demo\nweb:\n  env:\n    HOSTS: [a, b]\n", 4, 12,
                     "web.env.HOSTS: expected a text value, got a list");

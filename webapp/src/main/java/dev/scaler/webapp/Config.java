@@ -93,6 +93,7 @@ public record Config(
         Optional<SentinelSettings> sentinel = SentinelSettings.fromEnv(env, problems);
         DatabaseSettings database = DatabaseSettings.fromEnv(env, problems);
         RedisVia via = RedisVia.fromEnv(env, problems);
+        Optional<String> redisPassword = Secret.read(env, "SCALER_REDIS_PASSWORD", problems);
         Optional<String> cdnUrl = value(env, "SCALER_CDN_URL");
         if (cdnUrl.isPresent() && !CDN_URL.matcher(cdnUrl.get()).matches()) {
             problems.add("SCALER_CDN_URL must be an http:// or https:// URL of letters, digits and . _ ~ : / % -, got '"
@@ -102,7 +103,7 @@ public record Config(
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Config(port, instance, datacenter, redis.orElseThrow(), value(env, "SCALER_REDIS_PASSWORD"), sentinel,
+        return new Config(port, instance, datacenter, redis.orElseThrow(), redisPassword, sentinel,
                 database, via, cdnUrl);
     }
 

@@ -105,7 +105,7 @@ public record DatabaseSettings(
         }
 
         Optional<String> user = Config.value(env, "SCALER_DB_USER");
-        Optional<String> password = Optional.ofNullable(env.get("SCALER_DB_PASSWORD")).filter(p -> !p.isEmpty());
+        Optional<String> password = Secret.read(env, "SCALER_DB_PASSWORD", problems);
         if ((primary.isPresent() || !shards.isEmpty()) && user.isEmpty()) {
             problems.add("SCALER_DB_USER is required when a database URL is set (scaler generates it per project)");
         }

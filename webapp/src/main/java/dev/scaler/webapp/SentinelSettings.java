@@ -49,7 +49,7 @@ public record SentinelSettings(List<RedisEndpoint> sentinels, String master, Opt
         if (problems.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new SentinelSettings(sentinels, master.get(), Optional.ofNullable(env.get("SCALER_REDIS_SENTINEL_PASSWORD"))));
+        return Optional.of(new SentinelSettings(sentinels, master.get(), Secret.read(env, "SCALER_REDIS_SENTINEL_PASSWORD", problems)));
     }
 
     private static Optional<RedisEndpoint> parse(String hostPort, List<String> problems) {

@@ -3,9 +3,13 @@ package dev.scaler.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigTest {
 
@@ -38,6 +42,28 @@ class ConfigTest {
         assertThat(config.datacenter()).isEqualTo("eu-west");
         assertThat(config.redis()).isEqualTo(new RedisEndpoint("shop-cache", 6380));
         assertThat(config.redisPassword()).contains("s3cret");
+    }
+
+    @Test
+    void passwordsAreReadFromTheFilesNamedByTheirFileVariables(@TempDir Path dir) throws IOException {
+        Path redis = Files.writeString(dir.resolve("redis.password"), "r3dis\n");
+        Path db = Files.writeString(dir.resolve("db.password"), "d4tabase");
+        Config config = fromEnv(Map.of("SCALER_REDIS_PASSWORD_FILE", redis.toString(),
+                "SCALER_DB_PRIMARY_URL", "jdbc:mariadb://db:3306/scaler", "SCALER_DB_USER", "app",
+                "SCALER_DB_PASSWORD_FILE", db.toString()));
+
+        assertThat(config.redisPassword()).contains("r3dis");
+        assertThat(config.database().password()).contains("d4tabase");
+    }
+
+    @Test
+    void aPasswordGivenTwiceOrInAFileThatCannotBeReadIsRefused(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("redis.password"), "r3dis");
+        assertThatThrownBy(() -> fromEnv(Map.of("SCALER_REDIS_PASSWORD", "other",
+                "SCALER_REDIS_PASSWORD_FILE", file.toString())))
+                .hasMessageContaining("both SCALER_REDIS_PASSWORD and SCALER_REDIS_PASSWORD_FILE are set");
+        assertThatThrownBy(() -> fromEnv(Map.of("SCALER_DB_PASSWORD_FILE", dir.resolve("missing").toString())))
+                .hasMessageContaining("SCALER_DB_PASSWORD_FILE: cannot read " + dir.resolve("missing"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.scaler.plan.Labels;
 import dev.scaler.plan.Mount;
 import dev.scaler.plan.NetworkSpec;
 import dev.scaler.plan.PortBinding;
+import dev.scaler.plan.SecretFiles;
 import dev.scaler.plan.Tier;
 import dev.scaler.plan.VolumeSpec;
 import dev.scaler.provision.Down;
@@ -281,13 +282,14 @@ class ReplicationIT {
         test.add("CMD");
         test.addAll(ServerImage.HEALTH_CHECK);
         var check = new HealthCheck(test, Duration.ofMillis(250), Duration.ofSeconds(3), 3, Duration.ofSeconds(60));
-        var env = Map.of(ServerImage.ROOT_PASSWORD, ROOT_PW);
+        var secret = new ContainerFile(SecretFiles.path("db.root"), ROOT_PW, 0444);
+        var env = Map.of(ServerImage.ROOT_PASSWORD + "_FILE", secret.path());
         int port = freePort();
         var spec = new ContainerSpec(PROJECT + "-" + name, Tier.DATABASE, index, IMAGE, List.of(), env,
                 List.of(new PortBinding("127.0.0.1", port, ServerImage.PORT)), labels, Optional.of(check), List.of(),
-                List.of(new Mount(volume, ServerImage.DATA_DIR)), List.of(cnf), NETWORK, List.of(name));
-        String id = engine.create(spec, env, Map.of(cnf.path(), cnf.content().getBytes(StandardCharsets.UTF_8)),
-                "test");
+                List.of(new Mount(volume, ServerImage.DATA_DIR)), List.of(cnf, secret), NETWORK, List.of(name));
+        String id = engine.create(spec, env, Map.of(cnf.path(), cnf.content().getBytes(StandardCharsets.UTF_8),
+                secret.path(), secret.content().getBytes(StandardCharsets.UTF_8)), "test");
         return new Db(name, id, port);
     }
 
