@@ -41,7 +41,7 @@ class LayersTest {
     @Test
     void adaptersImportOnlyWhatIsBelowThem() {
         onlyDependsOn("engine", "plan", "topology");
-        onlyDependsOn("state");
+        onlyDependsOn("state", "report", "load", "monitor");
         onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
         // chaos writes its timeline as report.Event and checks hypotheses with report.Hypothesis: one definition each
         // (docs/architecture.md says why this arrow was added to ARCHITECTURE.md's table).

@@ -18,7 +18,7 @@ import dev.scaler.plan.Tier;
 import dev.scaler.report.Event;
 import dev.scaler.report.Hypothesis;
 import dev.scaler.report.HypothesisException;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import dev.scaler.topology.TopologyLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;

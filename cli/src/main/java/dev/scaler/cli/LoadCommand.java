@@ -14,7 +14,7 @@ import dev.scaler.report.Hypothesis;
 import dev.scaler.report.HypothesisException;
 import dev.scaler.report.Report;
 import dev.scaler.report.RunInfo;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import dev.scaler.report.TextReport;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -8,7 +8,7 @@ import dev.scaler.report.Analysis;
 import dev.scaler.report.Event;
 import dev.scaler.report.Report;
 import dev.scaler.report.RunInfo;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -8,7 +8,7 @@ import dev.scaler.monitor.Snapshot;
 import dev.scaler.monitor.VitalsTable;
 import dev.scaler.report.Event;
 import dev.scaler.report.OpenFaults;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import dev.scaler.state.Secrets;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import dev.scaler.collect.Collectors;
 import dev.scaler.collect.Targets;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.monitor.Sampler;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import dev.scaler.state.Secrets;
 import java.time.Duration;
 import java.util.List;

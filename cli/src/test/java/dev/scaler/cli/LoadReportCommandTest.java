@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scaler.load.NotesFixture;
 import dev.scaler.load.NotesFixture.Mode;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.scaler.report;
 
+import dev.scaler.state.RunStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scaler.load.FailureKind;

@@ -1,4 +1,4 @@
-package dev.scaler.report;
+package dev.scaler.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +11,11 @@ import dev.scaler.load.LoadResult;
 import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
 import dev.scaler.monitor.Snapshot;
+import dev.scaler.report.Analysis;
+import dev.scaler.report.Event;
+import dev.scaler.report.Report;
+import dev.scaler.report.Run;
+import dev.scaler.report.RunInfo;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import java.io.IOException;
 import java.io.PrintStream;

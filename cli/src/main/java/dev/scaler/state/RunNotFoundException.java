@@ -1,4 +1,4 @@
-package dev.scaler.report;
+package dev.scaler.state;
 
 /** A run id (or "latest") that names no stored run, or a run directory that cannot be read. */
 public final class RunNotFoundException extends RuntimeException {
