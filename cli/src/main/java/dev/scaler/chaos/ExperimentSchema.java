@@ -3,7 +3,6 @@ package dev.scaler.chaos;
 import dev.scaler.yaml.MapReader;
 import dev.scaler.yaml.Problems;
 import dev.scaler.yaml.Shape;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Set;
  */
 public final class ExperimentSchema {
 
-    private static final Problems IGNORED = new Problems(Path.of("experiment.schema.json"));
+    private static final Problems IGNORED = new Problems("experiment.schema.json");
 
     private ExperimentSchema() {
     }

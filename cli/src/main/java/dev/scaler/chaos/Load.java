@@ -1,10 +1,7 @@
 package dev.scaler.chaos;
 
 import dev.scaler.load.JourneyMix;
-import dev.scaler.load.LoadSpec;
-import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The load an experiment runs under, as the file says; the same meaning and defaults as {@code scaler load}'s
@@ -24,10 +21,4 @@ public record Load(double rate, Duration duration, JourneyMix journeys, Duration
     /** Every field at its default, as {@code scaler load} with no options. */
     public static final Load DEFAULT = new Load(DEFAULT_RATE, DEFAULT_DURATION, JourneyMix.DEFAULT, DEFAULT_TIMEOUT,
             DEFAULT_USERS);
-
-    /** What the load generator needs, once the targets (the load balancers' addresses) and the seed are known. */
-    public LoadSpec spec(List<URI> targets, long seed) {
-        return new LoadSpec(targets, rate, duration, journeys, timeout, seed,
-                LoadSpec.defaultMaxInFlight(rate, timeout), users);
-    }
 }

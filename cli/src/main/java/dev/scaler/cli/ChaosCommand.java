@@ -7,6 +7,7 @@ import dev.scaler.chaos.Experiment;
 import dev.scaler.chaos.Gameday;
 import dev.scaler.chaos.Journal;
 import dev.scaler.chaos.Leftovers;
+import dev.scaler.chaos.Load;
 import dev.scaler.chaos.Needs;
 import dev.scaler.chaos.Observe;
 import dev.scaler.chaos.ProjectProxies;
@@ -14,13 +15,15 @@ import dev.scaler.chaos.Targets;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.Engine;
 import dev.scaler.engine.EngineException;
+import dev.scaler.files.InputFile;
+import dev.scaler.load.LoadSpec;
 import dev.scaler.plan.Tier;
 import dev.scaler.report.Event;
 import dev.scaler.report.Hypothesis;
 import dev.scaler.report.HypothesisException;
 import dev.scaler.state.RunStore;
-import dev.scaler.topology.TopologyLoader;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -96,7 +99,7 @@ final class ChaosCommand implements Callable<Integer> {
             throw new UsageException("give the project as FILE|PROJECT or as --project, not both");
         }
         Optional<Path> topologyFile = target.map(Path::of).filter(Files::isRegularFile);
-        var topology = topologyFile.isPresent() ? Optional.of(TopologyLoader.load(topologyFile.get()))
+        var topology = topologyFile.isPresent() ? Optional.of(InputFile.topology(topologyFile.get()))
                 : Optional.<dev.scaler.topology.Topology>empty();
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
         try (var engine = DockerEngine.connect()) {
@@ -232,7 +235,7 @@ final class ChaosCommand implements Callable<Integer> {
         MeasuredRun.Outcome outcome;
         try {
             var measured = new MeasuredRun(store, c.out(), c.display());
-            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), e.load().spec(uris, s).withHomes(homes),
+            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), loadSpec(e.load(), uris, s).withHomes(homes),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
                     c.options().sampleInterval()), alongside);
             measured.print(outcome);
@@ -255,5 +258,11 @@ final class ChaosCommand implements Callable<Integer> {
     /** How a gameday runs one experiment: the same as `scaler chaos NAME`. */
     interface RunOne {
         Result run(Context c, Experiment e, long seed) throws Exception;
+    }
+
+    /** What the load generator needs for an experiment's load, once the targets and the seed are known. */
+    static LoadSpec loadSpec(Load load, List<URI> targets, long seed) {
+        return new LoadSpec(targets, load.rate(), load.duration(), load.journeys(), load.timeout(), seed,
+                LoadSpec.defaultMaxInFlight(load.rate(), load.timeout()), load.users());
     }
 }

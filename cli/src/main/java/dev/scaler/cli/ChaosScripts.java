@@ -3,6 +3,7 @@ package dev.scaler.cli;
 import dev.scaler.chaos.ChaosScript;
 import dev.scaler.chaos.ExperimentException;
 import dev.scaler.chaos.ExperimentLoader;
+import dev.scaler.files.InputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,12 +33,12 @@ final class ChaosScripts {
     static ChaosScript find(String nameOrPath) throws ExperimentException {
         Path path = Path.of(nameOrPath);
         if (Files.isRegularFile(path)) {
-            return ExperimentLoader.loadScript(path);
+            return InputFile.script(path);
         }
         if (nameOrPath.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             Path local = Path.of(LOCAL, nameOrPath + ".yaml");
             if (Files.isRegularFile(local)) {
-                return ExperimentLoader.loadScript(local);
+                return InputFile.script(local);
             }
             try (InputStream in = ChaosScripts.class.getResourceAsStream(BUILT_INS + nameOrPath + ".yaml")) {
                 if (in != null) {

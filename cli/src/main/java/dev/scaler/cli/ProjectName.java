@@ -1,9 +1,9 @@
 package dev.scaler.cli;
 
 import dev.scaler.engine.Engine;
+import dev.scaler.files.InputFile;
 import dev.scaler.plan.Labels;
 import dev.scaler.topology.TopologyException;
-import dev.scaler.topology.TopologyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,7 @@ final class ProjectName {
         String arg = fileOrName.get();
         Path path = Path.of(arg);
         if (Files.isRegularFile(path)) {
-            return Optional.of(TopologyLoader.load(path).name());
+            return Optional.of(InputFile.topology(path).name());
         }
         if (arg.matches("[a-z][a-z0-9-]{0,30}")) {
             return Optional.of(arg);

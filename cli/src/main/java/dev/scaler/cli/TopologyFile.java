@@ -1,9 +1,9 @@
 package dev.scaler.cli;
 
+import dev.scaler.files.InputFile;
 import dev.scaler.topology.ImageProfile;
 import dev.scaler.topology.Topology;
 import dev.scaler.topology.TopologyException;
-import dev.scaler.topology.TopologyLoader;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ public final class TopologyFile {
 
     /** The loaded topology with the override applied. */
     Topology load() throws TopologyException {
-        Topology t = TopologyLoader.load(file);
+        Topology t = InputFile.topology(file);
         Optional<ImageProfile> profile = images.or(TopologyFile::fromEnvironment);
         return profile.map(t::withImages).orElse(t);
     }

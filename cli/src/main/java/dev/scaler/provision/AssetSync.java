@@ -88,7 +88,7 @@ public final class AssetSync {
         if (cdn.assets().isEmpty()) {
             return new Result(created, policySet, List.of(), List.of(), 0);
         }
-        Map<String, Path> files = files(cdn.assets().get());
+        Map<String, Path> files = files(Path.of(cdn.assets().get().path()));
         Map<String, String> etags = new TreeMap<>();
         for (var r : minio.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
             var item = r.get();

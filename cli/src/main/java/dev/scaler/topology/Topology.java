@@ -1,10 +1,9 @@
 package dev.scaler.topology;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A validated topology file: which tiers exist and how redundant each one is. */
+/** A validated topology file: which tiers exist and how redundant each one is; {@code source} names the file. */
 public record Topology(
         int version,
         String name,
@@ -17,7 +16,7 @@ public record Topology(
         Optional<Cdn> cdn,
         boolean proxies,
         List<Datacenter> datacenters,
-        Path source) {
+        String source) {
 
     public Topology {
         datacenters = List.copyOf(datacenters);
@@ -27,5 +26,11 @@ public record Topology(
     public Topology withImages(ImageProfile profile) {
         return new Topology(version, name, profile, loadBalancer, web, cache, database, shards, cdn, proxies,
                 datacenters, source);
+    }
+
+    /** The same topology with another CDN section (its assets directory resolved). */
+    public Topology withCdn(Cdn other) {
+        return new Topology(version, name, images, loadBalancer, web, cache, database, shards, Optional.of(other),
+                proxies, datacenters, source);
     }
 }

@@ -6,8 +6,6 @@ import dev.scaler.yaml.Node;
 import dev.scaler.yaml.Problems;
 import dev.scaler.yaml.Range;
 import dev.scaler.yaml.ScalarNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +39,10 @@ final class TopologyBinder {
     static final long MIN_MEMORY = 1L << 20;
     static final long MAX_MEMORY = 16L << 30;
 
-    private final Path source;
+    private final String source;
     private final Problems problems;
 
-    TopologyBinder(Path source, Problems problems) {
+    TopologyBinder(String source, Problems problems) {
         this.source = source;
         this.problems = problems;
     }
@@ -231,7 +229,9 @@ final class TopologyBinder {
         String bucket = r.string("bucket", "assets", BUCKET, "a bucket name: 3 to 63 lowercase letters, digits,"
                 + " '.' or '-', starting and ending with a letter or digit");
         bucketProblem(bucket).ifPresent(problem -> r.problem("bucket", problem));
-        Optional<Path> assets = r.scalar("assets", "a directory path").flatMap(node -> assets(r, node));
+        // Whether the directory exists is the file system's to say: files.InputFile checks it.
+        Optional<Cdn.Assets> assets = r.scalar("assets", "a directory path")
+                .map(node -> new Cdn.Assets(node.text(), node.location()));
         Edge edge = edge(section(r, "edge"));
         r.rejectUnknown();
         return new Cdn(kind, bucket, assets, edge);
@@ -256,27 +256,6 @@ final class TopologyBinder {
             }
         }
         return Optional.empty();
-    }
-
-    private Optional<Path> assets(MapReader r, ScalarNode node) {
-        Path directory;
-        try {
-            Path base = source.toAbsolutePath().getParent();
-            directory = base.resolve(node.text()).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            r.problem("assets", "'" + node.text() + "' is not a valid path");
-            return Optional.empty();
-        }
-        if (!Files.exists(directory)) {
-            r.problem("assets", "directory " + directory + " does not exist (the path is relative to the topology"
-                    + " file's directory)");
-            return Optional.empty();
-        }
-        if (!Files.isDirectory(directory)) {
-            r.problem("assets", directory + " is not a directory");
-            return Optional.empty();
-        }
-        return Optional.of(directory);
     }
 
     private Edge edge(MapReader r) {

@@ -3,16 +3,16 @@ package dev.scaler.topology;
 import dev.scaler.yaml.Node;
 import dev.scaler.yaml.Problems;
 import dev.scaler.yaml.YamlTree;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads a topology file (format version 1, see docs/topology.md), applies the defaults and checks every rule.
+ * Validates the text of a topology file (format version 1, see docs/topology.md), applies the defaults and checks
+ * every rule.
  *
- * <p>Either a complete {@link Topology} comes back, or a {@link TopologyException} carrying every problem in
- * the file at once, each with line and column. Pure: the only thing touched outside memory is the file itself
- * and, for {@code cdn.assets}, whether that directory exists.
+ * <p>Either a complete {@link Topology} comes back, or a {@link TopologyException} carrying every problem in the
+ * text at once, each with line and column. Pure: it takes text; reading the file, and checking that the
+ * {@code cdn.assets} directory exists, is {@code files.InputFile}'s.
  */
 public final class TopologyLoader {
 
@@ -22,30 +22,15 @@ public final class TopologyLoader {
     private TopologyLoader() {
     }
 
-    /** Reads and validates a topology file; a file that cannot be read is a problem like any other. */
-    public static Topology load(Path file) throws TopologyException {
-        Objects.requireNonNull(file, "file");
-        Problems problems = new Problems(file);
-        Optional<String> text = YamlTree.readText(file, problems);
-        if (text.isEmpty()) {
-            throw new TopologyException(problems.sorted());
-        }
-        return parse(text.get(), file, problems);
-    }
-
     /**
      * Validates topology text.
      *
-     * @param source the file the text came from: named in problems, stored as {@link Topology#source()}, and
-     *     the directory of which {@code cdn.assets} is relative to
+     * @param source names the text in problems ({@code shop.yaml:3:5: ...}) and is kept as {@link Topology#source()}
      */
-    public static Topology parse(String text, Path source) throws TopologyException {
+    public static Topology parse(String text, String source) throws TopologyException {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(source, "source");
-        return parse(text, source, new Problems(source));
-    }
-
-    private static Topology parse(String text, Path source, Problems problems) throws TopologyException {
+        Problems problems = new Problems(source);
         Optional<Node> root = YamlTree.parse(text, KIND, problems);
         Optional<Topology> topology = root.flatMap(node -> new TopologyBinder(source, problems).bind(node));
         if (!problems.isEmpty() || topology.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.scaler.topology;
 import dev.scaler.yaml.MapReader;
 import dev.scaler.yaml.Problems;
 import dev.scaler.yaml.Shape;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,7 @@ public final class TopologySchema {
 
     /** The schema as JSON-ready maps and lists (draft-07, which editors' YAML support reads). */
     public static Map<String, Object> schema() {
-        Path nowhere = Path.of("topology.schema.json");
+        String nowhere = "topology.schema.json";
         Problems ignored = new Problems(nowhere);
         Shape shape = new Shape();
         new TopologyBinder(nowhere, ignored).bind(MapReader.describing(shape, Set.of(), ignored));

@@ -1,6 +1,5 @@
 package dev.scaler.yaml;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,19 +9,20 @@ import java.util.List;
  */
 public final class Problems {
 
-    private final Path file;
+    private final String source;
     private final List<Problem> found = new ArrayList<>();
 
-    public Problems(Path file) {
-        this.file = file;
+    /** Problems of the input that {@code source} names in messages. */
+    public Problems(String source) {
+        this.source = source;
     }
 
-    public Path file() {
-        return file;
+    public String source() {
+        return source;
     }
 
     public void add(Location where, String message) {
-        found.add(new Problem(file, where, message));
+        found.add(new Problem(source, where, message));
     }
 
     public void add(Node where, String message) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -14,10 +13,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,39 +49,15 @@ public final class YamlTree {
     }
 
     /**
-     * Reads a file as UTF-8 and parses it.
-     *
-     * @param kind what these files are called in messages, plural ("topology files")
-     * @return the root node (a null scalar at 1:1 for an empty file), or empty when a problem stopped reading
+     * The text of a file's bytes: strict UTF-8, at most {@value #MAX_BYTES} bytes (a reader gives at most one byte
+     * more, so that a larger file is refused without reading all of it); empty (and a problem) otherwise.
      */
-    public static Optional<Node> read(Path file, String kind, Problems problems) {
-        return readText(file, problems).flatMap(text -> parse(text, kind, problems));
-    }
-
-    /** Reads a file as strict UTF-8 text, at most {@value #MAX_BYTES} bytes; empty (and a problem) otherwise. */
-    public static Optional<String> readText(Path file, Problems problems) {
-        try {
-            if (Files.isDirectory(file)) {
-                problems.add(Location.FILE, "is a directory, not a file");
-                return Optional.empty();
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) {
-                problems.add(Location.FILE, tooLarge());
-                return Optional.empty();
-            }
-            return decode(bytes, problems);
-        } catch (NoSuchFileException e) {
-            problems.add(Location.FILE, "no such file");
-        } catch (AccessDeniedException e) {
-            problems.add(Location.FILE, "permission denied");
-        } catch (IOException e) {
-            problems.add(Location.FILE, "cannot read the file: " + e);
+    public static Optional<String> text(byte[] bytes, Problems problems) {
+        if (bytes.length > MAX_BYTES) {
+            problems.add(Location.FILE, tooLarge());
+            return Optional.empty();
         }
-        return Optional.empty();
+        return decode(bytes, problems);
     }
 
     private static String tooLarge() {

@@ -3,6 +3,7 @@ package dev.scaler.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.scaler.files.InputFile;
 import dev.scaler.yaml.BadFiles;
 import dev.scaler.yaml.Problem;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class BadExperimentsTest {
     @MethodSource("files")
     void failsWithTheAnnouncedProblem(Path file) throws IOException {
         ExperimentException e = catchThrowableOfType(ExperimentException.class,
-                () -> ExperimentLoader.loadScript(file));
+                () -> InputFile.script(file));
         assertThat(e).as("%s loaded without problems", file.getFileName()).isNotNull();
         BadFiles.assertAnnounced(file, e.problems(), e.getMessage());
     }

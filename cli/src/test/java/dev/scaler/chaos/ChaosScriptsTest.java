@@ -2,6 +2,7 @@ package dev.scaler.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.files.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ChaosScriptsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void loadsAndIsNamedAfterItsFile(Path file) throws Exception {
-        ChaosScript script = ExperimentLoader.loadScript(file);
+        ChaosScript script = InputFile.script(file);
         assertThat(script.name()).isEqualTo(stem(file));
         assertThat(script.description()).isNotBlank();
         if (script instanceof Experiment e) {
@@ -51,7 +52,7 @@ class ChaosScriptsTest {
 
     @Test
     void theGamedayListsEveryOtherExperimentAndNothingElse() throws Exception {
-        Gameday gameday = (Gameday) ExperimentLoader.loadScript(dir().resolve("gameday.yaml"));
+        Gameday gameday = (Gameday) InputFile.script(dir().resolve("gameday.yaml"));
         List<String> others = files().map(ChaosScriptsTest::stem).filter(n -> !n.equals("gameday")).toList();
         assertThat(gameday.experiments()).containsExactlyInAnyOrderElementsOf(others);
     }
@@ -60,7 +61,7 @@ class ChaosScriptsTest {
     void onTheStarterOnlyTheCdnAndDatacenterOnesLackSomething() throws Exception {
         var topology = Starter.topology();
         for (Path file : files().toList()) {
-            if (ExperimentLoader.loadScript(file) instanceof Experiment e) {
+            if (InputFile.script(file) instanceof Experiment e) {
                 List<String> unmet = Needs.unmet(e, topology);
                 switch (e.name()) {
                     case "cdn-origin-down" -> assertThat(unmet).containsExactly("a cdn");

@@ -6,11 +6,10 @@ import static dev.scaler.chaos.Experiments.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.scaler.files.InputFile;
 import dev.scaler.load.Journey;
 import dev.scaler.load.JourneyMix;
-import dev.scaler.load.LoadSpec;
 import dev.scaler.plan.Tier;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -39,7 +38,7 @@ class ExperimentLoaderTest {
 
     @Test
     void everyFieldAndEveryActionIsBound() throws Exception {
-        Experiment e = ExperimentLoader.load(resource("good/full.yaml"));
+        Experiment e = InputFile.experiment(resource("good/full.yaml"));
         var weights = new EnumMap<Journey, Integer>(Journey.class);
         weights.putAll(Map.of(Journey.BROWSE, 50, Journey.LOGIN, 10, Journey.WRITE, 30, Journey.READ, 10));
         assertThat(e.name()).isEqualTo("full");
@@ -77,7 +76,7 @@ class ExperimentLoaderTest {
 
     @Test
     void theSmallestExperimentTakesTheLoadDefaultsOfScalerLoad() throws Exception {
-        Experiment e = ExperimentLoader.load(resource("good/smallest.yaml"));
+        Experiment e = InputFile.experiment(resource("good/smallest.yaml"));
         assertThat(e.load()).isEqualTo(Load.DEFAULT);
         assertThat(e.load()).isEqualTo(new Load(50, s(30), JourneyMix.parse("browse=70,write=20,login=10"),
                 s(2), 50));
@@ -85,15 +84,6 @@ class ExperimentLoaderTest {
         assertThat(e.hypothesis()).isEmpty();
         assertThat(e.cooldown()).isZero();
         assertThat(e.rollbackAt()).isEqualTo(s(30));
-    }
-
-    @Test
-    void theLoadBecomesALoadSpecOnceTheTargetsAreKnown() {
-        var spec = new Load(200, s(60), JourneyMix.DEFAULT, s(2), 50)
-                .spec(List.of(URI.create("http://127.0.0.1:8080/")), 42);
-        assertThat(spec.rate()).isEqualTo(200);
-        assertThat(spec.seed()).isEqualTo(42);
-        assertThat(spec.maxInFlight()).isEqualTo(LoadSpec.defaultMaxInFlight(200, s(2)));
     }
 
     @Test
@@ -230,7 +220,7 @@ class ExperimentLoaderTest {
     @Test
     void aMissingFileIsAProblemLikeAnyOther() {
         var e = catchThrowableOfType(ExperimentException.class,
-                () -> ExperimentLoader.load(Path.of("no-such-experiment.yaml")));
+                () -> InputFile.experiment(Path.of("no-such-experiment.yaml")));
         assertThat(e.getMessage()).isEqualTo("no-such-experiment.yaml: no such file");
     }
 }

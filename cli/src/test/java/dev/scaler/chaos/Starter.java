@@ -1,12 +1,12 @@
 package dev.scaler.chaos;
 
+import dev.scaler.files.InputFile;
 import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Labels;
 import dev.scaler.plan.Planner;
 import dev.scaler.plan.ProxyNames;
 import dev.scaler.plan.Tier;
 import dev.scaler.topology.Topology;
-import dev.scaler.topology.TopologyLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +35,7 @@ final class Starter {
 
     static Topology topology() {
         try {
-            return TopologyLoader.load(repositoryRoot().resolve("topologies/starter.yaml"));
+            return InputFile.topology(repositoryRoot().resolve("topologies/starter.yaml"));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

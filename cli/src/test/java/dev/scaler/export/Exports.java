@@ -3,10 +3,10 @@ package dev.scaler.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.scaler.files.InputFile;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
 import dev.scaler.topology.ImageProfile;
-import dev.scaler.topology.TopologyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ final class Exports {
     /** The plan of topologies/NAME.yaml with the offline images. */
     static Plan plan(String name) {
         try {
-            return Planner.plan(TopologyLoader.load(repositoryRoot().resolve("topologies/" + name + ".yaml"))
+            return Planner.plan(InputFile.topology(repositoryRoot().resolve("topologies/" + name + ".yaml"))
                     .withImages(ImageProfile.OFFLINE));
         } catch (Exception e) {
             throw new AssertionError(e);

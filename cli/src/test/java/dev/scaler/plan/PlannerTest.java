@@ -2,6 +2,7 @@ package dev.scaler.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.files.InputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,7 @@ class PlannerTest {
     @ParameterizedTest
     @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc"})
     void noContainerOfAShippedTopologyHasAPasswordInItsEnvironmentOnlyInAFile(String name) throws Exception {
-        Plan plan = Planner.plan(dev.scaler.topology.TopologyLoader.load(
+        Plan plan = Planner.plan(InputFile.topology(
                 dev.scaler.Repository.root().resolve("topologies/" + name + ".yaml")));
         var secretFiles = new java.util.ArrayList<String>();
         for (ContainerSpec c : plan.containers()) {

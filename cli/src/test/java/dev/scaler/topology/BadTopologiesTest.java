@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.scaler.files.InputFile;
 import dev.scaler.yaml.BadFiles;
 import dev.scaler.yaml.Problem;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class BadTopologiesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void failsWithTheAnnouncedProblem(Path file) throws IOException {
-        TopologyException e = catchThrowableOfType(TopologyException.class, () -> TopologyLoader.load(file));
+        TopologyException e = catchThrowableOfType(TopologyException.class, () -> InputFile.topology(file));
         assertThat(e).as("%s loaded without problems", file.getFileName()).isNotNull();
         BadFiles.assertAnnounced(file, e.problems(), e.getMessage());
     }
@@ -47,7 +48,7 @@ class BadTopologiesTest {
     void anAliasBombFailsFastAtTheFirstAlias() throws Exception {
         Path bomb = dir().resolve("alias-bomb.yaml");
         TopologyException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
-                () -> catchThrowableOfType(TopologyException.class, () -> TopologyLoader.load(bomb)));
+                () -> catchThrowableOfType(TopologyException.class, () -> InputFile.topology(bomb)));
         assertThat(e.problems()).singleElement().hasToString(
                 bomb + ":4:8: aliases are not supported in topology files; write the value out in full");
     }
@@ -55,7 +56,7 @@ class BadTopologiesTest {
     @Test
     void aFileWithSeveralProblemsReportsThemAllAtOnce() throws Exception {
         Path file = dir().resolveSibling("several-problems.yaml");
-        TopologyException e = catchThrowableOfType(TopologyException.class, () -> TopologyLoader.load(file));
+        TopologyException e = catchThrowableOfType(TopologyException.class, () -> InputFile.topology(file));
         assertThat(e.problems()).extracting(p -> p.location() + " " + p.message()).containsExactly(
                 "1:7 name: expected a project name: a lowercase letter, then up to 30 lowercase letters, digits"
                         + " or '-', got 'Shop'",

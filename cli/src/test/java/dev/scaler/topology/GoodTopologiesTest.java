@@ -2,6 +2,7 @@ package dev.scaler.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.files.InputFile;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class GoodTopologiesTest {
     @Test
     void nameAloneIsALoadBalancerTwoWebReplicasAndTheDefaultCache() throws Exception {
         Path file = resource("good/name-only.yaml");
-        Topology t = TopologyLoader.load(file);
+        Topology t = InputFile.topology(file);
         assertThat(t.name()).isEqualTo("demo");
         assertThat(t.loadBalancer().kind()).isEqualTo("haproxy");
         assertThat(t.loadBalancer().port()).isEqualTo(8080);
@@ -32,13 +33,13 @@ class GoodTopologiesTest {
         assertThat(t.database()).isEmpty();
         assertThat(t.shards()).isEmpty();
         assertThat(t.cdn()).isEmpty();
-        assertThat(t.source()).isEqualTo(file);
+        assertThat(t.source()).isEqualTo(file.toString());
     }
 
     @Test
     void everyFieldIsBound() throws Exception {
         Path file = resource("good/full.yaml");
-        Topology t = TopologyLoader.load(file);
+        Topology t = InputFile.topology(file);
         assertThat(t).isEqualTo(new Topology(
                 1,
                 "shop",
@@ -51,19 +52,20 @@ class GoodTopologiesTest {
                 Optional.of(new Database(DatabaseKind.MARIADB, 2, Replication.SEMI_SYNC, FailoverMode.MANUAL,
                         ReadsFrom.PRIMARY)),
                 Optional.of(new Shards(4, 2, "tenant_id", ShardStrategy.RANGE)),
-                Optional.of(new Cdn("minio", "shop-assets", Optional.of(resource("static")),
+                Optional.of(new Cdn("minio", "shop-assets", Optional.of(new Cdn.Assets(resource("static").toString(),
+                        new dev.scaler.yaml.Location(45, 11))),
                         new Edge(false, Duration.ofMinutes(5)))),
                 true,
                 java.util.List.of(new Datacenter("us-east", Duration.ofMillis(30)),
                         new Datacenter("eu-west", Duration.ofMillis(80))),
-                file));
+                file.toString()));
         assertThat(Shards.kind(t.database())).isEqualTo(DatabaseKind.MARIADB);
     }
 
     @Test
     void theWebTierExampleLoads() throws Exception {
         Path file = repositoryRoot().resolve("topologies/web-tier.yaml");
-        Topology t = TopologyLoader.load(file);
+        Topology t = InputFile.topology(file);
         assertThat(t.name()).isEqualTo("web-tier");
         assertThat(t.loadBalancer().port()).isEqualTo(8080);
         assertThat(t.web().replicas()).isEqualTo(3);

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.scaler.yaml.Problem;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Test helpers: parse text that must load, or that must fail with given problems. */
 final class Topologies {
 
-    static final Path SOURCE = Path.of("test.yaml");
+    static final String SOURCE = "test.yaml";
 
     private Topologies() {
     }
@@ -19,7 +18,7 @@ final class Topologies {
         return ok(yaml, SOURCE);
     }
 
-    static Topology ok(String yaml, Path source) {
+    static Topology ok(String yaml, String source) {
         try {
             return TopologyLoader.parse(yaml, source);
         } catch (TopologyException e) {
@@ -31,7 +30,7 @@ final class Topologies {
         return problems(yaml, SOURCE);
     }
 
-    static List<Problem> problems(String yaml, Path source) {
+    static List<Problem> problems(String yaml, String source) {
         TopologyException e = catchThrowableOfType(TopologyException.class,
                 () -> TopologyLoader.parse(yaml, source));
         assertThat(e).as("expected problems in:\n%s", yaml).isNotNull();

@@ -47,7 +47,7 @@ public final class BadFiles {
         Matcher expect = expectation(file);
         String where = expect.group(1) + ":" + expect.group(2);
         assertThat(problems).as("problems of %s:\n%s", file.getFileName(), message).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo(file);
+            assertThat(p.source()).isEqualTo(file.toString());
             assertThat(p.location().toString()).isEqualTo(where);
             assertThat(p.message()).contains(expect.group(3));
         });

@@ -2,7 +2,6 @@ package dev.scaler.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ class MapReaderTest {
         }
     }
 
-    private final Problems problems = new Problems(Path.of("f.yaml"));
+    private final Problems problems = new Problems("f.yaml");
 
     private MapReader reader(String yaml) {
         Node root = YamlTree.parse(yaml, "test files", problems).orElseThrow();

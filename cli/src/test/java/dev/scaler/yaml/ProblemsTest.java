@@ -2,20 +2,19 @@ package dev.scaler.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
 
     @Test
     void aProblemPrintsAsFileLineColumnMessage() {
-        assertThat(new Problem(Path.of("a.yaml"), 3, 7, "oops")).hasToString("a.yaml:3:7: oops");
-        assertThat(new Problem(Path.of("a.yaml"), Location.FILE, "no such file")).hasToString("a.yaml: no such file");
+        assertThat(new Problem("a.yaml", 3, 7, "oops")).hasToString("a.yaml:3:7: oops");
+        assertThat(new Problem("a.yaml", Location.FILE, "no such file")).hasToString("a.yaml: no such file");
     }
 
     @Test
     void problemsComeBackInFileOrderKeepingTiesInTheOrderFound() {
-        Problems problems = new Problems(Path.of("a.yaml"));
+        Problems problems = new Problems("a.yaml");
         problems.add(new Location(5, 1), "late");
         problems.add(new Location(2, 9), "second");
         problems.add(new Location(2, 3), "first");

@@ -2,7 +2,6 @@ package dev.scaler.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A describing MapReader records each read as JSON Schema and answers so that every field is walked. */
 class ShapeTest {
 
-    private final Problems ignored = new Problems(Path.of("schema"));
+    private final Problems ignored = new Problems("schema");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> property(Map<String, Object> schema, String key) {

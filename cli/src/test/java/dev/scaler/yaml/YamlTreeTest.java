@@ -2,13 +2,12 @@ package dev.scaler.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class YamlTreeTest {
 
-    private final Problems problems = new Problems(Path.of("f.yaml"));
+    private final Problems problems = new Problems("f.yaml");
 
     private Node parse(String text) {
         return YamlTree.parse(text, "test files", problems).orElseThrow(
