@@ -3,6 +3,7 @@ package dev.scaler.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scaler.EngineIT;
 import dev.scaler.engine.Apply;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.Progress;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The network-fault adapter and the proxy sync against the real Toxiproxy: only the proxy container of
  * a planned topology runs (the image and container spec `up` uses), so each test takes seconds.
  */
-class ToxiproxyFaultsIT {
+class ToxiproxyFaultsIT extends EngineIT {
     private static final String PROJECT = "proxies-it-faults";
 
     private DockerEngine engine;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scaler.EngineIT;
 import dev.scaler.chaos.Faults;
 import dev.scaler.chaos.ProjectProxies;
 import dev.scaler.plan.ObservedContainer;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * behind once the next command has run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChaosIT {
+class ChaosIT extends EngineIT {
     private static final String PROJECT = "chaos-it";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,6 +2,7 @@ package dev.scaler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.EngineIT;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `scaler export --format compose` of topologies/web-tier.yaml run by docker-compose alone (no scaler involved after
  * the export), with the offline images: the load balancer answers from every web replica, and `down -v` leaves nothing.
  */
-class ExportComposeIT {
+class ExportComposeIT extends EngineIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String PROJECT = "export-it-web-tier";
 

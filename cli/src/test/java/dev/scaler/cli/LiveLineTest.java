@@ -16,7 +16,7 @@ class LiveLineTest {
         var text = new StringWriter();
         var live = new LoadGenerator.Live(3.0, 600, 590, 6, 4, 10, 12.34);
         try (var line = new LiveLine(new PrintWriter(text), () -> live, LIVE)) {
-            Thread.sleep(600);
+            awaitSomething(text);
         }
         String out = text.toString();
         assertThat(out).startsWith("\r[   3.0s]").contains("\u001b[K").doesNotContain("\n");
@@ -30,10 +30,10 @@ class LiveLineTest {
         double[] elapsed = {4.9};
         try (var line = new LiveLine(new PrintWriter(text), () -> new LoadGenerator.Live(elapsed[0], 1, 0, 0, 0, 0,
                 Double.NaN), PLAIN)) {
-            Thread.sleep(300);
+            Thread.sleep(300); // several ticks of the line: none may print before five seconds of the run
             assertThat(text.toString()).isEmpty();
             elapsed[0] = 5.1;
-            Thread.sleep(300);
+            awaitSomething(text);
         }
         assertThat(text.toString()).isEqualTo(
                 "[   5.1s]     0.0 req/s  sent 0  errors 0 (0.00%)  dropped 0  in flight 0  p99 -" + System.lineSeparator());
@@ -54,5 +54,13 @@ class LiveLineTest {
             Thread.sleep(300);
         }
         assertThat(text.toString()).isEmpty();
+    }
+
+    /** Polls until the line has printed something (a hang guard of 5 s, not a speed claim). */
+    private static void awaitSomething(StringWriter text) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (text.toString().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

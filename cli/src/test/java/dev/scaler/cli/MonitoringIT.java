@@ -108,6 +108,16 @@ class MonitoringIT extends ProjectIT {
             }
             assertThat(webRequests(collectors) - before).as("requests counted by the replicas")
                     .isGreaterThanOrEqualTo(sent);
+            // A login and a /me with its cookie: the session is read back from Redis, a keyspace hit.
+            var login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("user=monitoring")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(login.statusCode()).isEqualTo(200);
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            var me = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/me"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(me.statusCode()).isEqualTo(200);
 
             for (Target t : targets()) {
                 if (collectors.stream().noneMatch(c -> c.reads(t))) {
@@ -130,8 +140,8 @@ class MonitoringIT extends ProjectIT {
                         var cache = (Reading.Cache) r;
                         assertThat(cache.role()).isEqualTo("primary");
                         assertThat(cache.usedMemory()).isPositive();
-                        // Every /me and login looks a session up: hits and misses are counted.
-                        assertThat(cache.keyspaceHits() + cache.keyspaceMisses()).isGreaterThanOrEqualTo(0);
+                        // The /me above read its session back: at least that hit is counted.
+                        assertThat(cache.keyspaceHits()).as("keyspace hits").isPositive();
                     }
                     default -> {
                     }

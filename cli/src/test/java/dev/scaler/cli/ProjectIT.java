@@ -2,6 +2,7 @@ package dev.scaler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.EngineIT;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * engine, a free port for the load balancer, and none of the project's containers, networks or volumes before or
  * after it.
  */
-abstract class ProjectIT {
+abstract class ProjectIT extends EngineIT {
     @TempDir
     Path dir;
 

@@ -2,6 +2,7 @@ package dev.scaler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.EngineIT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * show; Ctrl-C stops a running load and the shell stays; Ctrl-D leaves; history survives a restart. The screens are
  * kept in target/shell-transcript.txt (docs/commands.md shows one).
  */
-class ShellIT {
+class ShellIT extends EngineIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path JAR = ROOT.resolve("cli/target/scaler.jar");

@@ -2,6 +2,7 @@ package dev.scaler.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scaler.EngineIT;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `up`, `status`, `down` against the real engine with the offline images (built by `scaler images build`). */
-class WebTierIT {
+class WebTierIT extends EngineIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir

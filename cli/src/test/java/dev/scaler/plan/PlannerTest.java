@@ -91,7 +91,8 @@ class PlannerTest {
     @Test
     void bundledWebAppIsHealthCheckedButAUsersImageIsReadyWhenItRuns() {
         Plan bundled = Planner.plan(Topologies.of("name: demo"));
-        assertThat(bundled.container("demo-web-1").orElseThrow().healthCheck()).isPresent();
+        assertThat(bundled.container("demo-web-1").orElseThrow().healthCheck())
+                .contains(HealthCheck.http(Planner.WEB_PORT, "/healthz"));
         Plan own = Planner.plan(Topologies.of("name: demo\nweb: { image: 'example/shop:1.2' }\n"));
         ContainerSpec web = own.container("demo-web-1").orElseThrow();
         assertThat(web.image()).isEqualTo("example/shop:1.2");

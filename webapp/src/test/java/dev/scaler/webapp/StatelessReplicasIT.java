@@ -1,12 +1,9 @@
 package dev.scaler.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,14 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -45,11 +40,7 @@ import redis.clients.jedis.RedisClient;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StatelessReplicasIT {
     private static final String IMAGE = "scaler/redis:offline";
-    // Every container this test starts carries it, so a run killed halfway is cleaned up by the next one.
-    private static final String LABEL = "dev.scaler.test";
-    private static final String LABEL_VALUE = "webapp-it";
     private static final String PASSWORD = "it-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-    private static final boolean CI = "true".equalsIgnoreCase(System.getenv("CI"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final List<AutoCloseable> CLEANUP = new ArrayList<>();
@@ -61,13 +52,11 @@ class StatelessReplicasIT {
 
     @BeforeAll
     static void startRedisAndTwoReplicas() throws IOException {
-        requireDocker();
-        DockerClient docker = DockerClientFactory.instance().client();
-        removeLeftovers(docker);
-        InspectImageResponse image = requireImage(docker);
+        DockerClient docker = DockerSupport.require(StatelessReplicasIT.class, IMAGE);
+        InspectImageResponse image = docker.inspectImageCmd(IMAGE).exec();
 
         redis = new GenericContainer<>(DockerImageName.parse(IMAGE))
-                .withLabel(LABEL, LABEL_VALUE)
+                .withLabels(DockerSupport.labels(StatelessReplicasIT.class))
                 // tmpfs over the image's VOLUME /data, so no anonymous volume outlives the test.
                 .withTmpFs(Map.of("/data", "rw"))
                 .withCommand(redisCommand(image))
@@ -231,41 +220,6 @@ class StatelessReplicasIT {
                 .hostAndPort(endpoint.host(), endpoint.port())
                 .clientConfig(DefaultJedisClientConfig.builder().password(PASSWORD).build())
                 .build();
-    }
-
-    private static void requireDocker() {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            skipOrFail("no Docker engine answers");
-        }
-    }
-
-    private static InspectImageResponse requireImage(DockerClient docker) {
-        try {
-            return docker.inspectImageCmd(IMAGE).exec();
-        } catch (NotFoundException e) {
-            // Nothing can be pulled on these machines; the image is built locally from Debian's redis-server.
-            skipOrFail("image " + IMAGE + " is missing; build the offline images first");
-            throw e;
-        }
-    }
-
-    // Outside CI a developer without Docker may skip; in CI a skipped IT would hide a broken product.
-    private static void skipOrFail(String why) {
-        if (CI) {
-            fail(why + " (CI=true: integration tests must run, not skip)");
-        }
-        System.err.println("StatelessReplicasIT skipped: " + why); // an aborted @BeforeAll shows as 0 tests, not as skipped
-        Assumptions.abort(why + "; skipping outside CI");
-    }
-
-    private static void removeLeftovers(DockerClient docker) {
-        List<Container> leftovers = docker.listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(Map.of(LABEL, LABEL_VALUE))
-                .exec();
-        for (Container container : leftovers) {
-            docker.removeContainerCmd(container.getId()).withForce(true).exec();
-        }
     }
 
     // The image may run redis-server as its entrypoint or expect it as the command; arguments fit either.

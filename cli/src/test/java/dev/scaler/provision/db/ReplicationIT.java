@@ -3,8 +3,8 @@ package dev.scaler.provision.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scaler.EngineIT;
 import dev.scaler.engine.DockerEngine;
-import dev.scaler.engine.EngineException;
 import dev.scaler.engine.Health;
 import dev.scaler.engine.Progress;
 import dev.scaler.plan.ContainerFile;
@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * Containers go through the project's own Docker adapter; everything carries scaler.project=dbimages-replication-it
  * and scaler.test=dbimages and is removed by label before and after.
  */
-class ReplicationIT {
+class ReplicationIT extends EngineIT {
     private static final String PROJECT = "dbimages-replication-it";
     private static final String IMAGE = "scaler/mariadb:offline";
     private static final String NETWORK = PROJECT + "-net";
@@ -72,15 +71,7 @@ class ReplicationIT {
 
     @BeforeAll
     static void engine() {
-        try {
-            engine = DockerEngine.connect();
-        } catch (EngineException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI=true and no Docker engine answers; ReplicationIT must run: "
-                        + e.getMessage(), e);
-            }
-            Assumptions.abort("no Docker engine answers (" + e.getMessage() + "); with CI=true this fails");
-        }
+        engine = DockerEngine.connect();
         assertThat(engine.imageId(IMAGE)).as("image %s is missing: run images/build.sh mariadb", IMAGE).isPresent();
         clear();
     }
