@@ -109,12 +109,7 @@ class MonitoringIT extends ProjectIT {
             assertThat(webRequests(collectors) - before).as("requests counted by the replicas")
                     .isGreaterThanOrEqualTo(sent);
             // A login and a /me with its cookie: the session is read back from Redis, a keyspace hit.
-            var login = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("user=monitoring")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            assertThat(login.statusCode()).isEqualTo(200);
-            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String cookie = login(port, "monitoring");
             var me = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/me"))
                     .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.discarding());
             assertThat(me.statusCode()).isEqualTo(200);

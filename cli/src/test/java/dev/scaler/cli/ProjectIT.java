@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scaler.EngineIT;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -18,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * after it.
  */
 abstract class ProjectIT extends EngineIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     @TempDir
     Path dir;
 
@@ -52,6 +58,16 @@ abstract class ProjectIT extends EngineIT {
             docker.close();
             System.clearProperty("scaler.stateDir");
         }
+    }
+
+    /** Logs {@code user} in through the load balancer at {@code port}; the session cookie, or an AssertionError. */
+    static String login(int port, String user) throws IOException, InterruptedException {
+        var r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(3))
+                .POST(HttpRequest.BodyPublishers.ofString("user=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("login of %s: %s", user, r.body()).isEqualTo(200);
+        return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     }
 
     /**
