@@ -35,10 +35,17 @@ final class DockerSupport {
 
     /** The engine answers and every image exists locally (nothing can be pulled here); else the test fails. */
     static DockerClient require(Class<?> test, String... images) {
+        Optional<String> asked = Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank());
+        String why = test.getSimpleName() + ": integration tests need a Docker engine and never skip: ";
+        String fix = "; start Docker or point DOCKER_HOST at a running engine (`./mvnw test` runs the unit tests alone)";
         if (!DockerClientFactory.instance().isDockerAvailable()) {
-            fail(test.getSimpleName() + ": integration tests need a Docker engine and never skip: none answers at "
-                    + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("unix:///var/run/docker.sock")
-                    + "; start Docker or point DOCKER_HOST at a running engine (`./mvnw test` runs the unit tests alone)");
+            fail(why + "none answers at " + asked.orElse("unix:///var/run/docker.sock") + fix);
+        }
+        // Testcontainers falls back to another engine when DOCKER_HOST does not answer; the user asked for that one.
+        String found = DockerClientFactory.instance().getTransportConfig().getDockerHost().toString();
+        if (asked.isPresent() && !asked.get().equals(found)) {
+            fail(why + "none answers at DOCKER_HOST=" + asked.get() + " (Testcontainers found " + found + " instead)"
+                    + fix);
         }
         DockerClient docker = DockerClientFactory.instance().client();
         for (String image : images) {
