@@ -39,8 +39,11 @@ public final class Planner {
         return out;
     }
 
-    /** The plan for a topology. */
+    /** The plan for a topology whose image profile is resolved (upstream or offline, never auto). */
     public static Plan plan(Topology t) {
+        if (t.images() == ImageProfile.AUTO) {
+            throw new IllegalArgumentException("resolve images: auto to a profile before planning (AutoProfile)");
+        }
         if (t.datacenters().size() > 1) {
             return Datacenters.plan(t);
         }
