@@ -64,7 +64,7 @@ class AutoProfileTest {
     @Test
     void nothingBuiltAndNoRegistryIsOneMessage() {
         assertThat(choose(STARTER, Provenance.Missing::new, false, false))
-                .isEqualTo(new AutoProfile.NoneUsable("scaler/haproxy:offline is missing"));
+                .isEqualTo(new AutoProfile.NoneUsable("scaler/redis:offline is missing"));
     }
 
     @Test
