@@ -7,41 +7,12 @@ public sealed interface Provenance {
     /** The tag, e.g. scaler/haproxy:offline. */
     String image();
 
-    /** True when the tag points at a build scaler recorded. */
-    default boolean ours() {
-        return this instanceof Recorded;
-    }
-
-    /** One word or two for a table column. */
-    String state();
-
-    /** What to run about it; empty when nothing is wrong. */
-    Optional<String> advice();
-
     /** The tag names no image on this engine. */
     record Missing(String image) implements Provenance {
-        @Override
-        public String state() {
-            return "missing";
-        }
-
-        @Override
-        public Optional<String> advice() {
-            return Optional.of(image + " is not on this engine: run `scaler images build`");
-        }
     }
 
     /** The tag points at the image a build recorded. */
     record Recorded(String image, String id) implements Provenance {
-        @Override
-        public String state() {
-            return "scaler's build " + shortId(id);
-        }
-
-        @Override
-        public Optional<String> advice() {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -49,18 +20,32 @@ public sealed interface Provenance {
      * prove nothing), tagged by hand, or made by a build.sh that kept no records.
      */
     record Foreign(String image, String id) implements Provenance {
-        @Override
-        public String state() {
-            return "NOT scaler's build: " + shortId(id);
-        }
+    }
 
-        @Override
-        public Optional<String> advice() {
-            return Optional.of(image + " points at " + shortId(id) + ", an image `scaler images build` did not "
-                    + "record (built FROM scaler's image, tagged by hand, or made by an older build): run `scaler "
-                    + "images build` to put the tag back on scaler's build; that image keeps its ID (`docker tag "
-                    + shortId(id) + " NAME` gives it a name of its own)");
-        }
+    /** True when the tag points at a build scaler recorded. */
+    default boolean ours() {
+        return this instanceof Recorded;
+    }
+
+    /** A few words for a table column. */
+    default String state() {
+        return switch (this) {
+            case Missing m -> "missing";
+            case Recorded r -> "scaler's build " + shortId(r.id());
+            case Foreign f -> "NOT scaler's build: " + shortId(f.id());
+        };
+    }
+
+    /** What to run about it; empty when nothing is wrong. */
+    default Optional<String> advice() {
+        return switch (this) {
+            case Missing m -> Optional.of(m.image() + " is not on this engine: run `scaler images build`");
+            case Recorded r -> Optional.empty();
+            case Foreign f -> Optional.of(f.image() + " points at " + shortId(f.id()) + ", an image `scaler images "
+                    + "build` did not record (built FROM scaler's image, tagged by hand, or made by an older build): "
+                    + "run `scaler images build` to put the tag back on scaler's build; that image keeps its ID "
+                    + "(`docker tag " + shortId(f.id()) + " NAME` gives it a name of its own)");
+        };
     }
 
     /** The first 12 hex digits of an image ID, as `docker images` shows it. */
