@@ -39,9 +39,10 @@
 # Images of an older build.sh have no record: the base is adopted when its one
 # layer is the cached rootfs tarball and nothing was built on it (history of
 # one step), the others are built again on it (Docker's layer cache makes that
-# quick when they are the old build's own). The debootstrap rootfs tarball, the jlinked runtime and
-# the Toxiproxy and MinIO binaries (bin/toxiproxy-VERSION-linux-ARCH/,
-# bin/minio-VERSION-linux-ARCH/, reused whenever present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
+# quick when they are the old build's own).
+# The debootstrap rootfs tarball, the jlinked runtime and the Toxiproxy and
+# MinIO binaries (bin/toxiproxy-VERSION-linux-ARCH/, bin/minio-VERSION-linux-ARCH/,
+# reused whenever present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
 # Prints one line per image: built|cached, name, seconds.
 #
 # Environment: SCALER_CACHE, SCALER_DEBIAN_MIRROR (default
