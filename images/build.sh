@@ -28,12 +28,21 @@
 #                            version pinned below
 #   scaler/edge:offline      Debian's nginx, the CDN's caching edge
 #
-# Cached and idempotent: an image is built only when no image carries its
-# inputs hash (its files under images/NAME/, the base image id, and for the web
-# app the jar's sha256 and the Java runtime's version, for Toxiproxy the
-# binaries' sha256). The debootstrap rootfs tarball, the jlinked runtime and
-# the Toxiproxy and MinIO binaries (bin/toxiproxy-VERSION-linux-ARCH/,
-# bin/minio-VERSION-linux-ARCH/, reused whenever present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
+# Cached and idempotent: an image is built only when no build of its inputs
+# hash (its files under images/NAME/, the base image id, and for the web app
+# the jar's sha256 and the Java runtime's version, for Toxiproxy the binaries'
+# sha256) is recorded. Each build records the image ID it produced in
+# $SCALER_CACHE/images/NAME/HASH; only a recorded ID is ever reused or tagged.
+# Labels are a description, not an identity: an image built FROM scaler's base
+# inherits them, so a tag that points elsewhere is put back on the recorded
+# build, and the other image is left alone (never tagged, never removed).
+# Images of an older build.sh have no record: the base is adopted when its one
+# layer is the cached rootfs tarball and nothing was built on it (history of
+# one step), the others are built again on it (Docker's layer cache makes that
+# quick when they are the old build's own).
+# The debootstrap rootfs tarball, the jlinked runtime and the Toxiproxy and
+# MinIO binaries (bin/toxiproxy-VERSION-linux-ARCH/, bin/minio-VERSION-linux-ARCH/,
+# reused whenever present) are kept in ${SCALER_CACHE:-/var/cache/scaler}.
 # Prints one line per image: built|cached, name, seconds.
 #
 # Environment: SCALER_CACHE, SCALER_DEBIAN_MIRROR (default
@@ -116,7 +125,8 @@ fi
 
 mkdir -p "$CACHE" 2>/dev/null && [ -w "$CACHE" ] \
   || die "cannot write the cache directory $CACHE: run as root, or set SCALER_CACHE to a directory of yours (e.g. SCALER_CACHE=\$HOME/.cache/scaler)"
-mkdir -p "$CACHE/rootfs" "$CACHE/jre" "$CACHE/bin" "$CACHE/logs" "$CACHE/tmp"
+mkdir -p "$CACHE/rootfs" "$CACHE/jre" "$CACHE/bin" "$CACHE/logs" "$CACHE/tmp" "$CACHE/images"
+RECORDS=$CACHE/images
 
 # One build at a time per cache.
 exec 9>"$CACHE/.lock"
@@ -150,15 +160,52 @@ result() { # status tag start
 }
 image_id() { docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
 
-# Id of an image of NAME whose scaler.inputs label is HASH (tagged or not).
-find_by_inputs() {
-  docker images -q --no-trunc --filter "label=scaler.image=$1" --filter "label=scaler.inputs=$2" | sed -n 1p
+# ---- records: the image ID each build produced ------------------------------
+# $RECORDS/NAME/HASH holds the ID of the image this script built for NAME from
+# inputs HASH. An ID names its content, so an image with that ID is that build.
+
+# Prints the recorded build of NAME for inputs HASH if the engine still has it.
+recorded_build() { # name hash
+  local id
+  id=$(cat "$RECORDS/$1/$2" 2>/dev/null) || return 0
+  [ -n "$id" ] && [ "$(image_id "$id")" = "$id" ] && echo "$id"
+  return 0
 }
 
-# Puts TAG on image ID unless it is there already.
-retag() {
-  [ "$(image_id "$2")" = "$1" ] || docker tag "$1" "$2"
+# Records ID as the build of NAME for inputs HASH.
+record_build() { # name hash id
+  mkdir -p "$RECORDS/$1"
+  printf '%s\n' "$3" > "$RECORDS/$1/$2.part" && mv "$RECORDS/$1/$2.part" "$RECORDS/$1/$2"
 }
+
+# True when ID is a build of NAME this script recorded (any inputs).
+is_recorded() { # name id
+  [ -n "$2" ] && grep -qsxF "$2" "$RECORDS/$1"/* 2>/dev/null
+}
+
+# The recorded build of NAME for HASH, tagged TAG (the tag moves back to it if
+# it pointed elsewhere); false when there is none.
+reuse() { # name hash tag
+  local id
+  id=$(recorded_build "$1" "$2")
+  [ -n "$id" ] || return 1
+  retag "$id" "$3"
+}
+
+# Puts TAG on image ID (always a recorded build) unless it is there already;
+# says so when the tag pointed at an image this script did not build.
+retag() {
+  local was
+  was=$(image_id "$2")
+  [ "$was" = "$1" ] && return 0
+  if [ -n "$was" ] && ! is_recorded "$(name_of "$2")" "$was"; then
+    note "$2 pointed at ${was:7:12}, an image this script did not build (built FROM it?); the tag goes back to scaler's build ${1:7:12}, that image keeps its ID (docker tag ${was:7:12} NAME to name it)"
+  fi
+  docker tag "$1" "$2"
+}
+
+# NAME of a tag: scaler/NAME:offline or scaler/base:bookworm.
+name_of() { local n=${1#scaler/}; echo "${n%%:*}"; }
 
 # sha256 of an image's recipe: the files under images/NAME/ (content and mode,
 # Dockerfile.upstream aside: it makes another profile's image) plus extra lines.
@@ -201,21 +248,32 @@ ensure_network() {
 docker_build() { # name tag hash context
   local name=$1 tag=$2 hash=$3 ctx=$4
   ensure_network
-  local args=(build --network "$net" --build-arg "BASE=$BASE_TAG" -t "$tag"
+  local iid=$TMP/$name.iid
+  local args=(build --network "$net" --build-arg "BASE=$BASE_TAG" --iidfile "$iid" -t "$tag"
               --label "scaler.image=$name" --label "scaler.profile=offline" --label "scaler.inputs=$hash")
   forced "$name" && args+=(--no-cache)
   note "building $tag (log: $CACHE/logs/$name.log)"
   logged "$name" docker "${args[@]}" "$ctx"
+  record_build "$name" "$hash" "$(cat "$iid")"
   built_any=1
 }
 
-# Images this script made that lost their tag to a rebuild are removed at the
-# end, unless a container still uses them (docker rmi refuses then), so that
-# rebuilding for every new jar does not pile up images.
+# Builds this script recorded that lost their tag to a rebuild are removed at
+# the end, unless a container or another image still uses them (docker rmi
+# refuses then), so that rebuilding for every new jar does not pile up images.
+# Only recorded IDs: an image someone built FROM scaler's base carries the same
+# labels and is never touched. A record whose image is gone is dropped.
 sweep_superseded() {
-  local id
-  for id in $(docker images -q --no-trunc --filter dangling=true --filter label=scaler.profile=offline); do
-    docker rmi "$id" >/dev/null 2>&1 || true
+  local record id
+  for record in "$RECORDS"/*/*; do
+    [ -f "$record" ] || continue
+    id=$(cat "$record")
+    if [ -z "$(image_id "$id")" ]; then
+      rm -f "$record"
+    elif [ "$(docker image inspect -f '{{len .RepoTags}}' "$id" 2>/dev/null)" = 0 ] \
+        && docker rmi "$id" >/dev/null 2>&1; then
+      rm -f "$record"
+    fi
   done
 }
 
@@ -227,15 +285,34 @@ base_hash() {
     "mirror $MIRROR" "security $SECURITY_MIRROR" "arch $arch"
 }
 
-import_base() { # tarball hash
-  docker import \
+import_base() { # tarball hash; records the new image
+  local id
+  id=$(docker import \
     --change "LABEL scaler.image=base" \
     --change "LABEL scaler.profile=offline" \
     --change "LABEL scaler.inputs=$2" \
     --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
     --change "ENV LANG=C.UTF-8" \
     --change 'CMD ["bash"]' \
-    "$1" "$BASE_TAG" >/dev/null
+    "$1" "$BASE_TAG")
+  record_build base "$2" "$id"
+}
+
+# The base an older build.sh imported from TARBALL, if it is that import and
+# nothing else: its one layer is the tarball (a layer's ID is the sha256 of its
+# tar) and its history has the import alone (an image built FROM it, even with
+# only ENTRYPOINT or VOLUME, has the same layer but more history). Prints its ID.
+unrecorded_base() { # tarball hash
+  local id layers steps
+  [ -s "$1" ] || return 0
+  for id in $(docker images -q --no-trunc --filter label=scaler.image=base --filter "label=scaler.inputs=$2"); do
+    layers=$(docker image inspect -f '{{json .RootFS.Layers}}' "$id")
+    steps=$(docker history -q --no-trunc "$id" | wc -l)
+    if [ "$steps" = 1 ] && [ "$layers" = "[\"sha256:$(sha256sum < "$1" | cut -c1-64)\"]" ]; then
+      echo "$id"
+      return 0
+    fi
+  done
 }
 
 build_base() {
@@ -244,8 +321,14 @@ build_base() {
   h=$(base_hash)
   tarball=$CACHE/rootfs/$SUITE-minbase-$arch-${h:0:16}.tar
   if ! forced base; then
-    id=$(find_by_inputs base "$h")
+    if reuse base "$h" "$BASE_TAG"; then
+      result cached "$BASE_TAG" "$t0"
+      return
+    fi
+    id=$(unrecorded_base "$tarball" "$h")
     if [ -n "$id" ]; then
+      note "adopting ${id:7:12}, the base an older build.sh imported from $tarball"
+      record_build base "$h" "$id"
       retag "$id" "$BASE_TAG"
       result cached "$BASE_TAG" "$t0"
       return
@@ -274,22 +357,22 @@ build_base() {
   result built "$BASE_TAG" "$t0"
 }
 
-base_id() {
-  local id
-  id=$(image_id "$BASE_TAG")
-  [ -n "$id" ] || die "$BASE_TAG is missing"
-  echo "$id"
+# The base's ID once build_base put the tag on a recorded build.
+set_base_id() {
+  BASE_ID=$(image_id "$BASE_TAG")
+  is_recorded base "$BASE_ID" || die "$BASE_TAG is not a build this script recorded"
 }
+
+# The base every other image is built FROM: set by build_base, always a recorded build.
+BASE_ID=""
 
 # ---- haproxy, redis, mariadb ------------------------------------------------
 build_plain() { # name
-  local name=$1 tag="scaler/$1:offline" t0 h id
+  local name=$1 tag="scaler/$1:offline" t0 h
   t0=$(now)
-  h=$(inputs_hash "$name" "base $(base_id)")
+  h=$(inputs_hash "$name" "base $BASE_ID")
   if ! forced "$name"; then
-    id=$(find_by_inputs "$name" "$h")
-    if [ -n "$id" ]; then
-      retag "$id" "$tag"
+    if reuse "$name" "$h" "$tag"; then
       result cached "$tag" "$t0"
       return
     fi
@@ -300,7 +383,7 @@ build_plain() { # name
 
 # ---- webapp -------------------------------------------------------------------
 build_webapp() {
-  local tag=scaler/webapp:offline t0 h id jh jdk_version rt_key rt jar_sha ctx mods m have
+  local tag=scaler/webapp:offline t0 h jh jdk_version rt_key rt jar_sha ctx mods m have
   t0=$(now)
   jh=$("$ROOT/bin/find-java") || die "no JDK 21+ to jlink the web image's Java runtime from (see above)"
   jdk_version=$(sed -n 's/^IMPLEMENTOR="\(.*\)"$/\1/p; s/^JAVA_RUNTIME_VERSION="\(.*\)"$/\1/p' "$jh/release" 2>/dev/null | paste -sd' ' -)
@@ -308,11 +391,9 @@ build_webapp() {
   rt_key=$(printf '%s\n' "$jdk_version" "$JLINK_MODULES" "${JLINK_OPTIONS[*]}" | sha256sum | cut -c1-12)
   rt=$CACHE/jre/$(echo "$jdk_version" | tr -c 'A-Za-z0-9.+_\n-' '_' | tr ' ' '_')-$rt_key
   jar_sha=$(sha256sum < "$jar" | cut -c1-64)
-  h=$(inputs_hash webapp "base $(base_id)" "jar $jar_sha" "runtime $jdk_version $rt_key")
+  h=$(inputs_hash webapp "base $BASE_ID" "jar $jar_sha" "runtime $jdk_version $rt_key")
   if ! forced webapp; then
-    id=$(find_by_inputs webapp "$h")
-    if [ -n "$id" ]; then
-      retag "$id" "$tag"
+    if reuse webapp "$h" "$tag"; then
       result cached "$tag" "$t0"
       return
     fi
@@ -346,15 +427,15 @@ build_webapp() {
 # ---- agent ------------------------------------------------------------------
 # The tool's own jar on top of the web image (same runtime); rebuilt when either changes.
 build_agent() {
-  local tag=scaler/agent:offline t0 h id webapp_id ctx
+  local tag=scaler/agent:offline t0 h webapp_id ctx
   t0=$(now)
   webapp_id=$(image_id scaler/webapp:offline)
   [ -n "$webapp_id" ] || die "scaler/webapp:offline is missing: the agent image is built on it"
+  is_recorded webapp "$webapp_id" \
+    || die "scaler/webapp:offline is not an image this script built, and the agent image is built on it: run images/build.sh webapp agent"
   h=$(inputs_hash agent "webapp $webapp_id" "jar $(sha256sum < "$cli_jar" | cut -c1-64)")
   if ! forced agent; then
-    id=$(find_by_inputs agent "$h")
-    if [ -n "$id" ]; then
-      retag "$id" "$tag"
+    if reuse agent "$h" "$tag"; then
       result cached "$tag" "$t0"
       return
     fi
@@ -431,15 +512,13 @@ toxiproxy_binaries() {
 # An image of binaries built with Go: the recipe's Dockerfile plus each binary, cached by the binaries'
 # sha256 (each hashed under its LABEL, so a binary that did not change keeps the image).
 build_go_image() { # name version-line bin-dir label:file...
-  local name=$1 version=$2 bin=$3 tag="scaler/$1:offline" t0 h id ctx pair lines=()
+  local name=$1 version=$2 bin=$3 tag="scaler/$1:offline" t0 h ctx pair lines=()
   shift 3
   t0=$(now)
   for pair in "$@"; do lines+=("${pair%%:*} $(sha256sum < "$bin/${pair#*:}" | cut -c1-64)"); done
-  h=$(inputs_hash "$name" "base $(base_id)" "version $version" "${lines[@]}")
+  h=$(inputs_hash "$name" "base $BASE_ID" "version $version" "${lines[@]}")
   if ! forced "$name"; then
-    id=$(find_by_inputs "$name" "$h")
-    if [ -n "$id" ]; then
-      retag "$id" "$tag"
+    if reuse "$name" "$h" "$tag"; then
       result cached "$tag" "$t0"
       return
     fi
@@ -505,6 +584,7 @@ check_modules() { # jdk-home runtime
 
 # ---- main -------------------------------------------------------------------
 build_base            # every image is built FROM it
+set_base_id
 named haproxy && build_plain haproxy
 named redis && build_plain redis
 named webapp && build_webapp

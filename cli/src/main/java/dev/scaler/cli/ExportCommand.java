@@ -7,6 +7,7 @@ import dev.scaler.export.Placeholders;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
 import dev.scaler.state.Secrets;
+import dev.scaler.topology.ImageProfile;
 import dev.scaler.topology.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Topology t = topology.load();
+        Topology declared = topology.load();
+        // An export runs on other machines: auto means the official images any engine can pull.
+        Topology t = declared.images() == ImageProfile.AUTO ? declared.withImages(ImageProfile.UPSTREAM) : declared;
         Plan plan = Planner.plan(t);
         var err = spec.commandLine().getErr();
         var unsupported = Planner.unsupported(t);

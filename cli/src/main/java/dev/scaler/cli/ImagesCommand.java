@@ -4,6 +4,10 @@ import dev.scaler.engine.CancelledException;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.plan.Images;
+import dev.scaler.plan.LocalBuilds;
+import dev.scaler.plan.Provenance;
+import dev.scaler.provision.BuildRecords;
+import dev.scaler.sql.Dialect;
 import dev.scaler.topology.ImageProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +37,10 @@ final class ImagesCommand implements Runnable {
     }
 
     /** `scaler images build`: runs images/build.sh, which caches what it builds outside the repo. */
-    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, MariaDB, web app, agent, Toxiproxy); cached.",
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, MariaDB, web app, agent, Toxiproxy, MinIO, edge); cached, and each build recorded by its image ID.",
             footer = {"", "Examples:", "  scaler images build", "  scaler images build --force webapp"})
     static final class Build implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ImageNames.class, description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy (default: all).")
+        @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ImageNames.class, description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy, minio, edge (default: all).")
         List<String> names = new ArrayList<>();
 
         @Option(names = "--force", description = "Rebuild even when a cached image matches its inputs.")
@@ -48,7 +52,7 @@ final class ImagesCommand implements Runnable {
         /** The images build.sh knows, for completion. */
         static final class ImageNames extends ArrayList<String> {
             ImageNames() {
-                super(List.of("base", "haproxy", "redis", "webapp", "mariadb", "agent", "toxiproxy"));
+                super(LocalBuilds.NAMES);
             }
         }
 
@@ -115,9 +119,14 @@ final class ImagesCommand implements Runnable {
         }
     }
 
-    /** `scaler images list`: which images a profile needs and whether the engine has them. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the images a profile needs and whether the engine has them.",
-            footer = {"", "Examples:", "  scaler images list", "  scaler images list --images upstream"})
+    /**
+     * `scaler images list`: which images a profile needs and whether the engine has them; for the offline profile,
+     * whether each tag points at the build `scaler images build` recorded (labels prove nothing: an image built FROM
+     * scaler's base inherits them).
+     */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the images a profile needs and whether the engine has them (offline: whether each tag points at scaler's recorded build).",
+            footer = {"", "Examples:", "  scaler images list", "  scaler images list --images upstream", "",
+                    "Exit codes: 0 every image is there (offline: each one scaler's recorded build), 3 otherwise."})
     static final class ListImages implements Callable<Integer> {
         @Option(names = "--images", paramLabel = "PROFILE", defaultValue = "offline",
                 description = "upstream or offline (default: ${DEFAULT-VALUE}).")
@@ -128,17 +137,47 @@ final class ImagesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var table = new Table("IMAGE", "SOURCE", "PRESENT");
+            var out = spec.commandLine().getOut();
+            var advice = new ArrayList<String>();
+            Table table;
             try (var engine = DockerEngine.connect()) {
-                for (String image : List.of(Images.haproxy(profile), Images.redis(profile), Images.webapp(profile),
-                        Images.database(profile, dev.scaler.sql.Dialect.MARIADB), Images.agent(profile),
-                        Images.toxiproxy(profile))) {
-                    table.row(image, Images.builtLocally(image) ? "scaler images build" : "registry",
-                            engine.imageId(image).isPresent() ? "yes" : "no");
+                switch (profile) {
+                    case AUTO -> throw new UsageException("--images auto is chosen per topology by `scaler up`; "
+                            + "list --images offline or --images upstream");
+                    case OFFLINE -> {
+                        table = new Table("IMAGE", "SOURCE", "STATE");
+                        LocalBuilds builds = BuildRecords.read();
+                        for (String name : LocalBuilds.NAMES) {
+                            String image = LocalBuilds.tag(name);
+                            Provenance p = builds.check(image, engine.imageId(image));
+                            table.row(image, "scaler images build", p.state());
+                            p.advice().ifPresent(advice::add);
+                        }
+                    }
+                    case UPSTREAM -> {
+                        table = new Table("IMAGE", "SOURCE", "PRESENT");
+                        for (String image : List.of(Images.haproxy(profile), Images.redis(profile),
+                                Images.webapp(profile), Images.database(profile, Dialect.MARIADB),
+                                Images.database(profile, Dialect.MYSQL), Images.agent(profile),
+                                Images.toxiproxy(profile), Images.minio(profile), Images.edge(profile))) {
+                            boolean present = engine.imageId(image).isPresent();
+                            table.row(image, Images.builtLocally(image) ? "built locally" : "registry",
+                                    present ? "yes" : "no");
+                            if (!present) {
+                                advice.add(image + " is not on this engine: " + (Images.builtLocally(image)
+                                        ? "build it (see images/README.md)" : "`scaler up` pulls it"));
+                            }
+                        }
+                    }
+                    default -> throw new IllegalStateException("unknown profile " + profile);
                 }
             }
-            table.print(spec.commandLine().getOut());
-            return ExitCode.OK;
+            table.print(out);
+            if (!advice.isEmpty()) {
+                out.println();
+                advice.forEach(a -> out.println("  " + a));
+            }
+            return advice.isEmpty() ? ExitCode.OK : ExitCode.ENVIRONMENT;
         }
     }
 

@@ -29,13 +29,15 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        Topology t = topology.load();
+        var resolved = ImageChoice.forPlan(topology.load());
+        Topology t = resolved.topology();
         Plan plan = Planner.plan(t);
         if (format == Format.JSON) {
             out.println(Json.write(new PlanDocument(plan, Planner.unsupported(t))));
             return ExitCode.OK;
         }
-        out.printf("project %s (images: %s)%n", plan.project(), plan.imageProfile());
+        out.printf("project %s (images: %s%s)%n", plan.project(), plan.imageProfile(),
+                resolved.why().map(w -> "; auto: " + w).orElse(""));
         plan.networks().forEach(n -> out.printf("network %s%n", n.name()));
         plan.volumes().forEach(v -> out.printf("volume  %s%n", v.name()));
         out.println();

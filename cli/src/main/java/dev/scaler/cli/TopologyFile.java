@@ -15,8 +15,9 @@ public final class TopologyFile {
     Path file;
 
     @Option(names = "--images", paramLabel = "PROFILE",
-            description = "Image profile, overriding the file: upstream (pull official images) or offline "
-                    + "(images built by `scaler images build`). Default: the file's `images:`, else SCALER_IMAGES.")
+            description = "Image profile, overriding the file: auto (offline when built here, else upstream when the "
+                    + "registry answers), upstream (pull official images) or offline (images built by `scaler images "
+                    + "build`). Default: SCALER_IMAGES, else the file's `images:` (auto when it has none).")
     Optional<ImageProfile> images = Optional.empty();
 
     /** The loaded topology with the override applied. */
@@ -34,7 +35,7 @@ public final class TopologyFile {
         try {
             return Optional.of(ImageProfile.valueOf(env.trim().toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("SCALER_IMAGES must be upstream or offline, not '" + env + "'");
+            throw new UsageException("SCALER_IMAGES must be auto, upstream or offline, not '" + env + "'");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.scaler.plan.Planner;
 import dev.scaler.plan.Tier;
 import dev.scaler.plan.CdnTier;
 import dev.scaler.provision.AssetSync;
+import dev.scaler.provision.BuildRecords;
 import dev.scaler.provision.CdnException;
 import dev.scaler.provision.Origin;
 import dev.scaler.provision.ProxySync;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `scaler up FILE`: provisions the topology, changing only what differs from what runs. */
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Create or update the system a topology describes; wait until it is healthy.",
         footer = {"", "Examples:", "  scaler up topologies/web-tier.yaml",
-                "  scaler up --images offline topologies/web-tier.yaml"})
+                "  scaler up --images upstream topologies/web-tier.yaml"})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     TopologyFile topology;
@@ -41,21 +42,21 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        Topology t = topology.load();
-        var unsupported = Planner.unsupported(t);
-        if (!unsupported.isEmpty()) {
-            throw new UsageException(t.source() + ": this version of scaler cannot provision " + String.join(", ", unsupported)
-                    + " yet; `scaler plan` shows what it can");
-        }
-        Plan plan = Planner.plan(t);
-        var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
-        var secrets = Secrets.open(StateDir.resolve(), plan.project());
+        Topology declared = topology.load();
+        refuseUnsupported(declared); // bad input is told before the engine is asked anything
         try (var engine = DockerEngine.connect()) {
+            var resolved = ImageChoice.forUp(declared, engine);
+            resolved.line().ifPresent(out::println);
+            Topology t = resolved.topology();
+            refuseUnsupported(t);
+            Plan plan = Planner.plan(t);
+            var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
+            var secrets = Secrets.open(StateDir.resolve(), plan.project());
             LeftoverFaults.undo(engine, plan.project(), spec.commandLine().getErr());
             var apply = new Apply(engine, secrets::fill, progress, Duration.ofSeconds(timeoutSeconds));
             Diff diff;
             try (var stop = Interrupts.onInterrupt(apply::cancel)) {
-                diff = new Up(engine).run(plan, apply);
+                diff = new Up(engine, BuildRecords.read()).run(plan, apply);
             }
             ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
             Optional<AssetSync.Result> assets = t.cdn().map(cdn -> AssetSync.ensure(Origin.connect(engine,
@@ -76,5 +77,13 @@ final class UpCommand implements Callable<Integer> {
                     .forEach(p -> out.printf("  load balancer: http://%s/%n", p.address()));
         }
         return ExitCode.OK;
+    }
+
+    private static void refuseUnsupported(Topology t) {
+        var unsupported = Planner.unsupported(t);
+        if (!unsupported.isEmpty()) {
+            throw new UsageException(t.source() + ": this version of scaler cannot provision "
+                    + String.join(", ", unsupported) + " yet; `scaler plan` shows what it can");
+        }
     }
 }

@@ -44,8 +44,11 @@ public final class Planner {
         return out;
     }
 
-    /** The plan for a topology; its passwords reach the containers as files ({@link SecretFiles}). */
+    /** The plan for a topology whose image profile is resolved (upstream or offline, never auto); its passwords reach the containers as files ({@link SecretFiles}). */
     public static Plan plan(Topology t) {
+        if (t.images() == ImageProfile.AUTO) {
+            throw new IllegalArgumentException("resolve images: auto to a profile before planning (AutoProfile)");
+        }
         return SecretFiles.apply(t.datacenters().size() > 1 ? Datacenters.plan(t) : oneDatacenter(t));
     }
 

@@ -7,10 +7,13 @@ import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Diff;
 import dev.scaler.plan.Images;
 import dev.scaler.plan.Labels;
+import dev.scaler.plan.LocalBuilds;
 import dev.scaler.plan.ObservedContainer;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.PortBinding;
+import dev.scaler.plan.Provenance;
 import dev.scaler.plan.SpecHash;
+import dev.scaler.topology.ImageProfile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,9 +29,12 @@ public final class Up {
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
 
     private final Engine engine;
+    private final LocalBuilds builds;
 
-    public Up(Engine engine) {
+    /** Up on this engine; an offline image must be a build recorded in {@code builds}. */
+    public Up(Engine engine, LocalBuilds builds) {
         this.engine = engine;
+        this.builds = builds;
     }
 
     /** What would change, after checking images and ports; creates nothing. */
@@ -64,6 +70,12 @@ public final class Up {
             if (id.isEmpty()) {
                 throw missing(image, plan.imageProfile());
             }
+            if (plan.imageProfile().equals(ImageProfile.OFFLINE.yaml()) && LocalBuilds.name(image).isPresent()
+                    && builds.check(image, id) instanceof Provenance.Foreign foreign) {
+                throw new EngineException("image " + image + " is not scaler's build: it points at "
+                        + Provenance.shortId(foreign.id()) + ", which no `scaler images build`"
+                        + " recorded; nothing was created", foreign.advice().orElseThrow());
+            }
             ids.put(image, id.get());
         }
         return ids;
@@ -76,7 +88,7 @@ public final class Up {
         }
         return new EngineException("image " + image + " is not on this engine and could not be pulled",
                 "without registry access, use the offline profile: `./scaler images build`, then "
-                        + "`scaler up --images offline FILE` (or `images: offline` in the topology)");
+                        + "`scaler up FILE` (the default `images: auto` takes the offline images once they are built)");
     }
 
     private static void checkPorts(Plan plan, List<ObservedContainer> all) {

@@ -71,7 +71,7 @@ final class TopologyBinder {
         top.require("name", "missing required field 'name' (the project name, for example `name: demo`)");
         String name = top.string("name", "", PROJECT_NAME,
                 "a project name: a lowercase letter, then up to 30 lowercase letters, digits or '-'");
-        ImageProfile images = top.oneOf("images", ImageProfile.UPSTREAM, ImageProfile::yaml);
+        ImageProfile images = top.oneOf("images", ImageProfile.AUTO, ImageProfile::yaml);
         MapReader lbReader = section(top, "loadBalancer");
         LoadBalancer loadBalancer = loadBalancer(lbReader);
 
@@ -190,7 +190,7 @@ final class TopologyBinder {
     }
 
     private Database database(MapReader r) {
-        DatabaseKind kind = r.oneOf("kind", DatabaseKind.MYSQL, DatabaseKind::yaml);
+        DatabaseKind kind = r.oneOf("kind", DatabaseKind.MARIADB, DatabaseKind::yaml);
         int replicas = r.integer("replicas", 2, 0, MAX_REPLICAS);
         Replication replication = r.oneOf("replication", Replication.ASYNC, Replication::yaml);
         FailoverMode failover = r.oneOf("failover", FailoverMode.AUTO, FailoverMode::yaml);

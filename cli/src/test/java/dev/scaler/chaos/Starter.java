@@ -35,7 +35,9 @@ final class Starter {
 
     static Topology topology() {
         try {
-            return InputFile.topology(repositoryRoot().resolve("topologies/starter.yaml"));
+            // images: auto taken as upstream, as `up` would where the registry answers: the names are the same.
+            return InputFile.topology(repositoryRoot().resolve("topologies/starter.yaml"))
+                    .withImages(dev.scaler.topology.ImageProfile.UPSTREAM);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

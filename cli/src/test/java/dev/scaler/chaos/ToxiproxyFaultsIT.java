@@ -40,7 +40,7 @@ class ToxiproxyFaultsIT extends EngineIT {
         Plan full = Planner.plan(Topologies.of("name: " + PROJECT + "\nimages: offline\nproxies: true\n"));
         var proxy = full.container(PROJECT + "-proxy").orElseThrow();
         plan = new Plan(PROJECT, full.imageProfile(), full.networks(), List.of(), List.of(proxy), full.proxies());
-        new Up(engine).run(plan, new Apply(engine, s -> s, Progress.SILENT, Duration.ofSeconds(60)));
+        new Up(engine, dev.scaler.provision.BuildRecords.read()).run(plan, new Apply(engine, s -> s, Progress.SILENT, Duration.ofSeconds(60)));
     }
 
     @AfterEach

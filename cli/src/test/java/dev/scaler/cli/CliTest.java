@@ -47,7 +47,8 @@ class CliTest {
     void planAsJsonIsMachineReadable() throws Exception {
         Path file = dir.resolve("t.yaml");
         Files.writeString(file, "name: demo\n");
-        var r = Scaler.run("plan", "--format", "json", file.toString());
+        // A profile given: `auto` would ask the engine which images are built, and a unit test asks no engine.
+        var r = Scaler.run("plan", "--format", "json", "--images", "upstream", file.toString());
         assertThat(r.code()).as(r.transcript()).isZero();
         var json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
@@ -71,7 +72,8 @@ class CliTest {
                         "database-1 demo-proxy:20101 demo-db-1:3306", "database-2 demo-proxy:20102 demo-db-2:3306");
         assertThat(r.out()).doesNotContain("not provisioned");
 
-        var json = new ObjectMapper().readTree(Scaler.run("plan", "--format", "json", file.toString()).out());
+        var json = new ObjectMapper().readTree(Scaler.run("plan", "--format", "json", "--images", "offline",
+                file.toString()).out());
         assertThat(json.at("/plan/proxies").size()).isEqualTo(4);
         assertThat(json.at("/plan/proxies/1/name").asText()).isEqualTo("database-primary");
         assertThat(json.at("/plan/proxies/1/listenPort").asInt()).isEqualTo(20100);

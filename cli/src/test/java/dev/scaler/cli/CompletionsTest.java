@@ -57,7 +57,7 @@ class CompletionsTest {
 
     @Test
     void enumValuesAsUsersWriteThem() {
-        assertThat(after("up --images ")).containsExactly("upstream", "offline");
+        assertThat(after("up --images ")).containsExactly("auto", "upstream", "offline");
         assertThat(after("status --format ")).containsExactly("table", "json");
         assertThat(after("completion ")).containsExactly("bash", "zsh");
     }

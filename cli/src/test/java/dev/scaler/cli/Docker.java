@@ -60,6 +60,13 @@ final class Docker implements AutoCloseable {
         return cli(all).strip();
     }
 
+    /** The docker command line with these arguments, as a user would type it; its output (fails the test on error). */
+    static String run(String... args) {
+        var command = new java.util.ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        return cli(command);
+    }
+
     private static String cli(List<String> command) {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();

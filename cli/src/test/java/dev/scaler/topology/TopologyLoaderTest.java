@@ -24,7 +24,7 @@ class TopologyLoaderTest {
             Topology t = ok("name: demo\n");
             assertThat(t.version()).isEqualTo(1);
             assertThat(t.name()).isEqualTo("demo");
-            assertThat(t.images()).isEqualTo(ImageProfile.UPSTREAM);
+            assertThat(t.images()).isEqualTo(ImageProfile.AUTO);
             assertThat(t.loadBalancer()).isEqualTo(new LoadBalancer("haproxy", 8080, "127.0.0.1",
                     Algorithm.ROUNDROBIN, new HealthCheck("/healthz", Duration.ofSeconds(1), 2, 1), 1));
             assertThat(t.web()).isEqualTo(new Web("scaler/webapp", 2, SessionStore.REDIS, Map.of()));
@@ -95,7 +95,7 @@ class TopologyLoaderTest {
         @Test
         void images() {
             assertThat(ok("name: demo\nimages: offline\n").images()).isEqualTo(ImageProfile.OFFLINE);
-            only("name: demo\nimages: local\n", 2, 9, "images: expected upstream or offline, got 'local'");
+            only("name: demo\nimages: local\n", 2, 9, "images: expected one of auto, upstream or offline, got 'local'");
             only("name: demo\nimages: ofline\n", 2, 9, "did you mean 'offline'?");
         }
 
@@ -124,7 +124,7 @@ class TopologyLoaderTest {
 
         @Test
         void anEmptySectionTakesEveryDefault() {
-            assertThat(ok("name: demo\ndatabase:\n").database()).contains(new Database(DatabaseKind.MYSQL, 2,
+            assertThat(ok("name: demo\ndatabase:\n").database()).contains(new Database(DatabaseKind.MARIADB, 2,
                     Replication.ASYNC, FailoverMode.AUTO, ReadsFrom.REPLICAS));
         }
     }
@@ -514,10 +514,10 @@ class TopologyLoaderTest {
         }
 
         @Test
-        void shardsRunTheDatabaseKindOrMysql() {
-            assertThat(Shards.kind(ok("name: demo\nshards: {}\n").database())).isEqualTo(DatabaseKind.MYSQL);
-            assertThat(Shards.kind(ok("name: demo\nshards: {}\ndatabase: {kind: mariadb}\n").database()))
-                    .isEqualTo(DatabaseKind.MARIADB);
+        void shardsRunTheDatabaseKindOrMariadb() {
+            assertThat(Shards.kind(ok("name: demo\nshards: {}\n").database())).isEqualTo(DatabaseKind.MARIADB);
+            assertThat(Shards.kind(ok("name: demo\nshards: {}\ndatabase: {kind: mysql}\n").database()))
+                    .isEqualTo(DatabaseKind.MYSQL);
         }
     }
 
