@@ -7,7 +7,7 @@ import dev.scaler.plan.ProxyNames;
 import dev.scaler.plan.Tier;
 import dev.scaler.topology.Topology;
 import dev.scaler.topology.TopologyLoader;
-import java.nio.file.Files;
+import dev.scaler.yaml.YamlFuzz;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +25,7 @@ final class Starter {
     }
 
     static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("topologies/starter.yaml"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no topologies/starter.yaml above " + Path.of("").toAbsolutePath());
+        return YamlFuzz.repositoryRoot();
     }
 
     static Topology topology() {
