@@ -27,13 +27,14 @@ fuzz() { # PROJECT TOPOLOGY [schemathesis options...]
   project=$1; local topology=$2; shift 2
   echo "== $project: up"
   ./scaler up --images offline "$topology" | grep ' is up in'
-  local url=http://127.0.0.1:8080 cookie
-  cookie=$(curl -s -o /dev/null -D - -d user=fuzzer "$url/login" | sed -n 's/^Set-Cookie: \(SCALER_SESSION=[^;]*\).*/\1/ip')
-  [[ -n $cookie ]] || { echo "no session from POST /login" >&2; exit 3; }
+  local url=http://127.0.0.1:8080
+  SCALER_FUZZ_SESSION=$(curl -s -o /dev/null -D - -d user=fuzzer "$url/login" | sed -n 's/^Set-Cookie: SCALER_SESSION=\([^;]*\).*/\1/ip')
+  [[ -n $SCALER_FUZZ_SESSION ]] || { echo "no session from POST /login" >&2; exit 3; }
+  export SCALER_FUZZ_SESSION
   echo "== $project: schemathesis $SCHEMATHESIS_VERSION, $examples examples per operation, seed $seed"
   local rc=0
-  "$venv/bin/schemathesis" run webapp/openapi.yaml --url "$url" --checks all --exclude-checks positive_data_acceptance \
-    --max-examples "$examples" --seed "$seed" --workers 2 --request-timeout 10 -H "Cookie: $cookie" \
+  "$venv/bin/schemathesis" --config-file bench/fuzz-webapp.toml run webapp/openapi.yaml --url "$url" --checks all --exclude-checks positive_data_acceptance \
+    --max-examples "$examples" --seed "$seed" --workers 2 --request-timeout 10 \
     --report junit --report-junit-path "target/fuzz-$project.xml" "$@" || rc=$?
   echo "== $project: down"
   ./scaler down "$project" >/dev/null

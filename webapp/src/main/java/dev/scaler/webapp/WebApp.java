@@ -71,7 +71,7 @@ public final class WebApp implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", router);
         // The Prometheus client's own handler: content negotiation (text, OpenMetrics, protobuf) and gzip.
-        server.createContext(METRICS_PATH, new MetricsHandler(metrics.registry()));
+        server.createContext(METRICS_PATH, new MetricsRoute(METRICS_PATH, new MetricsHandler(metrics.registry()), router));
         server.start();
 
         WebApp app = new WebApp(server, executor, config.instance(), router);
