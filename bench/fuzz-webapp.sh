@@ -32,10 +32,12 @@ fuzz() { # PROJECT TOPOLOGY [schemathesis options...]
   [[ -n $SCALER_FUZZ_SESSION ]] || { echo "no session from POST /login" >&2; exit 3; }
   export SCALER_FUZZ_SESSION
   echo "== $project: schemathesis $SCHEMATHESIS_VERSION, $examples examples per operation, seed $seed"
-  local rc=0
-  "$venv/bin/schemathesis" --config-file bench/fuzz-webapp.toml run webapp/openapi.yaml --url "$url" --checks all --exclude-checks positive_data_acceptance \
-    --max-examples "$examples" --seed "$seed" --workers 2 --request-timeout 10 \
-    --report junit --report-junit-path "target/fuzz-$project.xml" "$@" || rc=$?
+  local rc=0 st=("$venv/bin/schemathesis" --config-file bench/fuzz-webapp.toml run webapp/openapi.yaml --url "$url"
+    --checks all --exclude-checks positive_data_acceptance --max-examples "$examples" --seed "$seed" --workers 2
+    --request-timeout 10)
+  # POST /logout ends the session every other operation is fuzzed with, so it goes last, on its own.
+  "${st[@]}" --exclude-path /logout --report junit --report-junit-path "target/fuzz-$project.xml" "$@" || rc=$?
+  "${st[@]}" --include-path /logout --report junit --report-junit-path "target/fuzz-$project-logout.xml" || rc=$?
   echo "== $project: down"
   ./scaler down "$project" >/dev/null
   project=""
