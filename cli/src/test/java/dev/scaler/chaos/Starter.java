@@ -1,5 +1,6 @@
 package dev.scaler.chaos;
 
+import dev.scaler.Repository;
 import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Labels;
 import dev.scaler.plan.Planner;
@@ -7,7 +8,6 @@ import dev.scaler.plan.ProxyNames;
 import dev.scaler.plan.Tier;
 import dev.scaler.topology.Topology;
 import dev.scaler.topology.TopologyLoader;
-import dev.scaler.yaml.YamlFuzz;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ final class Starter {
     }
 
     static Path repositoryRoot() {
-        return YamlFuzz.repositoryRoot();
+        return Repository.root();
     }
 
     static Topology topology() {

@@ -3,6 +3,7 @@ package dev.scaler.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.scaler.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,19 +49,9 @@ public final class YamlFuzz {
     private YamlFuzz() {
     }
 
-    /** The checkout these tests run in: the directory above that holds topologies/starter.yaml. */
-    public static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("topologies/starter.yaml"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no topologies/starter.yaml above " + Path.of("").toAbsolutePath());
-    }
-
     /** The text of every {@code .yaml} file shipped in a directory of the repository, in name order. */
     public static List<String> shipped(String dir) {
-        try (Stream<Path> files = Files.list(repositoryRoot().resolve(dir))) {
+        try (Stream<Path> files = Files.list(Repository.root().resolve(dir))) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted()
                     .map(YamlFuzz::read).toList();
         } catch (IOException e) {
