@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Reads the targets and links written in a file, reporting a bad one at the character where its bad part
  * starts: the scalar's column plus the offset {@link SelectorException} gives (plus one when the value is quoted,
- * since the tree locates a quoted scalar at its quote).
+ * since the tree locates a quoted scalar at its quote). A value not written as it reads, on one line (a plain
+ * value folded over two lines, escapes in quotes), is reported at its start instead: an offset into it is no column.
  */
 final class Selections {
 
@@ -32,19 +33,26 @@ final class Selections {
         try {
             return Optional.of(parser.parse(node.text()));
         } catch (SelectorException e) {
-            Location at = node.location();
-            problems.add(new Location(at.line(), at.column() + (quoted(at) ? 1 : 0) + e.offset()),
-                    field + ": " + e.getMessage());
+            problems.add(where(node, e.offset()), field + ": " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private boolean quoted(Location at) {
+    private Location where(ScalarNode node, int offset) {
+        Location at = node.location();
         if (at.line() < 1 || at.line() > lines.size()) {
-            return false;
+            return at;
         }
         String line = lines.get(at.line() - 1);
-        int index = at.column() - 1;
-        return index >= 0 && index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'');
+        if (at.column() - 1 > line.codePointCount(0, line.length())) {
+            return at;
+        }
+        int start = line.offsetByCodePoints(0, at.column() - 1); // columns count code points
+        boolean quoted = start < line.length() && (line.charAt(start) == '"' || line.charAt(start) == '\'');
+        String text = node.text();
+        if (!line.startsWith(text, quoted ? start + 1 : start) || offset > text.length()) {
+            return at;
+        }
+        return new Location(at.line(), at.column() + (quoted ? 1 : 0) + text.codePointCount(0, offset));
     }
 }

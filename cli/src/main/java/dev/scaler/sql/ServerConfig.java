@@ -9,7 +9,7 @@ import java.util.Optional;
  * <p>Every node gets the binary log, replica updates logged and GTIDs, so that any replica can be promoted and the
  * others re-pointed to it. {@code readOnly} is the state the server starts in: a replica starts read-only; a primary
  * starts writable, or read-only when the tool makes it writable itself after start (so that a lost primary that
- * restarts never comes back writable on its own, see shared/design/failover.md).
+ * restarts never comes back writable on its own, see docs/failover.md, "Fencing").
  *
  * @param serverId unique in the cluster, 1 to 4294967295
  * @param readOnly start with {@code read_only=ON}

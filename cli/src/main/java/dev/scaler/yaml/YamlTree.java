@@ -251,11 +251,20 @@ public final class YamlTree {
         return new Location(where.getLineNr(), Math.max(1, where.getColumnNr()));
     }
 
-    /** YAML's printable set (YAML 1.1/1.2 c-printable); anything else is reported at its place. */
+    /**
+     * YAML's printable set (YAML 1.1/1.2 c-printable) without the three line breaks of YAML 1.1 that editors do not
+     * break lines at (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR): the parser would count lines the editor does not
+     * show, and every line:column after one would point at the wrong place. Anything else is reported at its place.
+     */
     private static boolean printable(String text, Problems problems) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
+            if (c == 0x85 || c == 0x2028 || c == 0x2029) {
+                problems.add(locationAfter(text.subSequence(0, i)), String.format("U+%04X is a line break to YAML"
+                        + " but not to editors, so it is not allowed (use a plain line break)", c));
+                return false;
+            }
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E)
                     || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
             if (!ok) {
                 problems.add(locationAfter(text.subSequence(0, i)),

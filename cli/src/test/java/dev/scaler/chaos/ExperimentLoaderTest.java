@@ -144,6 +144,19 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void aSelectorFoldedOverTwoLinesIsReportedAtItsStart() {
+        // Found by ExperimentLoaderPropertiesTest: the offset into the folded value was added to the first line's
+        // column, pointing past the end of that line (3:32 on a 30-column line).
+        only("""
+                name: folded
+                steps:
+                  - at: 5s
+                    partition: web -> shard[1]
+                       duratio
+                """, 4, 16, "unexpected 'duratio' after the link");
+    }
+
+    @Test
     void stepsMayBeWrittenOutOfOrderButARestoreNeedsAnEarlierFault() {
         Experiment e = ok("""
                 name: order

@@ -1,5 +1,6 @@
 package dev.scaler.chaos;
 
+import dev.scaler.Repository;
 import dev.scaler.files.InputFile;
 import dev.scaler.plan.ContainerSpec;
 import dev.scaler.plan.Labels;
@@ -7,7 +8,6 @@ import dev.scaler.plan.Planner;
 import dev.scaler.plan.ProxyNames;
 import dev.scaler.plan.Tier;
 import dev.scaler.topology.Topology;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +25,7 @@ final class Starter {
     }
 
     static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("topologies/starter.yaml"))) {
-                return dir;
-            }
-        }
-        throw new AssertionError("no topologies/starter.yaml above " + Path.of("").toAbsolutePath());
+        return Repository.root();
     }
 
     static Topology topology() {

@@ -100,6 +100,18 @@ class YamlTreeTest {
     }
 
     @Test
+    void lineBreaksThatOnlyYamlSeesAreRefused() {
+        // Found by TopologyLoaderPropertiesTest: a NEL in a key made the parser count a line the editor does not
+        // show, so every line:column after it was one line off.
+        for (String lineBreak : new String[] {"\u0085", "\u2028", "\u2029"}) {
+            Problems found = new Problems("f.yaml");
+            assertThat(YamlTree.parse("a: 1\nb" + lineBreak + "c: 2\n", "test files", found)).isEmpty();
+            assertThat(found.sorted()).singleElement().hasToString(String.format("f.yaml:2:2: U+%04X is a line break"
+                    + " to YAML but not to editors, so it is not allowed (use a plain line break)", (int) lineBreak.charAt(0)));
+        }
+    }
+
+    @Test
     void locationsCountLinesAndCodePoints() {
         assertThat(YamlTree.locationAfter("")).isEqualTo(new Location(1, 1));
         assertThat(YamlTree.locationAfter("ab")).isEqualTo(new Location(1, 3));

@@ -1,5 +1,6 @@
 package dev.scaler.webapp;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,7 +73,9 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw e;
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("reading from memory cannot fail", e);
+            // Nothing is read but memory; what lands here is bad text, such as a body Jackson takes for UTF-32 that
+            // holds no UTF-32 (CharConversionException). That is the client's error, not the server's.
+            throw new JsonParseException(null, "not a JSON text: " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.scaler.webapp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +26,7 @@ final class LoginBody {
         // A missing type is treated as a form: that is what HTML forms and `curl -d` send.
         String type = contentType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse(FORM);
         Optional<String> user = switch (type) {
-            case FORM -> fromForm(new String(body, StandardCharsets.UTF_8));
+            case FORM -> fromForm(utf8(body));
             case JSON -> fromJson(body);
             default -> throw HttpError.unsupportedMediaType("send " + FORM + " or " + JSON);
         };
@@ -59,6 +62,18 @@ final class LoginBody {
             throw HttpError.badRequest("user must be a JSON string");
         }
         return Optional.of(user.textValue());
+    }
+
+    /** The body as UTF-8 text; bytes that are not UTF-8 are a bad request, not a name with U+FFFD in it. */
+    static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw HttpError.badRequest("body is not valid UTF-8");
+        }
     }
 
     private static String decode(String s) {

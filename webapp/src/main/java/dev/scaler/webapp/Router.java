@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,14 @@ final class Router implements HttpHandler {
     Router routePrefix(String method, String prefix, Handler handler) {
         prefixRoutes.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(method, handler);
         return this;
+    }
+
+    /** Every method and path served, as {@code GET /notes/{}} ({@code {}}: the one segment a prefix route takes). */
+    Set<String> operations() {
+        Set<String> all = new TreeSet<>();
+        routes.forEach((path, byMethod) -> byMethod.keySet().forEach(method -> all.add(method + " " + path)));
+        prefixRoutes.forEach((prefix, byMethod) -> byMethod.keySet().forEach(method -> all.add(method + " " + prefix + "{}")));
+        return all;
     }
 
     private Map<String, Handler> find(String path) {
@@ -110,13 +119,23 @@ final class Router implements HttpHandler {
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
+        // A declared length over the cap is refused before a byte of it is read (the server has already refused
+        // a Content-Length that is not a number, with 400).
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && Long.parseLong(declared) > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new HttpError(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+                throw tooLarge();
             }
             return body;
         }
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "body larger than " + MAX_BODY_BYTES + " bytes");
     }
 
     private void write(HttpExchange exchange, Response response) throws IOException {

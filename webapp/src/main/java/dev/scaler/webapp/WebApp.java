@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -23,14 +25,20 @@ public final class WebApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
+    static {
+        SlowClients.bound(); // before the first HttpServer reads its limits
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final String instance;
+    private final Router router;
 
-    private WebApp(HttpServer server, ExecutorService executor, String instance) {
+    private WebApp(HttpServer server, ExecutorService executor, String instance, Router router) {
         this.server = server;
         this.executor = executor;
         this.instance = instance;
+        this.router = router;
     }
 
     /** Binds 0.0.0.0 on the configured port (0 picks a free one) and serves until stopped. */
@@ -63,16 +71,23 @@ public final class WebApp implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", router);
         // The Prometheus client's own handler: content negotiation (text, OpenMetrics, protobuf) and gzip.
-        server.createContext(METRICS_PATH, new MetricsHandler(metrics.registry()));
+        server.createContext(METRICS_PATH, new MetricsRoute(METRICS_PATH, new MetricsHandler(metrics.registry()), router));
         server.start();
 
-        WebApp app = new WebApp(server, executor, config.instance());
+        WebApp app = new WebApp(server, executor, config.instance(), router);
         LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={} notes={}{}",
                 app.port(), config.instance(), config.datacenter(),
                 config.sentinel().map(Object::toString).orElse(config.redis().toString()),
                 config.redisPassword().isPresent() ? "set" : "none", notes.isPresent() ? "on" : "off (no database)",
                 config.redisVia().routes().isEmpty() ? "" :  " redis-via=" + config.redisVia());
         return app;
+    }
+
+    /** Every method and path served, as {@link Router#operations()} names them; webapp/openapi.yaml describes each. */
+    Set<String> operations() {
+        Set<String> all = new TreeSet<>(router.operations());
+        all.add("GET " + METRICS_PATH);
+        return all;
     }
 
     /** The bound port, which differs from the configured one when that was 0. */

@@ -73,6 +73,9 @@ class NotesApiTest {
         assertThat(json(send("GET", "/notes/" + ID, "", alice)).get("source").asText()).isEqualTo("replica");
         assertThat(json(send("GET", "/notes/" + ID + "?consistency=primary", "", alice)).get("source").asText()).isEqualTo("primary");
         assertThat(send("GET", "/notes/" + ID + "?consistency=eventual", "", alice).statusCode()).isEqualTo(400);
+        // Found by schemathesis: an empty value read as the default.
+        assertThat(send("GET", "/notes/" + ID + "?consistency=", "", alice).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/notes/" + ID + "?consistency", "", alice).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -74,6 +74,19 @@ class WebAppTest {
     }
 
     @Test
+    void metricsAnswerGetAndHeadOnlyAndOnlyOnTheirPath() throws Exception {
+        // Found by schemathesis (bench/fuzz-webapp.sh): TRACE /metrics answered 200 with the metrics.
+        HttpResponse<String> trace = send("TRACE", "/metrics", "", "", "");
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(trace.body()).contains("\"error\"");
+        assertThat(send("POST", "/metrics", "", "x", "").statusCode()).isEqualTo(405);
+        assertThat(send("HEAD", "/metrics", "", "", "").statusCode()).isEqualTo(200);
+        assertThat(get("/metricsX").statusCode()).isEqualTo(404);
+        assertThat(get("/metrics/x").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void healthzIsPlainOk() throws Exception {
         HttpResponse<String> response = get("/healthz");
 
