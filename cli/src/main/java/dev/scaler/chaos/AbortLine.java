@@ -57,7 +57,11 @@ public record AbortLine(String text, String line, Duration over, String comparis
         }
         Matcher operator = OPERATOR.matcher(text).region(span.end(), text.length());
         if (!operator.lookingAt()) {
-            throw new SelectorException(span.end(), "expected a comparison (<, <=, >, >= or ==) after the span, like "
+            int next = span.end();
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            throw new SelectorException(next, "expected a comparison (<, <=, >, >= or ==) after the span, like "
                     + EXAMPLE);
         }
         String comparison = text.substring(operator.start(1)).strip();

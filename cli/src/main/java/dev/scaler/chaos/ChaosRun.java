@@ -256,13 +256,18 @@ public final class ChaosRun {
         return !stopped && gate.getNow(false);
     }
 
+    /** Waits for a moment of the schedule; false when the run was stopped or its gate closed meanwhile. */
     private boolean waitUntil(Duration at) {
         long due = zero + at.toNanos();
         long wait;
-        while (!stopped && (wait = due - System.nanoTime()) > 0) {
+        while (!stopped && !gateClosed() && (wait = due - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(wait, 50_000_000L));
         }
-        return !stopped;
+        return !stopped && !gateClosed();
+    }
+
+    private boolean gateClosed() {
+        return gate.isDone() && !gate.getNow(false);
     }
 
     private double now() {
