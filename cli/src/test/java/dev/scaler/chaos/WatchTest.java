@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,22 +24,8 @@ class WatchTest {
     FakeDocker docker;
     FakeFaults proxies;
     Journal journal;
-    final List<Event> events = new CopyOnWriteArrayList<>();
-
-    final ChaosRun.Listener listener = new ChaosRun.Listener() {
-        @Override
-        public void event(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void injection(ChaosRun.Injection injection) {
-        }
-
-        @Override
-        public void say(String line) {
-        }
-    };
+    final RecordingListener listener = new RecordingListener();
+    final List<Event> events = listener.events;
 
     /** Second k settles (k + 1) x 30 ms after the start: fully available before {@code badFrom}, 10% from it. */
     static final class FakeLoad implements Watch.Load {
