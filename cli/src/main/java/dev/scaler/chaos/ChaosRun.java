@@ -226,8 +226,8 @@ public final class ChaosRun {
      * in effect is undone at once, as at the rollback (kills with rollback: leave stay down).
      */
     public void abort(String why) {
-        stopped = true;
         synchronized (applying) {
+            stopped = true;
             rollBack(why);
         }
     }
@@ -237,7 +237,14 @@ public final class ChaosRun {
         rollBack("the experiment ended");
     }
 
+    /** One rollback at a time, so an abort returns only once whatever another rollback took is undone too. */
     private void rollBack(String why) {
+        synchronized (applying) {
+            undoAll(why);
+        }
+    }
+
+    private void undoAll(String why) {
         List<Integer> steps;
         synchronized (inEffect) {
             steps = new ArrayList<>(inEffect.keySet());
