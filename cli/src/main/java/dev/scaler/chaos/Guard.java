@@ -50,7 +50,7 @@ public final class Guard {
         return steadyState.isPresent() || !abort.isEmpty();
     }
 
-    /** Whether it has decided all it will: the steady state was not met, an abort line tripped, or the rollback came. */
+    /** Whether it has decided all it will: the steady state was not met, a line tripped, or the rollback came. */
     public boolean done() {
         return over;
     }

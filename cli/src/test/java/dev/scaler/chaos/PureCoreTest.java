@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class PureCoreTest {
 
-    private static final Set<String> PURE = Set.of("Action", "ChaosScript", "Choice", "ContainerAction", "DryRun",
-            "Experiment", "ExperimentBinder", "ExperimentException", "ExperimentLoader", "Gameday", "Heal", "Link",
-            "Links", "Load", "Member", "Needs", "NetworkFault", "NetworkFaultBinder", "Pick", "Role", "Rollback",
-            "Schedule", "SelectorException", "Selections", "Selectors", "Snapshot", "Step", "StepBinder", "Target",
-            "TargetNotFoundException", "Targets");
+    private static final Set<String> PURE = Set.of("AbortLine", "Action", "ChaosScript", "Choice", "ContainerAction",
+            "DryRun", "Experiment", "ExperimentBinder", "ExperimentException", "ExperimentLoader", "Gameday",
+            "Guard", "Heal", "Link", "Links", "Load", "Member", "Needs", "NetworkFault", "NetworkFaultBinder",
+            "Pick", "Role", "Rollback", "Schedule", "SelectorException", "Selections", "Selectors", "Snapshot",
+            "SteadyState", "Step", "StepBinder", "Target", "TargetNotFoundException", "Targets");
 
     @Test
     void theCoreImportsNoAdapter() {
