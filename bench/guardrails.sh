@@ -12,6 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeat=${REPEAT:-3}
+experiments=cli/src/test/resources/experiments/guardrails   # the same files GuardrailsIT runs
 tmp=$(mktemp -d)
 export SCALER_STATE_DIR="$tmp/state"
 trap './scaler down guard-bench >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
@@ -24,33 +25,6 @@ web: { replicas: 2, sessions: redis }
 cache: { replicas: 0 }
 proxies: true
 YAML
-cat > "$tmp/unsteady.yaml" <<'YAML'
-name: unsteady
-load: { rate: 40/s, duration: 20s, journeys: { browse: 50, write: 50 }, timeout: 1s }
-steps:
-  - { at: 8s, kill: "web[1]" }
-  - { at: 8s, latency: { link: web -> cache, ms: 300 } }
-steadyState: { lines: { availability: ">= 99%" }, for: 3s, within: 6s }
-YAML
-cat > "$tmp/breaking.yaml" <<'YAML'
-name: breaking
-load: { rate: 40/s, duration: 40s, journeys: { browse: 60, login: 40 }, timeout: 1s }
-cooldown: 10s
-steps:
-  - { at: 6s, kill: "web[*]" }
-  - { at: 6s, latency: { link: web -> cache, ms: 200 } }
-steadyState: { lines: { availability: ">= 99%" }, for: 3s, within: 5s }
-abort: [availability over 2s < 50%]
-YAML
-cat > "$tmp/mild.yaml" <<'YAML'
-name: mild
-load: { rate: 40/s, duration: 14s, journeys: { browse: 60, login: 40 }, timeout: 1s }
-steps:
-  - { at: 6s, latency: { link: web -> cache, ms: 20 }, duration: 4s }
-steadyState: { lines: { availability: ">= 99%" }, for: 3s, within: 5s }
-abort: [availability over 2s < 50%]
-hypothesis: { availability: ">= 90%" }
-YAML
 
 toxics() { # asked of the project's Toxiproxy, whose API is published on 127.0.0.1
   curl -s "http://$(docker port guard-bench-proxy 8474 | head -1)/proxies" \
@@ -58,7 +32,7 @@ toxics() { # asked of the project's Toxiproxy, whose API is published on 127.0.0
 }
 run() { # name: prints the exit code and the guardrail and verdict lines of the report
   local code=0
-  ./scaler chaos "$tmp/$1.yaml" guard-bench --warmup 0s --seed 7 > "$tmp/$1.out" 2>&1 || code=$?
+  ./scaler chaos "$experiments/$1.yaml" guard-bench --warmup 0s --seed 7 > "$tmp/$1.out" 2>&1 || code=$?
   grep -E 'steady state|abort line|rolled back|^(PASSED|DEVIATED|ABORTED|FAILED-PRECONDITION|no hypothesis)' \
     "$tmp/$1.out" | grep -v '^ *[0-9.]*s  ' || true
   echo "exit $code; toxics in effect after: $(toxics); web: $(docker inspect -f '{{.State.Status}}' guard-bench-web-1 guard-bench-web-2 | tr '\n' ' ')"

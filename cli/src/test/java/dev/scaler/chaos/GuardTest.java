@@ -111,6 +111,16 @@ class GuardTest {
     }
 
     @Test
+    void theExperimentsOfTheItAndTheBenchLoadWithTheirGuardrails() throws Exception {
+        for (String name : List.of("unsteady", "breaking", "mild")) {
+            var e = ExperimentLoader.load(java.nio.file.Path.of(GuardTest.class.getResource(
+                    "/experiments/guardrails/" + name + ".yaml").toURI()));
+            assertThat(e.steadyState()).as(name).isPresent();
+            assertThat(e.abort().isEmpty()).as(name).isEqualTo(name.equals("unsteady"));
+        }
+    }
+
+    @Test
     void abortLinesAreWatchedWhileTheSteadyStateIsSought() throws Exception {
         var guard = new Guard(experiment(STEADY + "abort: [dropped over 2s > 5]\n"));
         var decisions = feed(guard, List.of(second(0, 100, 0, 20), second(1, 100, 0, 20),

@@ -33,6 +33,11 @@ class GuardrailsIT extends ProjectIT {
         return file;
     }
 
+    /** One of the experiments bench/guardrails.sh runs too (test resources experiments/guardrails/). */
+    private static Path shared(String name) throws Exception {
+        return Path.of(GuardrailsIT.class.getResource("/experiments/guardrails/" + name + ".yaml").toURI());
+    }
+
     private long toxics() {
         try (Faults faults = ProjectProxies.open(docker.engine, project()).orElseThrow()) {
             return faults.active().values().stream().mapToLong(List::size).sum();
@@ -103,13 +108,7 @@ class GuardrailsIT extends ProjectIT {
 
         // 1. The steady state fails: half the journeys write notes, and this topology has no database (501), so the
         // baseline is below 99%. Nothing may be injected: no toxic and no stopped replica is ever seen.
-        Path unsteady = experiment("unsteady", """
-                load: { rate: 40/s, duration: 20s, journeys: { browse: 50, write: 50 }, timeout: 1s }
-                steps:
-                  - { at: 8s, kill: "web[1]" }
-                  - { at: 8s, latency: { link: web -> cache, ms: 300 } }
-                steadyState: { lines: { availability: ">= 99%" }, for: 3s, within: 6s }
-                """);
+        Path unsteady = shared("unsteady");
         var failed = new Scaler.Result[1];
         Seen seen = watchWhile(() -> failed[0] = Scaler.run("chaos", unsteady.toString(), project(), "--seed", "1",
                 "--warmup", "0s"));
@@ -129,15 +128,7 @@ class GuardrailsIT extends ProjectIT {
 
         // 2. The steady state holds, then every web replica is killed and Redis slowed: availability falls to
         // nothing, the abort line trips, and everything is rolled back at once; the load goes on for the cooldown.
-        Path breaking = experiment("breaking", """
-                load: { rate: 40/s, duration: 40s, journeys: { browse: 60, login: 40 }, timeout: 1s }
-                cooldown: 10s
-                steps:
-                  - { at: 6s, kill: "web[*]" }
-                  - { at: 6s, latency: { link: web -> cache, ms: 200 } }
-                steadyState: { lines: { availability: ">= 99%" }, for: 3s, within: 5s }
-                abort: [availability over 2s < 50%]
-                """);
+        Path breaking = shared("breaking");
         var aborted = new Scaler.Result[1];
         seen = watchWhile(() -> aborted[0] = Scaler.run("chaos", breaking.toString(), project(), "--seed", "2",
                 "--warmup", "0s"));
@@ -162,14 +153,7 @@ class GuardrailsIT extends ProjectIT {
                 a.path("run").path("seconds").asDouble());
 
         // 3. The control: the same guardrails around a mild fault; both hold and the run passes.
-        Path mild = experiment("mild", """
-                load: { rate: 40/s, duration: 14s, journeys: { browse: 60, login: 40 }, timeout: 1s }
-                steps:
-                  - { at: 6s, latency: { link: web -> cache, ms: 20 }, duration: 4s }
-                steadyState: { lines: { availability: ">= 99%" }, for: 3s, within: 5s }
-                abort: [availability over 2s < 50%]
-                hypothesis: { availability: ">= 90%" }
-                """);
+        Path mild = shared("mild");
         var passed = new Scaler.Result[1];
         seen = watchWhile(() -> passed[0] = Scaler.run("chaos", mild.toString(), project(), "--seed", "3",
                 "--warmup", "0s"));
