@@ -27,11 +27,11 @@ class LayersTest {
      */
     private static final List<String> PURE = List.of(
             "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export",
-            "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
+            "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
-            "chaos.Gameday", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
+            "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
             "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.Pick", "chaos.Role", "chaos.Rollback",
-            "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.StepAction",
+            "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
             "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
             "load.LostWrite", "load.Recording", "load.Verification", "load.Window");

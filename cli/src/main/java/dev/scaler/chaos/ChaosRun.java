@@ -84,6 +84,11 @@ public final class ChaosRun {
     private final List<java.util.concurrent.Future<?>> confirmations = new CopyOnWriteArrayList<>();
     private volatile long zero;
     private volatile boolean stopped;
+    /** Whether the first fault may come: true at once unless a steady state must be seen first ({@link #gate}). */
+    private volatile java.util.concurrent.CompletableFuture<Boolean> gate =
+            java.util.concurrent.CompletableFuture.completedFuture(true);
+    /** Held while a moment's faults are applied and while everything is rolled back, so neither sees half the other. */
+    private final Object applying = new Object();
 
     public ChaosRun(Experiment experiment, String project, Engine engine, Optional<Faults> proxies, Journal journal,
             RandomGenerator random, Listener listener) {
@@ -132,7 +137,7 @@ public final class ChaosRun {
                 }
                 List<Prepared> prepared = together(batch.stream().map(a -> (java.util.concurrent.Callable<Prepared>)
                         () -> prepare(a.step())).toList());
-                if (!waitUntil(entry.at())) {
+                if (!waitUntil(entry.at()) || !gateOpen()) {
                     return;
                 }
                 var applies = new ArrayList<java.util.concurrent.Callable<Prepared>>();
@@ -144,7 +149,12 @@ public final class ChaosRun {
                         return p;
                     });
                 }
-                together(applies);
+                synchronized (applying) {
+                    if (stopped) {
+                        return;
+                    }
+                    together(applies);
+                }
             }
         } finally {
             confirmations.forEach(ChaosRun::join);
@@ -203,25 +213,68 @@ public final class ChaosRun {
         stopped = true;
     }
 
+    /**
+     * Makes the first fault wait for {@code open}: true lets the schedule go on, false ends it with nothing
+     * injected (the steady state was not met). Call before {@link #run}.
+     */
+    public void gate(java.util.concurrent.CompletableFuture<Boolean> open) {
+        this.gate = open;
+    }
+
+    /**
+     * An abort line tripped: nothing more is started, the faults being applied this moment land, and then every fault
+     * in effect is undone at once, as at the rollback (kills with rollback: leave stay down).
+     */
+    public void abort(String why) {
+        synchronized (applying) {
+            stopped = true;
+            rollBack(why);
+        }
+    }
+
     /** Undoes every fault still in effect, latest first; never throws. Kills with rollback: leave stay down. */
     public void rollBack() {
+        rollBack("the experiment ended");
+    }
+
+    /** One rollback at a time, so an abort returns only once whatever another rollback took is undone too. */
+    private void rollBack(String why) {
+        synchronized (applying) {
+            undoAll(why);
+        }
+    }
+
+    private void undoAll(String why) {
         List<Integer> steps;
         synchronized (inEffect) {
             steps = new ArrayList<>(inEffect.keySet());
         }
         Collections.reverse(steps);
         for (int step : steps) {
-            undoFaults(step, "the experiment ended");
+            undoFaults(step, why);
         }
     }
 
+    /** Waits for the gate while the run goes on; whether the first fault may come. */
+    private boolean gateOpen() {
+        while (!gate.isDone() && !stopped) {
+            LockSupport.parkNanos(20_000_000L);
+        }
+        return !stopped && gate.getNow(false);
+    }
+
+    /** Waits for a moment of the schedule; false when the run was stopped or its gate closed meanwhile. */
     private boolean waitUntil(Duration at) {
         long due = zero + at.toNanos();
         long wait;
-        while (!stopped && (wait = due - System.nanoTime()) > 0) {
+        while (!stopped && !gateClosed() && (wait = due - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(wait, 50_000_000L));
         }
-        return !stopped;
+        return !stopped && !gateClosed();
+    }
+
+    private boolean gateClosed() {
+        return gate.isDone() && !gate.getNow(false);
     }
 
     private double now() {

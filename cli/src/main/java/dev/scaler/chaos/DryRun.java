@@ -15,14 +15,19 @@ import java.util.random.RandomGenerator;
  * again when each step comes). Plain data, so the CLI writes it as JSON as it is; {@link #text()} is the table.
  *
  * @param resolved whether the targets were resolved against a running project
- * @param needs    what the experiment needs of a topology ({@link Needs#of})
+ * @param needs       what the experiment needs of a topology ({@link Needs#of})
+ * @param steadyState what the baseline must show before the first fault, in words; empty when nothing
+ * @param abort       the abort lines, as written
  */
 public record DryRun(String experiment, String description, long seed, String load, String rollbackAt,
-        boolean resolved, List<String> needs, List<Row> rows) {
+        boolean resolved, List<String> needs, List<Row> rows, String steadyState, List<String> abort) {
+
+    private static final String NOT_NOW = "not now: ";
 
     public DryRun {
         needs = List.copyOf(needs);
         rows = List.copyOf(rows);
+        abort = List.copyOf(abort);
     }
 
     /**
@@ -60,7 +65,7 @@ public record DryRun(String experiment, String description, long seed, String lo
                     var resolution = snapshot.map(s -> resolve(step.action(), s, random));
                     List<String> names = resolution.map(Resolution::names).orElse(List.of());
                     chosen.put(step.index(), names);
-                    String why = resolution.flatMap(Resolution::problem).map(p -> "not now: " + p).orElse("");
+                    String why = resolution.flatMap(Resolution::problem).map(p -> NOT_NOW + p).orElse("");
                     yield new Row(time(step), step.action().summary(), target, names,
                             join(note(step, apply.undoes()), why));
                 }
@@ -74,8 +79,18 @@ public record DryRun(String experiment, String description, long seed, String lo
         Load load = experiment.load();
         String loadText = rate(load.rate()) + "/s for " + Durations.format(load.duration()) + " ("
                 + load.journeys() + ", timeout " + Durations.format(load.timeout()) + ", " + load.users() + " users)";
+        String steadyState = experiment.steadyState().map(s -> String.join(", ", s.lines().entrySet().stream()
+                .map(l -> l.getKey() + " " + l.getValue()).toList()) + " for " + Durations.format(s.span())
+                + " in a row, within " + Durations.format(s.within()) + "; else nothing is injected").orElse("");
         return new DryRun(experiment.name(), experiment.description(), seed, loadText,
-                Durations.format(schedule.rollbackAt()), snapshot.isPresent(), Needs.of(experiment), rows);
+                Durations.format(schedule.rollbackAt()), snapshot.isPresent(), Needs.of(experiment), rows,
+                steadyState, experiment.abort().stream().map(AbortLine::text).toList());
+    }
+
+    /** Why the first step that names nothing on the running project cannot be carried out now, if one does not. */
+    public Optional<String> notNow() {
+        return rows.stream().map(Row::note).filter(note -> note.contains(NOT_NOW)).findFirst()
+                .map(note -> note.substring(note.indexOf(NOT_NOW) + NOT_NOW.length()));
     }
 
     /** The table, with a header line; "-" where nothing was resolved. */
@@ -84,6 +99,13 @@ public record DryRun(String experiment, String description, long seed, String lo
                 .append(rollbackAt).append("; seed ").append(seed).append('\n');
         if (!needs.isEmpty()) {
             out.append("needs: ").append(String.join(", ", needs)).append('\n');
+        }
+        if (!steadyState.isEmpty()) {
+            out.append("steady state first: ").append(steadyState).append('\n');
+        }
+        if (!abort.isEmpty()) {
+            out.append("abort when: ").append(String.join("; ", abort))
+                    .append(" (every fault is then rolled back at once)\n");
         }
         if (!resolved) {
             out.append("(targets not resolved: no running project to resolve them against)\n");

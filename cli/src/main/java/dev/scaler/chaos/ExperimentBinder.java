@@ -4,6 +4,7 @@ import dev.scaler.load.Journey;
 import dev.scaler.load.JourneyMix;
 import dev.scaler.report.Hypothesis;
 import dev.scaler.report.HypothesisException;
+import dev.scaler.report.SpanLines;
 import dev.scaler.yaml.Durations;
 import dev.scaler.yaml.ListNode;
 import dev.scaler.yaml.Location;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +36,7 @@ final class ExperimentBinder {
     private static final Pattern RATE = Pattern.compile("(\\d{1,7}(?:\\.\\d{1,3})?)\\s*(?:/s)?");
     private static final String RATE_EXPECTED = "arrivals per second above 0 and at most 1000000, like 200/s";
     static final int MAX_STEPS = 200;
+    static final int MAX_ABORT_LINES = 20;
 
     private final String text;
     private final Problems problems;
@@ -76,9 +79,83 @@ final class ExperimentBinder {
         // When the duration or the cooldown is wrong, their stand-ins would judge the steps' times unfairly.
         boolean timesKnown = !top.failed("cooldown") && loadReader.map(r -> !r.failed("duration")).orElse(true);
         List<Step> steps = steps(top, load, cooldown, timesKnown);
-        Map<String, String> hypothesis = hypothesis(top);
+        Map<String, String> hypothesis = lines(top, "hypothesis", "hypothesis", Hypothesis::parse);
+        Optional<SteadyState> steadyState = top.section("steadyState")
+                .flatMap(r -> steadyState(r, load, steps, timesKnown));
+        List<AbortLine> abort = abort(top, load, timesKnown);
         top.rejectUnknown();
-        return new Experiment(name, description, load, steps, hypothesis, cooldown);
+        return new Experiment(name, description, load, steps, hypothesis, cooldown, steadyState, abort);
+    }
+
+    /**
+     * The steady state, with the rules that tie it to the schedule: seen for {@code for} seconds in a row, within
+     * {@code within} of the start, and known before the first fault (the last requests of a second may take
+     * load.timeout to end, so {@code within} plus the timeout is at most the first step's time).
+     */
+    private Optional<SteadyState> steadyState(MapReader r, Load load, List<Step> steps, boolean timesKnown) {
+        r.require("lines", r.path() + ": missing required field 'lines' (what the baseline must show before the"
+                + " first fault, for example lines: { availability: \">= 99%\", p99: \"<= 500ms\" })");
+        if (r.node("lines").filter(n -> n instanceof MapNode m ? m.entries().isEmpty()
+                : n instanceof ScalarNode scalar && scalar.isNull()).isPresent()) {
+            r.problem("lines", "expected at least one line, like availability: \">= 99%\"");
+        }
+        Map<String, String> lines = lines(r, "lines", r.field("lines"), SpanLines::check);
+        Duration span = wholeSeconds(r, "for", r.duration("for", SteadyState.DEFAULT_SPAN, Duration.ofSeconds(1),
+                AbortLine.LONGEST));
+        Optional<Duration> first = steps.stream().map(Step::at).min(Duration::compareTo);
+        // The latest moment the steady state can be known by: the first fault, less the requests' timeout.
+        Optional<Duration> latest = first.filter(at -> timesKnown && !r.failed("for"))
+                .map(at -> Duration.ofSeconds(at.minus(load.timeout()).toSeconds()));
+        boolean written = r.has("within");
+        Duration within = wholeSeconds(r, "within", r.duration("within", latest.orElse(span), Duration.ofSeconds(1),
+                Duration.ofHours(24)));
+        r.rejectUnknown();
+        if (lines.isEmpty() || r.failed("lines") || r.failed("within") || latest.isEmpty()) {
+            return Optional.empty();
+        }
+        String before = "the first step at " + Durations.format(first.get()) + " less load.timeout ("
+                + Durations.format(load.timeout()) + ", the time the last requests of a second may take)";
+        if (written && within.compareTo(latest.get()) > 0) {
+            r.problem("within", "the steady state must be known before the first fault: " + Durations.format(within)
+                    + " is after " + before + "; make within at most " + Durations.format(latest.get())
+                    + ", or the first step later");
+            return Optional.empty();
+        }
+        if (span.compareTo(within) > 0) {
+            r.problem("for", Durations.format(span) + " in a row do not fit in " + (written
+                    ? "within (" + Durations.format(within) + ")" : Durations.format(within) + ", " + before)
+                    + "; make for shorter" + (written ? " or within longer" : " or the first step later"));
+            return Optional.empty();
+        }
+        return Optional.of(new SteadyState(lines, span, within));
+    }
+
+    /** {@code value} when it is whole seconds (windows are one second), else a problem and one second. */
+    private static Duration wholeSeconds(MapReader r, String key, Duration value) {
+        if (value.toMillis() % 1000 != 0) {
+            r.problem(key, "expected whole seconds (the run is judged one second at a time), got "
+                    + Durations.format(value));
+            return Duration.ofSeconds(Math.max(1, value.toSeconds()));
+        }
+        return value;
+    }
+
+    /** The abort lines: each read with {@link AbortLine#parse}, its span within the load. */
+    private List<AbortLine> abort(MapReader top, Load load, boolean timesKnown) {
+        var lines = new ArrayList<AbortLine>();
+        var selections = new Selections(text, problems);
+        var items = top.texts("abort", 1, MAX_ABORT_LINES, "an abort line such as " + AbortLine.EXAMPLE);
+        for (var item : items.orElse(List.of())) {
+            selections.read(item, "abort", AbortLine::parse).ifPresent(line -> {
+                if (timesKnown && line.over().compareTo(load.duration()) > 0) {
+                    problems.add(item, "abort: the span of '" + line.text() + "' (" + Durations.format(line.over())
+                            + ") is longer than load.duration (" + Durations.format(load.duration()) + ")");
+                } else {
+                    lines.add(line);
+                }
+            });
+        }
+        return lines;
     }
 
     private String name(MapReader top) {
@@ -149,31 +226,37 @@ final class ExperimentBinder {
         return steps;
     }
 
-    private Map<String, String> hypothesis(MapReader top) {
+    /**
+     * A mapping of hypothesis lines under {@code key}, each checked by {@code check}; a bad line is reported at its
+     * value (or at its name when the name is unknown), with the message naming {@code field}.
+     */
+    private Map<String, String> lines(MapReader r, String key, String field, Consumer<Map<String, String>> check) {
         var lines = new LinkedHashMap<String, String>();
-        Optional<Node> node = top.node("hypothesis");
+        Optional<Node> node = r.node(key);
         if (node.isEmpty() || node.get() instanceof ScalarNode scalar && scalar.isNull()) {
             return lines;
         }
         if (!(node.get() instanceof MapNode map)) {
-            top.problem("hypothesis", "expected a mapping of lines such as availability: \">= 99%\", got "
+            r.problem(key, "expected a mapping of lines such as availability: \">= 99%\", got "
                     + node.get().describe());
             return lines;
         }
         for (MapNode.Entry entry : map.entries()) {
             String expression = entry.value() instanceof ScalarNode s && !s.isNull() ? s.text() : "";
             if (!(entry.value() instanceof ScalarNode)) {
-                problems.add(entry.value(), "hypothesis " + entry.key() + ": expected a comparison such as"
+                problems.add(entry.value(), field + " " + entry.key() + ": expected a comparison such as"
                         + " \"<= 500ms\", got " + entry.value().describe());
                 continue;
             }
             try {
-                Hypothesis.parse(Map.of(entry.key(), expression));
+                check.accept(Map.of(entry.key(), expression));
                 lines.put(entry.key(), expression);
             } catch (HypothesisException e) {
-                boolean known = Hypothesis.names().stream().anyMatch(n -> n.equalsIgnoreCase(entry.key().strip()));
+                boolean known = Hypothesis.names().stream().anyMatch(n -> n.equalsIgnoreCase(entry.key().strip()))
+                        && SpanLines.unfit(entry.key()).isEmpty();
                 Location at = known ? entry.value().location() : entry.keyLocation();
-                e.problems().forEach(p -> problems.add(at, p));
+                e.problems().forEach(p -> problems.add(at, p.startsWith("hypothesis") ? field
+                        + p.substring("hypothesis".length()) : field + ": " + p));
             }
         }
         return lines;

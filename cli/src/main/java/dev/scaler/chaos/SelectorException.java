@@ -1,6 +1,6 @@
 package dev.scaler.chaos;
 
-/** A target or link that cannot be read, with where in the text the bad part starts. */
+/** A target, link or abort line that cannot be read, with where in the text the bad part starts. */
 public final class SelectorException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -12,6 +12,9 @@ import dev.scaler.chaos.Needs;
 import dev.scaler.chaos.Observe;
 import dev.scaler.chaos.ProjectProxies;
 import dev.scaler.chaos.Targets;
+import dev.scaler.chaos.Watch;
+import dev.scaler.load.LoadGenerator;
+import dev.scaler.load.Window;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.Engine;
 import dev.scaler.engine.EngineException;
@@ -134,7 +137,19 @@ final class ChaosCommand implements Callable<Integer> {
                     proxies);
             DryRun dry = DryRun.of(e, Optional.of(snapshot), s);
             c.out().print(fmt == Format.JSON ? Json.write(dry) + "\n" : dry.text());
-            unmet(c, e).ifPresent(why -> c.out().println("cannot run here: " + why));
+            // The code the real run would end with, so CI can use a dry run as a check: a topology that lacks what
+            // the experiment needs is bad input (2), a step that names nothing on the running project is the
+            // environment (3).
+            var unmet = unmet(c, e);
+            if (unmet.isPresent()) {
+                c.err().println("scaler: " + e.name() + " cannot run on " + c.project() + ": it needs " + unmet.get());
+                return ExitCode.BAD_INPUT;
+            }
+            var notNow = dry.notNow();
+            if (notNow.isPresent()) {
+                c.err().println("scaler: " + e.name() + " cannot run on " + c.project() + " now: " + notNow.get());
+                return ExitCode.ENVIRONMENT;
+            }
             return ExitCode.OK;
         } finally {
             proxies.ifPresent(f -> f.close());
@@ -170,9 +185,7 @@ final class ChaosCommand implements Callable<Integer> {
         try {
             var snapshot = Observe.snapshot(context.engine(), context.project(),
                     Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD), proxies);
-            return DryRun.of(e, Optional.of(snapshot), seed).rows().stream().map(DryRun.Row::note)
-                    .filter(note -> note.contains("not now: ")).findFirst()
-                    .map(note -> note.substring(note.indexOf("not now: ") + "not now: ".length()));
+            return DryRun.of(e, Optional.of(snapshot), seed).notNow();
         } finally {
             proxies.ifPresent(f -> f.close());
         }
@@ -214,9 +227,23 @@ final class ChaosCommand implements Callable<Integer> {
         };
         var run = new ChaosRun(e, c.project(), c.engine(), proxies, journal, Targets.random(s), listener);
         run.prime();
+        var watching = new java.util.concurrent.atomic.AtomicReference<Watch>();
         var alongside = new MeasuredRun.Alongside() {
             @Override
-            public void run(long zeroNanos, String runId) {
+            public void run(long zeroNanos, String runId, LoadGenerator load) {
+                var watch = new Watch(e, run, new Watch.Load() {
+                    @Override
+                    public Optional<Window> settled(int second) {
+                        return load.settled(second);
+                    }
+
+                    @Override
+                    public void stop() {
+                        load.stop();
+                    }
+                }, listener);
+                watching.set(watch);
+                Thread guard = Thread.ofPlatform().name("scaler-guardrails").start(() -> watch.run(zeroNanos));
                 try {
                     run.run(zeroNanos);
                 } finally {
@@ -224,12 +251,17 @@ final class ChaosCommand implements Callable<Integer> {
                     if (journal.read().pending().isEmpty()) {
                         journal.end();
                     }
+                    joinQuietly(guard);
                 }
             }
 
             @Override
             public void stop() {
                 run.stop();
+                var watch = watching.get();
+                if (watch != null) {
+                    watch.stop();
+                }
             }
         };
         MeasuredRun.Outcome outcome;
@@ -237,7 +269,7 @@ final class ChaosCommand implements Callable<Integer> {
             var measured = new MeasuredRun(store, c.out(), c.display());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), loadSpec(e.load(), uris, s).withHomes(homes),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
-                    c.options().sampleInterval()), alongside);
+                    c.options().sampleInterval(), e.guards()), alongside);
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.
@@ -249,10 +281,21 @@ final class ChaosCommand implements Callable<Integer> {
         var problems = new ArrayList<>(run.problems());
         problems.forEach(p -> c.err().println("scaler: " + p));
         c.err().flush();
-        int code = !problems.isEmpty() ? ExitCode.ENVIRONMENT
-                : outcome.report().passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
+        int code = !problems.isEmpty() ? ExitCode.ENVIRONMENT : ExitCode.of(outcome.report());
         return new Result(e.name(), Optional.of(id), code, Optional.of(outcome.report()),
                 problems.isEmpty() ? "" : problems.get(0));
+    }
+
+    /**
+     * Waits for the guardrails' thread: it ends within a poll once the load has stopped, or after the cooldown that
+     * follows an abort (the load is already over, so it is not held up).
+     */
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** How a gameday runs one experiment: the same as `scaler chaos NAME`. */

@@ -137,10 +137,10 @@ final class LoadCommand implements Callable<Integer> {
         var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, ScalerCommand.display(spec));
         var outcome = measured.run(MeasuredRun.newId(),
                 new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
-                        hypothesis, run.sampleInterval()),
+                        hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE),
                 MeasuredRun.Alongside.NONE);
         measured.print(outcome);
-        return outcome.report().passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
+        return ExitCode.of(outcome.report());
     }
 
     private static URI target(String text) {

@@ -6,6 +6,7 @@ import dev.scaler.load.LoadSpec;
 import dev.scaler.load.PlainHttp;
 import dev.scaler.report.Analysis;
 import dev.scaler.report.Event;
+import dev.scaler.report.Guards;
 import dev.scaler.report.Report;
 import dev.scaler.report.RunInfo;
 import dev.scaler.state.RunStore;
@@ -26,15 +27,18 @@ final class MeasuredRun {
 
     /** What runs alongside the load, started once the load's clock starts. */
     interface Alongside {
-        /** Runs on its own thread from the load's second 0 ({@link System#nanoTime()}); returns when done. */
-        void run(long zeroNanos, String runId);
+        /**
+         * Runs on its own thread from the load's second 0 ({@link System#nanoTime()}); returns when done. It may read
+         * the load's settled windows and end the load early.
+         */
+        void run(long zeroNanos, String runId, LoadGenerator load);
 
         /** Stops early and undoes what is in effect; called on Ctrl-C, and when the load ended first. */
         void stop();
 
         Alongside NONE = new Alongside() {
             @Override
-            public void run(long zeroNanos, String runId) {
+            public void run(long zeroNanos, String runId, LoadGenerator load) {
             }
 
             @Override
@@ -45,7 +49,7 @@ final class MeasuredRun {
 
     /** What the run is asked to do, as run.json records it. */
     record Setup(String kind, String experiment, String project, LoadSpec load, Duration warmup, double steadyState,
-            double slo, Map<String, String> hypothesis, Duration sampleInterval) {
+            double slo, Map<String, String> hypothesis, Duration sampleInterval, Guards guardrails) {
     }
 
     /** The stored run: its id and report. */
@@ -81,7 +85,7 @@ final class MeasuredRun {
                 .withPageAssets();
         Thread side = Thread.ofPlatform().name("scaler-alongside").start(() -> {
             try {
-                alongside.run(generator.started().get(), id);
+                alongside.run(generator.started().get(), id, generator);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
@@ -129,6 +133,6 @@ final class MeasuredRun {
         return new RunInfo(RunInfo.SCHEMA_VERSION, id, s.kind(), s.project(),
                 l.targets().stream().map(URI::toString).toList(), l.rate(), l.duration().toMillis() / 1000.0,
                 l.mix().labels(), l.timeout().toMillis(), l.seed(), l.maxInFlight(), l.users(), startedAt, seconds,
-                s.steadyState(), s.slo(), s.hypothesis(), s.experiment());
+                s.steadyState(), s.slo(), s.hypothesis(), s.experiment(), s.guardrails());
     }
 }

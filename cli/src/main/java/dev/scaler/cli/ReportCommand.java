@@ -83,7 +83,7 @@ final class ReportCommand implements Callable<Integer> {
             case MARKDOWN -> MarkdownReport.render(report);
         };
         emit(text, "report of run " + report.run().id() + " (" + report.verdict() + ")");
-        return report.passed() ? ExitCode.OK : ExitCode.HYPOTHESIS_FAILED;
+        return ExitCode.of(report);
     }
 
     private Report analyse(RunStore store, String id) {

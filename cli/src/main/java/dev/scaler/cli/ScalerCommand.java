@@ -10,11 +10,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class, TopCommand.class,
                 FailoverCommand.class, LoadCommand.class, ChaosCommand.class, DemoCommand.class, ReportCommand.class,
                 ImagesCommand.class, ExportCommand.class, ShellCommand.class, CompletionCommand.class,
-                SchemaCommand.class,
+                SchemaCommand.class, HelpCommand.class,
                 AgentCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",
-                "  scaler shell", "",
+                "  scaler shell", "  scaler help chaos", "",
                 "Exit codes: 0 ok, 1 hypothesis failed, 2 bad input, 3 environment, 4 interrupted."})
 public final class ScalerCommand implements Runnable {
 

@@ -31,6 +31,8 @@ public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON_TYPE = "application/json";
+    /** How long after its timeout a request is surely counted in its window. */
+    static final Duration SETTLE_MARGIN = Duration.ofMillis(200);
 
     /** What the live line shows. */
     public record Live(double elapsedSeconds, long scheduled, long completed, long failed, long dropped, long inFlight,
@@ -123,6 +125,20 @@ public final class LoadGenerator {
         var h = r.interval();
         return new Live((System.nanoTime() - startNanos) / 1e9, scheduledSoFar.get(), r.completed.get(), r.failed.get(),
                 r.dropped.get(), inFlight.get(), h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /**
+     * Window {@code second} as it stands once every request scheduled in it has ended (its end, plus the timeout
+     * every request has, plus {@link #SETTLE_MARGIN} for the last answers to be counted); empty before, and for a
+     * second the run does not have. For what watches a run as it goes; the run keeps recording.
+     */
+    public java.util.Optional<Window> settled(int second) {
+        Recording r = recording;
+        if (r == null || second < 0 || second >= spec.windowCount()) {
+            return java.util.Optional.empty();
+        }
+        long due = startNanos + (second + 1) * 1_000_000_000L + timeoutNanos + SETTLE_MARGIN.toNanos();
+        return System.nanoTime() < due ? java.util.Optional.empty() : java.util.Optional.of(r.window(second));
     }
 
     /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */

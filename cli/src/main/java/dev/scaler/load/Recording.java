@@ -68,19 +68,28 @@ final class Recording {
         return live.getIntervalHistogram();
     }
 
+    /** A copy of window {@code i} as it stands now; recording goes on. */
+    Window window(int i) {
+        return window(i, true);
+    }
+
     /** The windows, handing over their histograms (the run is over; nothing records any more). */
     List<Window> windows() {
         var out = new ArrayList<Window>(slots.length);
         for (int i = 0; i < slots.length; i++) {
-            Slot s = slots[i];
-            synchronized (s) {
-                var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
-                for (FailureKind k : FailureKind.values()) {
-                    failures.put(k, s.failures[k.ordinal()]);
-                }
-                out.add(new Window(i, s.successes, failures, s.dropped, s.latency));
-            }
+            out.add(window(i, false));
         }
         return out;
+    }
+
+    private Window window(int i, boolean copy) {
+        Slot s = slots[i];
+        synchronized (s) {
+            var failures = new EnumMap<FailureKind, Long>(FailureKind.class);
+            for (FailureKind k : FailureKind.values()) {
+                failures.put(k, s.failures[k.ordinal()]);
+            }
+            return new Window(i, s.successes, failures, s.dropped, copy ? s.latency.copy() : s.latency);
+        }
     }
 }

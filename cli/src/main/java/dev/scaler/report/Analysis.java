@@ -45,9 +45,35 @@ public final class Analysis {
         List<Report.Figures> assets = assets(run.assets(), phases, runEnd);
         var checks = judge(info.hypothesis(), whole, faults, consistency, budget,
                 assets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assets.get(0)));
-        String verdict = checks.isEmpty() ? "none" : checks.stream().allMatch(Report.Check::passed) ? "pass" : "fail";
+        String verdict = Verdict.of(run.events(), checks).text();
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
-                run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()), assets);
+                run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()), assets,
+                guardrails(info.guardrails(), run.events()));
+    }
+
+    /** What the guardrails said, from the lines run.json records and the events the run wrote as they happened. */
+    static Report.Guardrails guardrails(Guards guards, List<Event> events) {
+        var steadyState = Report.SteadyState.NONE;
+        if (guards.hasSteadyState()) {
+            var decided = events.stream().filter(e -> e.type().equals(Event.STEADY_STATE)).findFirst();
+            steadyState = new Report.SteadyState(guards.steadyState(), guards.forSeconds(), guards.withinSeconds(),
+                    decided.map(Event::action).orElse("undecided"), decided.map(Event::t).orElse(null),
+                    decided.map(Event::detail).orElse(""));
+        }
+        var abort = Report.Abort.NONE;
+        if (!guards.abort().isEmpty()) {
+            var breach = events.stream().filter(e -> e.type().equals(Event.ABORT)).findFirst();
+            if (breach.isEmpty()) {
+                abort = new Report.Abort(guards.abort(), false, "", "", null, null, null);
+            } else {
+                double at = breach.get().t();
+                double done = events.stream().filter(e -> e.type().equals(Event.ROLLED_BACK) && e.t() >= at)
+                        .mapToDouble(Event::t).findFirst().orElse(at);
+                abort = new Report.Abort(guards.abort(), true, breach.get().target(), breach.get().detail(), at, done,
+                        done - at);
+            }
+        }
+        return new Report.Guardrails(steadyState, abort);
     }
 
     /** The asset requests' figures, whole run and by phase like the pages'; none when there were no asset requests. */

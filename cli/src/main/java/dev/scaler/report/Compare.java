@@ -51,7 +51,7 @@ public final class Compare {
                 Better.LOWER, Compare::count);
         add(lines, "error budget used", pct(a.errorBudget().used()), pct(b.errorBudget().used()), Better.LOWER,
                 v -> String.format(Locale.ROOT, "%.1f%%", v));
-        return new Document(Report.SCHEMA_VERSION, a.run().id(), b.run().id(), lines);
+        return new Document(1, a.run().id(), b.run().id(), lines);
     }
 
     private static Report.Figures phase(Report r, String name) {

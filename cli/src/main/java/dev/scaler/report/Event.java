@@ -4,7 +4,9 @@ package dev.scaler.report;
  * One line of a run's timeline (events.jsonl).
  *
  * @param t      seconds since the load started
- * @param type   start, end, fault (a fault injected), heal or restore (a fault undone), or note
+ * @param type   start, end, fault (a fault injected), heal or restore (a fault undone), note; and the guardrails':
+ *               steady-state (action met or not met), abort (an abort line tripped; target the line), rolled-back
+ *               (every fault undone after the abort)
  * @param action what was done, e.g. kill, latency, partition (empty for start/end)
  * @param target what it was done to, e.g. database.primary (empty when none)
  * @param detail free text for people
@@ -15,6 +17,11 @@ public record Event(double t, String type, String action, String target, String 
     public static final String FAULT = "fault";
     public static final String HEAL = "heal";
     public static final String RESTORE = "restore";
+    public static final String STEADY_STATE = "steady-state";
+    public static final String MET = "met";
+    public static final String NOT_MET = "not met";
+    public static final String ABORT = "abort";
+    public static final String ROLLED_BACK = "rolled-back";
 
     public Event {
         action = action == null ? "" : action;

@@ -95,11 +95,44 @@ final class Figures {
 
     static String verdictLine(Report report) {
         long failed = report.hypothesis().stream().filter(c -> !c.passed()).count();
-        return switch (report.verdict()) {
-            case "none" -> "no hypothesis lines";
-            case "pass" -> "PASS: every hypothesis line held (" + report.hypothesis().size() + ")";
-            default -> "FAIL: " + failed + " of " + report.hypothesis().size() + " hypothesis lines failed";
+        return switch (Verdict.parse(report.verdict())) {
+            case NONE -> "no hypothesis lines";
+            case PASSED -> "PASSED: every hypothesis line held (" + report.hypothesis().size() + ")";
+            case DEVIATED -> "DEVIATED: " + failed + " of " + report.hypothesis().size() + " hypothesis lines failed";
+            case ABORTED -> "ABORTED: an abort line tripped (" + report.guardrails().abort().line()
+                    + "); every fault was rolled back";
+            case FAILED_PRECONDITION -> "FAILED-PRECONDITION: the steady state was not met; nothing was injected";
         };
+    }
+
+    /** The verdict as a badge: PASSED, DEVIATED, ABORTED, FAILED-PRECONDITION, or "measured" when none. */
+    static String badge(Report report) {
+        return report.verdict().equals(Verdict.NONE.text()) ? "measured"
+                : report.verdict().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** What the guardrails said, a line each (none without guardrails): the steady state, then the abort lines. */
+    static List<String> guardrails(Report report) {
+        var lines = new ArrayList<String>();
+        var s = report.guardrails().steadyState();
+        if (!s.outcome().equals("none")) {
+            String asked = Format.seconds(s.forSeconds()) + " in a row within " + Format.seconds(s.withinSeconds());
+            lines.add(switch (s.outcome()) {
+                case Event.MET -> "steady state met at " + Format.seconds(s.at()) + " (" + asked + "): " + s.detail();
+                case Event.NOT_MET -> "steady state NOT met (" + asked + "): " + s.detail()
+                        + "; nothing was injected";
+                default -> "steady state undecided (" + asked + "): the run ended first; nothing was injected";
+            });
+        }
+        var a = report.guardrails().abort();
+        if (a.tripped()) {
+            lines.add("abort line tripped at " + Format.seconds(a.at()) + ": " + a.line() + " (observed " + a.observed()
+                    + "); every fault rolled back " + String.format(java.util.Locale.ROOT, "%.2fs", a.rollbackSeconds())
+                    + " later, at " + Format.seconds(a.rolledBackAt()));
+        } else if (!a.lines().isEmpty()) {
+            lines.add("abort lines watched, none tripped: " + String.join("; ", a.lines()));
+        }
+        return lines;
     }
 
     static String recovery(Report.Recovery r) {

@@ -27,7 +27,8 @@ public final class HtmlReport {
             .sub { color:var(--muted); font-size:13px; }
             .badge { padding:8px 16px; border-radius:8px; font-weight:700; letter-spacing:.04em; font-size:15px;
                      color:#fff; white-space:nowrap; }
-            .badge.pass { background:var(--ok); } .badge.fail { background:var(--bad); } .badge.none { background:#7b8794; }
+            .badge.passed { background:var(--ok); } .badge.deviated, .badge.aborted { background:var(--bad); }
+            .badge.failed-precondition { background:#b7791f; } .badge.none { background:#7b8794; }
             .cards { display:grid; grid-template-columns:repeat(auto-fit,minmax(118px,1fr)); gap:10px; margin-bottom:18px; }
             .card { background:#fff; border:1px solid var(--line); border-radius:10px; padding:10px 12px; }
             .card .label { font-size:11px; color:var(--muted); text-transform:uppercase; letter-spacing:.06em; }
@@ -79,11 +80,13 @@ public final class HtmlReport {
                 .append("</div><h1>Run ").append(Html.escape(info.id())).append("</h1><div class=\"sub\">")
                 .append(Html.escape(Figures.run(info))).append("</div></div>")
                 .append("<div class=\"badge ").append(verdict).append("\">")
-                .append(switch (verdict) {
-                    case "pass" -> "PASS";
-                    case "fail" -> "FAIL";
-                    default -> "NO HYPOTHESIS";
-                }).append("</div></header>\n");
+                .append(Html.escape(Figures.badge(report))).append("</div></header>\n");
+        var guardrails = Figures.guardrails(report);
+        if (!guardrails.isEmpty()) {
+            out.append("<section class=\"guardrails\"><h2>Guardrails</h2><ul>");
+            guardrails.forEach(g -> out.append("<li>").append(Html.escape(g)).append("</li>"));
+            out.append("</ul></section>\n");
+        }
         cards(out, report);
         charts(out, report);
         vitals(out, report);

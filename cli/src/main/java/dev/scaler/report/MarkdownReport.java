@@ -8,11 +8,7 @@ public final class MarkdownReport {
     public static String render(Report report) {
         var out = new StringBuilder();
         RunInfo info = report.run();
-        String verdict = switch (report.verdict()) {
-            case "pass" -> "PASS";
-            case "fail" -> "FAIL";
-            default -> "measured";
-        };
+        String verdict = Figures.badge(report);
         out.append("### scaler run `").append(info.id()).append("`: ").append(verdict).append("\n\n");
         out.append(escape(Figures.run(info))).append(info.project().isEmpty() ? "" : ", project `" + info.project() + "`")
                 .append(".\n\n");
@@ -62,6 +58,7 @@ public final class MarkdownReport {
                 .append(" acknowledged, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())
                 .append(" lost sessions\n");
         out.append("- error budget: ").append(Figures.budget(report.errorBudget())).append("\n");
+        Figures.guardrails(report).forEach(g -> out.append("- ").append(escape(g)).append('\n'));
         if (!report.hypothesis().isEmpty()) {
             out.append("\n| hypothesis | observed | |\n|---|---|---|\n");
             report.hypothesis().forEach(h -> out.append("| `").append(h.name()).append(": ").append(escape(h.expression()))

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events, VitalSigns vitals, List<Home> datacenters, List<Figures> assets) {
+        List<Event> events, VitalSigns vitals, List<Home> datacenters, List<Figures> assets, Guardrails guardrails) {
 
     /**
      * What the users of one home datacenter (those sent through its entry point) saw: the whole run and the
@@ -19,7 +19,8 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
     public record Home(String datacenter, Figures whole, List<Recovery> faults) {
     }
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: verdict is passed, deviated, aborted, failed-precondition or none (was pass, fail, none); guardrails. */
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * {@code assets}: the requests for the pages' static assets through the CDN, apart from the pages' own figures;
@@ -88,6 +89,31 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
 
     /** A signal's lowest and highest value in one phase (whole, baseline, fault, recovery); null when none. */
     public record Range(String phase, Double min, Double max) {
+    }
+
+    /** What the guardrails of a chaos run said: the steady state before the first fault, and the abort lines. */
+    public record Guardrails(SteadyState steadyState, Abort abort) {
+        public static final Guardrails NONE = new Guardrails(SteadyState.NONE, Abort.NONE);
+    }
+
+    /**
+     * The steady state the baseline had to meet before the first fault: {@code outcome} is {@code met}, {@code not
+     * met} (nothing was injected), {@code undecided} (the run ended first) or {@code none} (no steady-state lines);
+     * {@code at} when it was decided (seconds; null unless met or not met); {@code detail} what was observed.
+     */
+    public record SteadyState(Map<String, String> lines, double forSeconds, double withinSeconds, String outcome,
+            Double at, String detail) {
+        public static final SteadyState NONE = new SteadyState(Map.of(), 0, 0, "none", null, "");
+    }
+
+    /**
+     * The abort lines watched during the run and whether one tripped: {@code line} and {@code observed} of the
+     * breach, {@code at} when it was seen, {@code rolledBackAt} when every fault was undone (seconds), and
+     * {@code rollbackSeconds} between the two; null (empty texts) when none tripped.
+     */
+    public record Abort(List<String> lines, boolean tripped, String line, String observed, Double at,
+            Double rolledBackAt, Double rollbackSeconds) {
+        public static final Abort NONE = new Abort(List.of(), false, "", "", null, null, null);
     }
 
     /** True when there is no hypothesis line or every line held. */

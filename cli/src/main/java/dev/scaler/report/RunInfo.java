@@ -11,11 +11,12 @@ import java.util.Map;
  * @param slo         the availability objective the error budget is computed against (fraction, default 0.999)
  * @param hypothesis  name to expression, e.g. availability to ">= 99%"; empty when none
  * @param experiment  the chaos experiment's name; empty for a load run (and in run.json files from before chaos)
+ * @param guardrails  the chaos run's steady-state and abort lines; {@link Guards#NONE} for a load run
  */
 public record RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
         double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
         String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
-        String experiment) {
+        String experiment, Guards guardrails) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final double DEFAULT_STEADY_STATE = 0.99;
@@ -26,6 +27,7 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         journeys = new LinkedHashMap<>(journeys);
         hypothesis = hypothesis == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hypothesis);
         experiment = experiment == null ? "" : experiment;
+        guardrails = guardrails == null ? Guards.NONE : guardrails;
     }
 
     /** What ran, for titles: {@code load}, {@code chaos kill-primary}. */
@@ -38,6 +40,6 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         var merged = new LinkedHashMap<>(hypothesis);
         merged.putAll(lines);
         return new RunInfo(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
-                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment);
+                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails);
     }
 }

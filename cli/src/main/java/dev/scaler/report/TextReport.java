@@ -74,6 +74,11 @@ public final class TextReport {
                     h.observed()));
             out.append(lines.render("  "));
         }
+        var guardrails = Figures.guardrails(report);
+        if (!guardrails.isEmpty()) {
+            out.append("\nguardrails\n");
+            guardrails.forEach(g -> out.append("  ").append(g).append('\n'));
+        }
         out.append('\n').append(Figures.verdictLine(report)).append('\n');
         return out.toString();
     }

@@ -411,6 +411,39 @@ public final class MapReader {
         return Optional.of(items);
     }
 
+    /**
+     * A list of {@code min} to {@code max} texts, each {@code expected}; empty when absent. Items that are not text
+     * are reported and left out.
+     */
+    public Optional<List<ScalarNode>> texts(String key, int min, int max, String expected) {
+        Optional<Node> node = node(key);
+        String list = "a list of " + min + " to " + max + " entries, each " + expected;
+        if (shape.isPresent()) {
+            describe(key, Shape.list(list, min, max, Shape.fragment("string", expected)));
+            return Optional.of(List.of());
+        }
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(node.get() instanceof ListNode items)) {
+            wrong(key, list, node.get());
+            return Optional.of(List.of());
+        }
+        if (items.items().size() < min || items.items().size() > max) {
+            problems.add(items, field(key) + ": expected " + list + ", got " + items.items().size());
+        }
+        var texts = new ArrayList<ScalarNode>();
+        for (int i = 0; i < items.items().size(); i++) {
+            if (items.items().get(i) instanceof ScalarNode text && !text.isNull()) {
+                texts.add(text);
+            } else {
+                problems.add(items.items().get(i), field(key) + "[" + i + "]: expected " + expected + ", got "
+                        + items.items().get(i).describe());
+            }
+        }
+        return Optional.of(texts);
+    }
+
     /** Reports every key that no getter asked for, suggesting the nearest known one. */
     public void rejectUnknown() {
         shape.ifPresent(Shape::close);

@@ -140,7 +140,7 @@ public final class Shape {
         return schema;
     }
 
-    static Map<String, Object> list(String expected, int min, int max, Shape items) {
+    static Map<String, Object> list(String expected, int min, int max, Object items) {
         var schema = fragment("array", expected);
         schema.put("minItems", min);
         schema.put("maxItems", max);

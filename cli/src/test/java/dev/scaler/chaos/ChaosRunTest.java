@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,24 +20,9 @@ class ChaosRunTest {
     FakeDocker docker;
     FakeFaults proxies;
     Journal journal;
-    final List<Event> events = new CopyOnWriteArrayList<>();
-    final List<ChaosRun.Injection> injections = new CopyOnWriteArrayList<>();
-
-    final ChaosRun.Listener listener = new ChaosRun.Listener() {
-        @Override
-        public void event(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void injection(ChaosRun.Injection injection) {
-            injections.add(injection);
-        }
-
-        @Override
-        public void say(String line) {
-        }
-    };
+    final RecordingListener listener = new RecordingListener();
+    final List<Event> events = listener.events;
+    final List<ChaosRun.Injection> injections = listener.injections;
 
     @BeforeEach
     void setUp() {

@@ -43,6 +43,32 @@ class DryRunTest {
                 """.formatted(web(42), web(42)));
     }
 
+    @Test
+    void itSaysWhichStepNamesNothingNowSoTheCommandCanExitAsTheRunWould() {
+        assertThat(DryRun.of(EXPERIMENT, Optional.of(Starter.snapshot()), 42).notNow())
+                .contains("no container is cdn.origin: the project has no cdn container");
+        assertThat(DryRun.of(EXPERIMENT, Optional.empty(), 42).notNow()).as("nothing resolved, nothing refused")
+                .isEmpty();
+    }
+
+    @Test
+    void theGuardrailsAreShownBeforeTheSchedule() {
+        var guarded = ok("""
+                name: guarded
+                load: { duration: 60s }
+                steps:
+                  - { at: 20s, kill: web }
+                steadyState: { lines: { availability: ">= 99%", p99: "<= 500ms" }, for: 5s }
+                abort: [availability over 10s < 50%]
+                """);
+        var dry = DryRun.of(guarded, Optional.empty(), 1);
+        assertThat(dry.text()).contains("steady state first: availability >= 99%, p99 <= 500ms for 5s in a row,"
+                + " within 18s; else nothing is injected\n")
+                .contains("abort when: availability over 10s < 50% (every fault is then rolled back at once)\n");
+        assertThat(dry.abort()).containsExactly("availability over 10s < 50%");
+        assertThat(DryRun.of(EXPERIMENT, Optional.empty(), 1).steadyState()).isEmpty();
+    }
+
     /** The web replica the seed draws first: what the run would kill. */
     private static String web(long seed) {
         try {

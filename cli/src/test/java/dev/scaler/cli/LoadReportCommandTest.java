@@ -59,7 +59,7 @@ class LoadReportCommandTest {
                 assertThat(run.resolve(f)).as(f).isNotEmptyFile();
             }
             var summary = new ObjectMapper().readTree(run.resolve(RunStore.SUMMARY).toFile());
-            assertThat(summary.path("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(summary.path("schemaVersion").asInt()).isEqualTo(2);
             assertThat(summary.path("run").path("seed").asLong()).isEqualTo(3);
             assertThat(summary.path("whole").path("attempts").asLong()).isGreaterThanOrEqualTo(200);
             assertThat(summary.path("consistency").path("acknowledgedWrites").asLong()).isPositive();
@@ -73,8 +73,8 @@ class LoadReportCommandTest {
             var json = Scaler.run("report", "--run", id, "--format", "json");
             assertThat(json.code()).isZero();
             var doc = new ObjectMapper().readTree(json.out());
-            assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
-            assertThat(doc.path("verdict").asText()).isEqualTo("pass");
+            assertThat(doc.path("schemaVersion").asInt()).isEqualTo(2);
+            assertThat(doc.path("verdict").asText()).isEqualTo("passed");
             assertThat(doc.path("whole").path("availability").asDouble()).isEqualTo(1.0);
             assertThat(doc.path("phases")).hasSize(3);
             assertThat(doc.path("windows")).hasSize(1);
@@ -89,7 +89,7 @@ class LoadReportCommandTest {
             assertThat(xml.getElementsByTagName("failure").getLength()).isZero();
 
             var md = Scaler.run("report", "--format", "markdown");
-            assertThat(md.out()).startsWith("### scaler run `" + id + "`: PASS").contains("| availability |");
+            assertThat(md.out()).startsWith("### scaler run `" + id + "`: PASSED").contains("| availability |");
 
             Path html = dir.resolve("out/report.html");
             var h = Scaler.run("report", "--format", "html", "--out", html.toString());
@@ -104,7 +104,7 @@ class LoadReportCommandTest {
         try (var fixture = new NotesFixture(Mode.LOSE_WRITES)) {
             var r = load(fixture, "--hypothesis", "lostWrites=0", "--hypothesis", "p99=<= 10s");
             assertThat(r.code()).as(r.transcript()).isEqualTo(ExitCode.HYPOTHESIS_FAILED);
-            assertThat(r.out()).contains("FAIL  lostWrites 0").contains("PASS  p99 <= 10s").contains("FAIL: 1 of 2");
+            assertThat(r.out()).contains("FAIL  lostWrites 0").contains("PASS  p99 <= 10s").contains("DEVIATED: 1 of 2");
             var junit = Scaler.run("report", "--format", "junit");
             assertThat(junit.code()).isEqualTo(ExitCode.HYPOTHESIS_FAILED);
             var xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()

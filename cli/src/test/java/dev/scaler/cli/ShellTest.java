@@ -65,6 +65,14 @@ class ShellTest {
     }
 
     @Test
+    void helpListsTheCommandsAndHelpCommandShowsOne() throws Exception {
+        String screen = session("help\nhelp chaos\nhelp nope\n");
+        assertThat(screen).contains("scaler> help").contains("Commands:").contains("chaos")
+                .contains("Run a chaos experiment").contains("Usage: scaler chaos")
+                .contains("'nope' is not a command of scaler; the commands are up, down,").contains("exit 2");
+    }
+
+    @Test
     void aFailingCommandSaysItsExitCodeAndTheShellGoesOn() throws Exception {
         String screen = session("plan no-such-file.yaml\n--version\n");
         assertThat(screen).contains("exit 2").contains("scaler ").contains("Java ");

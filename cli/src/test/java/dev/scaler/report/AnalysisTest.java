@@ -63,7 +63,7 @@ class AnalysisTest {
             assertThat(c.passed()).isFalse();
             assertThat(c.observed()).isEqualTo("did not recover");
         });
-        assertThat(report.verdict()).isEqualTo("fail");
+        assertThat(report.verdict()).isEqualTo("deviated");
         // Never healed: the fault phase runs to the end and there is no recovery phase.
         assertThat(report.phases().get(2).windows()).isZero();
         assertThat(report.phases().get(1).windows()).isEqualTo(8);
@@ -127,7 +127,7 @@ class AnalysisTest {
         assertThat(report.hypothesis().get(0).observed()).isEqualTo("95.00%");
         assertThat(report.hypothesis().get(1).observed()).isEqualTo("20.0ms");
         assertThat(report.hypothesis().get(2).observed()).isEqualTo("1.0s");
-        assertThat(report.verdict()).isEqualTo("fail");
+        assertThat(report.verdict()).isEqualTo("deviated");
         assertThat(report.whole().latency().p99()).isGreaterThanOrEqualTo(1999.0);
     }
 

@@ -57,19 +57,19 @@ class FormatsTest {
         String table = TextReport.render(r);
         assertThat(table).contains("whole").contains("baseline").contains("fault").contains("recovery")
                 .contains("kill web[1]").contains("recovered in 3.0s").contains("FAIL  availability >= 99%")
-                .contains("PASS  recovery <= 10s").contains("refused").contains("FAIL: 2 of 3 hypothesis lines failed");
+                .contains("PASS  recovery <= 10s").contains("refused").contains("DEVIATED: 2 of 3 hypothesis lines failed");
         String md = MarkdownReport.render(r);
-        assertThat(md).startsWith("### scaler run `20261125T161500Z-ab12`: FAIL").contains("| availability |")
+        assertThat(md).startsWith("### scaler run `20261125T161500Z-ab12`: DEVIATED").contains("| availability |")
                 .contains("- fault `kill web[1]` at 10.0s: recovered in 3.0s").contains("**FAIL**");
     }
 
     @Test
     void jsonNamesAreStable() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RunStore.json(report()));
-        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(iterable(json.fieldNames())).containsExactly("schemaVersion", "run", "whole", "phases", "faults",
                 "consistency", "errorBudget", "hypothesis", "verdict", "windows", "events", "vitals", "datacenters",
-                "assets");
+                "assets", "guardrails");
         assertThat(iterable(json.path("vitals").fieldNames())).containsExactly("samples", "meanCostMs", "maxCostMs",
                 "series", "roleChanges");
         assertThat(iterable(json.path("whole").fieldNames())).containsExactly("phase", "from", "to", "windows", "attempts",
