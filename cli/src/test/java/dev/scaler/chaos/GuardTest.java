@@ -113,7 +113,7 @@ class GuardTest {
     @Test
     void theExperimentsOfTheItAndTheBenchLoadWithTheirGuardrails() throws Exception {
         for (String name : List.of("unsteady", "breaking", "mild")) {
-            var e = ExperimentLoader.load(java.nio.file.Path.of(GuardTest.class.getResource(
+            var e = dev.scaler.files.InputFile.experiment(java.nio.file.Path.of(GuardTest.class.getResource(
                     "/experiments/guardrails/" + name + ".yaml").toURI()));
             assertThat(e.steadyState()).as(name).isPresent();
             assertThat(e.abort().isEmpty()).as(name).isEqualTo(name.equals("unsteady"));

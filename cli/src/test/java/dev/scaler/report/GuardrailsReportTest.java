@@ -85,7 +85,7 @@ class GuardrailsReportTest {
                 .contains("- abort line tripped at 14.5s");
         assertThat(HtmlReport.render(r)).contains("<div class=\"badge aborted\">ABORTED</div>")
                 .contains("<h2>Guardrails</h2>");
-        var json = new ObjectMapper().readTree(RunStore.json(r));
+        var json = new ObjectMapper().readTree(dev.scaler.state.RunStore.json(r));
         assertThat(json.path("verdict").asText()).isEqualTo("aborted");
         assertThat(json.path("guardrails").path("abort").path("rollbackSeconds").asDouble()).isEqualTo(0.25);
         assertThat(json.path("guardrails").path("abort").path("line").asText()).isEqualTo("availability over 3s < 50%");
