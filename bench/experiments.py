@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""The built-in experiments against the starter, as shipped: each one's verdict and figures.
+
+`scaler up` topologies/starter.yaml (project `starter`, offline images), then `scaler chaos NAME starter --seed S`
+for each built-in that runs on the starter, one after another with SETTLE seconds between them (the failover agent
+refuses a second failover of a group within 30 s). For each: exit code, availability, failed and dropped requests,
+p99, worst recovery, lost writes/sessions, and every hypothesis line with its observed value, from the stored run
+(`scaler report --run ID --format json`). For kill-primary also the failover agent's own figures from its log
+(`docker logs --timestamps starter-agent`): from the kill to "failover done", and the promotion itself.
+Then `scaler down`. Loopback only.
+
+usage: bench/experiments.py [NAME...]       (default: every built-in the starter can run)
+       SEED=7 SETTLE=35 bench/experiments.py kill-primary
+"""
+import datetime, json, os, re, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCALER = os.path.join(ROOT, "scaler")
+PROJECT = "starter"
+STARTER = ["kill-primary", "kill-web", "kill-cache", "cache-latency", "db-latency", "partition-shard",
+           "kill-shard-primary", "lb-restart"]
+
+
+def sh(*args, check=True):
+    r = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
+    if check and r.returncode != 0:
+        sys.exit(f"failed: {' '.join(args)}\n{r.stdout}{r.stderr}")
+    return r
+
+
+def wall(text):
+    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def agent_failover(run_dir, started_at, kill_at):
+    """Seconds from the kill to the agent's "failover done", and its own "failover done in N ms" figure."""
+    since = (started_at + datetime.timedelta(seconds=kill_at - 5)).strftime("%Y-%m-%dT%H:%M:%S")
+    log = sh("docker", "logs", "--timestamps", "--since", since, PROJECT + "-agent").stdout
+    log += sh("docker", "logs", "--timestamps", "--since", since, PROJECT + "-agent").stderr
+    for line in sorted(log.splitlines()):
+        m = re.match(r"(\S+) .*?database: failover done in (\d+) ms", line)
+        if m:
+            done = wall(m.group(1)[:26] + "Z" if len(m.group(1)) > 27 else m.group(1))
+            kill = started_at + datetime.timedelta(seconds=kill_at)
+            return (done - kill).total_seconds(), int(m.group(2)) / 1000
+    return None, None
+
+
+def main():
+    names = sys.argv[1:] or STARTER
+    seed = os.environ.get("SEED", "7")
+    settle = int(os.environ.get("SETTLE", "35"))
+    load = subprocess.run(["cat", "/proc/loadavg"], capture_output=True, text=True).stdout.split()[:3]
+    print(f"machine load before: {' '.join(load)} ({os.cpu_count()} cores)")
+    sh(SCALER, "down", "--project", PROJECT, check=False)
+    sh(SCALER, "up", "--images", "offline", "topologies/starter.yaml")
+    rows = []
+    try:
+        for i, name in enumerate(names):
+            if i:
+                time.sleep(settle)
+            chaos = sh(SCALER, "chaos", name, PROJECT, "--seed", seed, check=False)
+            run_id = next((l.split()[1].rstrip(":") for l in chaos.stdout.splitlines() if l.startswith("run ")), None)
+            if run_id is None:
+                print(f"{name}: exit {chaos.returncode}, no run stored\n{chaos.stdout}{chaos.stderr}")
+                continue
+            report = json.loads(sh(SCALER, "report", "--run", run_id, "--format", "json", check=False).stdout)
+            whole = report["whole"]
+            worst = [f["recoverySeconds"] for f in report["faults"]]
+            recovery = "did not recover" if any(r is None for r in worst) else (
+                f"{max(worst):.1f} s" if worst else "-")
+            print(f"\n{name} (run {run_id}, seed {seed}): exit {chaos.returncode}, verdict {report['verdict']}")
+            print(f"  availability {whole['availability'] * 100:.2f}% ({whole['failed']} failed, {whole['dropped']} dropped"
+                  f" of {whole['attempts']}), p99 {whole['latency']['p99']:.1f} ms, recovery {recovery},"
+                  f" lost writes {report['consistency']['lostWrites']}, lost sessions {report['consistency']['lostSessions']}")
+            for h in report["hypothesis"]:
+                print(f"  {'PASS' if h['passed'] else 'FAIL'} {h['name']} {h['expression']}: {h['observed']}")
+            if name == "kill-primary":
+                kill = next(f for f in report["faults"] if f["action"] == "kill")
+                started = wall(report["run"]["startedAt"])
+                since_kill, promotion = agent_failover(run_id, started, kill["at"])
+                if since_kill is None:
+                    print("  agent: no failover in its log")
+                else:
+                    print(f"  agent: failover done {since_kill:.1f} s after the kill (promotion itself {promotion:.1f} s);"
+                          f" the report's recovery {recovery}")
+            rows.append((name, chaos.returncode))
+    finally:
+        sh(SCALER, "down", "--project", PROJECT, check=False)
+    load = subprocess.run(["cat", "/proc/loadavg"], capture_output=True, text=True).stdout.split()[:3]
+    print(f"\nmachine load after: {' '.join(load)}")
+    print("exit codes: " + ", ".join(f"{n} {c}" for n, c in rows))
+
+
+if __name__ == "__main__":
+    main()
