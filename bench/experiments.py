@@ -3,14 +3,14 @@
 
 `scaler up` topologies/starter.yaml (project `starter`, offline images), then `scaler chaos NAME starter --seed S`
 for each built-in that runs on the starter, one after another with SETTLE seconds between them (the failover agent
-refuses a second failover of a group within 30 s). For each: exit code, availability, failed and dropped requests,
+refuses a second failover of a group within 30 s), after WARMUP (default 20s) of unmeasured load at 100/s. For each: exit code, availability, failed and dropped requests,
 p99, worst recovery, lost writes/sessions, and every hypothesis line with its observed value, from the stored run
 (`scaler report --run ID --format json`). For kill-primary also the failover agent's own figures from its log
 (`docker logs --timestamps starter-agent`): from the kill to "failover done", and the promotion itself.
 Then `scaler down`. Loopback only.
 
 usage: bench/experiments.py [NAME...]       (default: every built-in the starter can run)
-       SEED=7 SETTLE=35 bench/experiments.py kill-primary
+       SEED=7 SETTLE=35 WARMUP=20s bench/experiments.py kill-primary
 """
 import datetime, json, os, re, subprocess, sys, time
 
@@ -60,6 +60,11 @@ def main():
     print(f"machine load before: {' '.join(load)} ({os.cpu_count()} cores)")
     sh(SCALER, "down", "--project", PROJECT, check=False)
     sh(SCALER, "up", "--images", "offline", "topologies/starter.yaml")
+    # A freshly started starter times out requests for its first seconds (JIT, pools, a busy machine): warmed like
+    # a system that has been serving, so that the first experiment's baseline is not its cold start.
+    warm = os.environ.get("WARMUP", "20s")
+    if warm not in ("0", "0s"):
+        sh(SCALER, "load", PROJECT, "--rate", "100", "--duration", warm, "--sample-interval", "0s", check=False)
     rows = []
     try:
         for i, name in enumerate(names):
