@@ -7,6 +7,7 @@ import dev.scaler.load.JourneyMix;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
 import dev.scaler.load.LoadSpec;
+import dev.scaler.load.Serves;
 import dev.scaler.provision.Status;
 import dev.scaler.report.Analysis;
 import dev.scaler.report.Event;
@@ -59,9 +60,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", defaultValue = "30s", description = "How long (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--journeys", paramLabel = "MIX", defaultValue = "browse=70,write=20,login=10",
-            description = "Weights of browse, login, write, read (default: ${DEFAULT-VALUE}).")
-    String journeys;
+    @Option(names = "--journeys", paramLabel = "MIX",
+            description = "Weights of browse, login, write, read, account (default: browse=60,write=20,login=10,account=10, "
+                    + "without the journeys the project cannot serve: write and read need a database or shards, "
+                    + "account a main database).")
+    Optional<String> journeys = Optional.empty();
 
     @Option(names = "--timeout", paramLabel = "T", defaultValue = "2s",
             description = "A request slower than this (from its scheduled start) fails (default: ${DEFAULT-VALUE}).")
@@ -96,9 +99,9 @@ final class LoadCommand implements Callable<Integer> {
         Duration d = Options.duration("--duration", duration);
         Duration t = Options.duration("--timeout", timeout);
         var run = runOptions.check();
-        JourneyMix mix;
+        Optional<JourneyMix> asked;
         try {
-            mix = JourneyMix.parse(journeys);
+            asked = journeys.map(JourneyMix::parse);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--journeys: " + e.getMessage());
         }
@@ -113,9 +116,12 @@ final class LoadCommand implements Callable<Integer> {
         String projectName = "";
         List<String> homes = List.of();
         List<URI> uris = new ArrayList<>();
+        Serves serves = Serves.EVERYTHING; // URLs: what stands behind them is not known
         if (targets.isEmpty()) {
             try (var engine = DockerEngine.connect()) {
                 projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);
+                serves = Journeys.of(engine, projectName);
+                Journeys.choose(asked, serves, projectName); // refused before faults are undone or load is sent
                 LeftoverFaults.undo(engine, projectName, err);
                 uris.addAll(Balancers.of(engine, projectName));
                 homes = Balancers.homes(engine, projectName);
@@ -125,6 +131,7 @@ final class LoadCommand implements Callable<Integer> {
                 uris.add(target(target));
             }
         }
+        JourneyMix mix = Journeys.choose(asked, serves, projectName);
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
         LoadSpec load;
         try {

@@ -11,10 +11,33 @@ public enum Journey {
     /** As a logged-in user, POST /notes (or PUT an own note), then GET it back: version at least the acknowledged one. */
     WRITE,
     /** As a logged-in user, GET one of the user's acknowledged notes (GET /notes when there is none yet). */
-    READ;
+    READ,
+    /**
+     * Sign in again (POST /login, which records the account on the main database's primary), then GET /account:
+     * the account row, read from a main replica or the primary, names the user.
+     */
+    ACCOUNT;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when a system that {@code serves} this much can answer this journey. */
+    public boolean servedBy(Serves serves) {
+        return switch (this) {
+            case BROWSE, LOGIN -> true;
+            case WRITE, READ -> serves.notes();
+            case ACCOUNT -> serves.accounts();
+        };
+    }
+
+    /** What a system needs to serve this journey, in words; empty for the journeys every system serves. */
+    public String needs() {
+        return switch (this) {
+            case BROWSE, LOGIN -> "";
+            case WRITE, READ -> "a database or shards (the notes live there)";
+            case ACCOUNT -> "a main database (the accounts live there)";
+        };
     }
 
     public static Journey fromLabel(String label) {
@@ -23,6 +46,6 @@ public enum Journey {
                 return j;
             }
         }
-        throw new IllegalArgumentException("unknown journey '" + label + "'; the journeys are browse, login, write, read");
+        throw new IllegalArgumentException("unknown journey '" + label + "'; the journeys are browse, login, write, read, account");
     }
 }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /** Weights of the journeys, e.g. {@code browse=70,write=20,login=10}; each arrival picks one by weight. */
 public record JourneyMix(Map<Journey, Integer> weights) {
-    public static final JourneyMix DEFAULT = parse("browse=70,write=20,login=10");
+    /** The mix of a system that serves every journey. */
+    public static final JourneyMix DEFAULT = parse("browse=60,write=20,login=10,account=10");
 
     public JourneyMix {
         weights = Collections.unmodifiableMap(new EnumMap<>(weights));
@@ -17,7 +18,24 @@ public record JourneyMix(Map<Journey, Integer> weights) {
         }
     }
 
-    /** Reads {@code name=weight,...}; names are browse, login, write, read; weights are whole numbers >= 0. */
+    /** The default mix without the journeys a system that {@code serves} this much cannot answer. */
+    public static JourneyMix defaultFor(Serves serves) {
+        var weights = new EnumMap<Journey, Integer>(Journey.class);
+        DEFAULT.weights().forEach((journey, weight) -> {
+            if (journey.servedBy(serves)) {
+                weights.put(journey, weight);
+            }
+        });
+        return new JourneyMix(weights);
+    }
+
+    /** The journeys of this mix (weight above 0) that a system that {@code serves} this much cannot answer. */
+    public java.util.List<Journey> unserved(Serves serves) {
+        return weights.entrySet().stream().filter(e -> e.getValue() > 0 && !e.getKey().servedBy(serves))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Reads {@code name=weight,...}; names are browse, login, write, read, account; weights are whole numbers >= 0. */
     public static JourneyMix parse(String text) {
         var weights = new EnumMap<Journey, Integer>(Journey.class);
         for (String part : text.split(",")) {
@@ -61,7 +79,7 @@ public record JourneyMix(Map<Journey, Integer> weights) {
         return weights.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Label to weight, in the order browse, login, write, read. */
+    /** Label to weight, in the order browse, login, write, read, account. */
     public Map<String, Integer> labels() {
         return weights.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().label(), Map.Entry::getValue,
                 (a, b) -> a, LinkedHashMap::new));

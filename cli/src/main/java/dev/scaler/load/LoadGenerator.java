@@ -279,6 +279,7 @@ public final class LoadGenerator {
                 case LOGIN -> login(user, scheduled);
                 case WRITE -> write(user, scheduled, random);
                 case READ -> read(user, scheduled, random);
+                case ACCOUNT -> account(user, scheduled);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -330,7 +331,7 @@ public final class LoadGenerator {
     private void login(User user, long scheduled) throws InterruptedException {
         long next = scheduled;
         if (user.cookie != null) {
-            Boolean ok = me(user, next);
+            Boolean ok = named(user, next, "/me");
             if (ok != null) {
                 return;
             }
@@ -339,13 +340,26 @@ public final class LoadGenerator {
         if (!logIn(user, next)) {
             return;
         }
-        me(user, System.nanoTime());
+        named(user, System.nanoTime(), "/me");
     }
 
-    /** GET /me: true when it names the user, false on another failure, null when the session was lost (401). */
-    private Boolean me(User user, long scheduled) throws InterruptedException {
+    /**
+     * Signs in again (POST /login: the account is recorded on the main primary), then GET /account, which must name
+     * the user: the journey of a returning user that depends on the main database.
+     */
+    private void account(User user, long scheduled) throws InterruptedException {
+        if (logIn(user, scheduled)) {
+            named(user, System.nanoTime(), "/account");
+        }
+    }
+
+    /**
+     * GET {@code path} with the user's session (/me, /account): true when the answer names the user, false on another
+     * failure, null when the session was lost (401).
+     */
+    private Boolean named(User user, long scheduled, String path) throws InterruptedException {
         String cookie = user.cookie;
-        Sent s = send(scheduled, "GET", "/me", null, null, cookie);
+        Sent s = send(scheduled, "GET", path, null, null, cookie);
         if (s.failure != null) {
             return false;
         }

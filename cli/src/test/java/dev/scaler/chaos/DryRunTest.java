@@ -29,7 +29,7 @@ class DryRunTest {
     void theTableShowsEveryEntryAsWrittenAndAsItResolvesNow() {
         String text = DryRun.of(EXPERIMENT, Optional.of(Starter.snapshot()), 42).text();
         assertThat(text).isEqualTo("""
-                mixed: load 100/s for 60s (browse=70,login=10,write=20, timeout 2s, 50 users); rollback at 50s; seed 42
+                mixed: load 100/s for 60s (browse=60,login=10,write=20,account=10, timeout 2s, 50 users); rollback at 50s; seed 42
                 needs: proxies: true (network faults go through Toxiproxy), a cache, a database, a cdn
                   AT   ACTION                     TARGET                RESOLVES NOW TO  NOTE
                   5s   kill                       web                   %s    rollback: start

@@ -78,7 +78,7 @@ class ExperimentLoaderTest {
     void theSmallestExperimentTakesTheLoadDefaultsOfScalerLoad() throws Exception {
         Experiment e = InputFile.experiment(resource("good/smallest.yaml"));
         assertThat(e.load()).isEqualTo(Load.DEFAULT);
-        assertThat(e.load()).isEqualTo(new Load(50, s(30), JourneyMix.parse("browse=70,write=20,login=10"),
+        assertThat(e.load()).isEqualTo(new Load(50, s(30), JourneyMix.parse("browse=60,write=20,login=10,account=10"),
                 s(2), 50));
         assertThat(e.description()).isEmpty();
         assertThat(e.hypothesis()).isEmpty();

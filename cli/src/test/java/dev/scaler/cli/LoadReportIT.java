@@ -32,10 +32,18 @@ class LoadReportIT extends ProjectIT {
         var up = Scaler.run("up", file.toString());
         assertThat(up.code()).as(up.transcript()).isZero();
 
-        var load = Scaler.run("load", file.toString(), "--rate", "50", "--duration", "10s", "--journeys",
-                "browse=70,login=30", "--users", "20", "--seed", "11", "--hypothesis", "availability=>= 99%",
+        // A journey this web tier (no database) cannot serve is refused before anything is sent.
+        var refused = Scaler.run("load", file.toString(), "--duration", "1s", "--journeys", "browse=80,write=20");
+        assertThat(refused.code()).as(refused.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("write needs a database or shards").contains("(browse=60,login=10)");
+        assertThat(dir.resolve(".scaler/runs")).doesNotExist();
+
+        // The default journeys are those it can serve: every request of them succeeds.
+        var load = Scaler.run("load", file.toString(), "--rate", "50", "--duration", "10s",
+                "--users", "20", "--seed", "11", "--hypothesis", "availability=>= 99%",
                 "--hypothesis", "lostSessions=0", "--hypothesis", "p99=<= 2s");
         assertThat(load.code()).as(load.transcript()).isZero();
+        assertThat(load.out()).contains("journeys browse=60,login=10,");
         assertThat(load.out()).contains("seed 11").contains("http://127.0.0.1:" + port + "/")
                 .contains("PASS: every hypothesis line held (3)");
         // Without a terminal the live line is a plain line every 5 s.

@@ -116,8 +116,8 @@ class RedundancyIT extends ProjectIT {
         var up = Scaler.run("up", "--timeout", "180", file.toString());
         assertThat(up.code()).as(up.transcript()).isZero();
 
-        // A row written on the primary (a login upserts the user) appears on every replica. The upsert is
-        // best effort and the app creates its schema in the background, so log in until the primary has it.
+        // A row written on the primary (a login upserts the user) appears on every replica. The app creates its
+        // schema in the background (a login is a 503 until then), so log in until the primary has it.
         eventually(Duration.ofSeconds(30), "alice recorded on the primary", () -> login("alice")
                 && trySql("it-ha-db-1", "SELECT name FROM users").contains("alice"));
         for (String replica : List.of("it-ha-db-2", "it-ha-db-3")) {

@@ -97,6 +97,43 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void anAccountJourneySignsInAgainThenReadsTheAccountThatMustNameTheUser() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 500, "account=100", 5), http).run();
+            assertThat(sum(result, Window::failed)).isZero();
+            assertThat(sum(result, Window::successes)).as("a login and an account read per journey")
+                    .isEqualTo(fixture.requests.get()).isEqualTo(2 * 100);
+        }
+        try (var fixture = new NotesFixture(Mode.WRONG_ACCOUNT)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 500, "account=100", 5), http).run();
+            assertThat(sum(result, w -> w.failures().get(FailureKind.CHECK))).as("every account read names someone else")
+                    .isEqualTo(100);
+        }
+    }
+
+    @Test
+    void anAccountJourneyWhoseLoginFailsStopsThereAsA5xx() throws Exception {
+        try (var fixture = new NotesFixture(Mode.LOGINS_DOWN)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 200, 500, "account=100", 5), http).run();
+            assertThat(sum(result, w -> w.failures().get(FailureKind.SERVER_ERROR))).isEqualTo(100);
+            assertThat(sum(result, Window::successes)).isZero();
+            assertThat(fixture.requests.get()).as("no /account without a session").isEqualTo(100);
+        }
+    }
+
+    @Test
+    void theDefaultMixLeavesOutWhatTheSystemCannotServeAndAnExplicitOneNamesIt() {
+        assertThat(JourneyMix.defaultFor(Serves.EVERYTHING)).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(JourneyMix.defaultFor(new Serves(false, false)).toString()).isEqualTo("browse=60,login=10");
+        assertThat(JourneyMix.defaultFor(new Serves(true, false)).toString()).isEqualTo("browse=60,login=10,write=20");
+        assertThat(JourneyMix.DEFAULT.unserved(new Serves(false, false)))
+                .containsExactly(Journey.WRITE, Journey.ACCOUNT);
+        assertThat(JourneyMix.parse("browse=1,read=0,account=1").unserved(new Serves(false, false)))
+                .as("a weight of 0 asks for nothing").containsExactly(Journey.ACCOUNT);
+        assertThat(JourneyMix.DEFAULT.unserved(Serves.EVERYTHING)).isEmpty();
+    }
+
+    @Test
     void failuresKeepTheirKind() throws Exception {
         try (var fixture = new NotesFixture(Mode.SERVER_ERRORS)) {
             var result = new LoadGenerator(spec(fixture.uri(), 200, 250, "browse=1", 1), http).run();
@@ -174,6 +211,7 @@ class LoadGeneratorTest {
     void journeyMixParsesAndRejectsClearly() {
         assertThat(JourneyMix.parse("browse=70,write=20,login=10").toString()).isEqualTo("browse=70,login=10,write=20");
         assertThat(JourneyMix.DEFAULT.total()).isEqualTo(100);
+        assertThat(JourneyMix.DEFAULT.toString()).isEqualTo("browse=60,login=10,write=20,account=10");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("brose=1"))
                 .hasMessageContaining("unknown journey 'brose'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JourneyMix.parse("browse=x"))

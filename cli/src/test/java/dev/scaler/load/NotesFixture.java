@@ -32,7 +32,11 @@ public final class NotesFixture implements AutoCloseable {
         /** The session of u1 is forgotten right after each login (401 on /me). */
         FORGET_U1,
         /** /whoami answers 503. */
-        SERVER_ERRORS
+        SERVER_ERRORS,
+        /** POST /login answers 503, as the web app does while its main database's primary does not answer. */
+        LOGINS_DOWN,
+        /** GET /account names another user than the session's. */
+        WRONG_ACCOUNT
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,6 +104,8 @@ public final class NotesFixture implements AutoCloseable {
                 } else {
                     answer(x, 200, "{\"instance\":\"fixture-1\",\"datacenter\":\"dc1\"}");
                 }
+            } else if (path.equals("/login") && method.equals("POST") && mode == Mode.LOGINS_DOWN) {
+                answer(x, 503, "{\"error\":\"database unavailable\"}");
             } else if (path.equals("/login") && method.equals("POST")) {
                 String name = URLDecoder.decode(body.replaceFirst("^user=", ""), StandardCharsets.UTF_8);
                 String id = UUID.randomUUID().toString();
@@ -111,6 +117,10 @@ public final class NotesFixture implements AutoCloseable {
             } else if (path.equals("/me")) {
                 answer(x, user == null ? 401 : 200, user == null ? "{\"error\":\"no session\"}"
                         : "{\"user\":\"" + user + "\",\"instance\":\"fixture-1\"}");
+            } else if (path.equals("/account")) {
+                String named = mode == Mode.WRONG_ACCOUNT ? "someone-else" : user;
+                answer(x, user == null ? 401 : 200, user == null ? "{\"error\":\"not logged in\"}"
+                        : "{\"user\":\"" + named + "\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"lastLogin\":\"2026-01-01T00:00:00Z\",\"source\":\"replica\",\"instance\":\"fixture-1\"}");
             } else if (path.startsWith("/notes")) {
                 notes(x, method, path, body, user);
             } else {

@@ -19,9 +19,9 @@ final class DataTier implements AutoCloseable {
     private final List<Database> databases;
     private final Schema schema;
     private final Optional<Notes> notes;
-    private final UserDirectory users;
+    private final Optional<UserDirectory> users;
 
-    private DataTier(List<Database> databases, Schema schema, Optional<Notes> notes, UserDirectory users) {
+    private DataTier(List<Database> databases, Schema schema, Optional<Notes> notes, Optional<UserDirectory> users) {
         this.databases = databases;
         this.schema = schema;
         this.notes = notes;
@@ -29,7 +29,7 @@ final class DataTier implements AutoCloseable {
     }
 
     static DataTier none() {
-        return new DataTier(List.of(), new Schema(), Optional.empty(), UserDirectory.NONE);
+        return new DataTier(List.of(), new Schema(), Optional.empty(), Optional.empty());
     }
 
     /** Opens the pools (lazily connecting) and starts creating the schema; never waits for a database. */
@@ -46,11 +46,15 @@ final class DataTier implements AutoCloseable {
         });
 
         Schema schema = new Schema();
-        UserDirectory users = UserDirectory.NONE;
+        Optional<UserDirectory> users = Optional.empty();
         if (settings.primaryUrl().isPresent()) {
             Database main = pools.get("main-primary", settings.primaryUrl().get());
             schema.on(main, Schema.USERS);
-            users = new JdbcUserDirectory(main);
+            List<Database> mainReplicas = new ArrayList<>();
+            for (int r = 0; r < settings.replicaUrls().size(); r++) {
+                mainReplicas.add(pools.get("main-replica-" + r, settings.replicaUrls().get(r)));
+            }
+            users = Optional.of(new JdbcUserDirectory(main, mainReplicas, settings.readsFrom()));
         }
 
         List<Notes.Shard> shards = new ArrayList<>();
@@ -86,7 +90,7 @@ final class DataTier implements AutoCloseable {
         return notes;
     }
 
-    UserDirectory users() {
+    Optional<UserDirectory> users() {
         return users;
     }
 

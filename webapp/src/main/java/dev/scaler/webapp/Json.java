@@ -22,6 +22,14 @@ final class Json {
     /** Who is logged in, and which replica answered. */
     record UserView(String user, String instance) {}
 
+    /** The session user's account, where it was read from (replica or primary), and which web replica answered. */
+    record AccountView(String user, String createdAt, String lastLogin, String source, String instance) {
+        static AccountView of(Account a, String instance) {
+            return new AccountView(a.user(), a.createdAt().toString(), a.lastLogin().toString(), a.source().toString(),
+                    instance);
+        }
+    }
+
     /** Which replica answered, and where it runs. */
     record WhereView(String instance, String datacenter) {}
 

@@ -43,14 +43,14 @@ public final class WebApp implements AutoCloseable {
 
     /** Binds 0.0.0.0 on the configured port (0 picks a free one) and serves until stopped. */
     public static WebApp start(Config config, SessionStore sessions) throws IOException {
-        return start(config, sessions, Optional.empty(), UserDirectory.NONE, new AppMetrics());
+        return start(config, sessions, Optional.empty(), Optional.empty(), new AppMetrics());
     }
 
     /**
      * The same, with the notes API served by {@code notes}, logins recorded in {@code users}, and the vital signs
      * that {@code metrics} gathers (pools register there) served at GET /metrics.
      */
-    static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, UserDirectory users,
+    static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, Optional<UserDirectory> users,
             AppMetrics metrics) throws IOException {
         NotesHandler notesHandler = new NotesHandler(sessions, notes);
         Router router = new Router(config.instance(), metrics)
@@ -59,6 +59,7 @@ public final class WebApp implements AutoCloseable {
                 .route("GET", "/whoami", new WhoAmIHandler(config.instance(), config.datacenter()))
                 .route("POST", "/login", new LoginHandler(sessions, config.instance(), users))
                 .route("GET", "/me", new MeHandler(sessions, config.instance()))
+                .route("GET", "/account", new AccountHandler(sessions, users, config.instance()))
                 .route("POST", "/logout", new LogoutHandler(sessions))
                 .route("POST", "/notes", notesHandler::create)
                 .route("GET", "/notes", notesHandler::list)

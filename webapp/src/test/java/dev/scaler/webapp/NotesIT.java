@@ -185,8 +185,11 @@ class NotesIT {
         assertThat(ApiClient.ok(single.get("/notes/" + unicodeId + "?consistency=primary", alice), 200).get("text").asText())
                 .isEqualTo(unicode);
 
-        DockerSupport.eventually(Duration.ofSeconds(10),
-                () -> rootQuery(dbA, "SELECT last_login FROM scaler.users WHERE name = ?", "alice").isPresent());
+        assertThat(rootQuery(dbA, "SELECT last_login FROM scaler.users WHERE name = ?", "alice"))
+                .as("the login was recorded on the primary before it answered").isPresent();
+        JsonNode account = ApiClient.ok(single.get("/account", alice), 200);
+        assertThat(account.get("user").asText()).isEqualTo("alice");
+        assertThat(account.get("source").asText()).isIn("replica", "primary");
     }
 
     @Test
@@ -345,8 +348,9 @@ class NotesIT {
             // An app that starts while its database is down: live at once, 503 for notes, schema later.
             ApiClient late = start("late", Map.of("SCALER_DB_PRIMARY_URL", "jdbc:mariadb://127.0.0.1:" + dbAPort + "/late"));
             assertThat(late.get("/healthz", "").statusCode()).isEqualTo(200);
-            String lateUser = late.login("frank");
-            assertThat(late.post("/notes", ApiClient.note("too early"), lateUser).statusCode()).isEqualTo(503);
+            HttpResponse<String> earlyLogin = late.post("/login", "{\"user\":\"frank\"}", "");
+            assertThat(earlyLogin.statusCode()).as("a login is recorded on the main primary first").isEqualTo(503);
+            assertThat(earlyLogin.headers().firstValue("Set-Cookie")).as("no session without the record").isEmpty();
 
             docker.startContainerCmd(dbA.getContainerId()).exec();
 
@@ -354,6 +358,9 @@ class NotesIT {
                     () -> single.post("/notes", ApiClient.note("after restart"), erin).statusCode() == 201);
             System.out.println("NotesIT: writes recovered " + recovered.toMillis() + " ms after the restart was issued");
             assertThat(single.update(id, "survived", erin).get("version").asLong()).isEqualTo(2);
+            DockerSupport.eventually(Duration.ofSeconds(30),
+                    () -> late.post("/login", "{\"user\":\"frank\"}", "").statusCode() == 200);
+            String lateUser = late.login("frank");
             DockerSupport.eventually(Duration.ofSeconds(30),
                     () -> late.post("/notes", ApiClient.note("schema made in the background"), lateUser).statusCode() == 201);
             assertThat(rootQuery(dbA, "SELECT COUNT(*) FROM late.notes WHERE `user` = ?", "frank")).contains("1");

@@ -1,0 +1,31 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scaler.load.JourneyMix;
+import dev.scaler.load.Serves;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JourneysTest {
+    private static final Serves WEB_TIER = new Serves(false, false);
+
+    @Test
+    void withoutJourneysAskedTheDefaultLeavesOutWhatTheProjectCannotServe() {
+        assertThat(Journeys.choose(Optional.empty(), WEB_TIER, "web-tier").toString()).isEqualTo("browse=60,login=10");
+        assertThat(Journeys.choose(Optional.empty(), Serves.EVERYTHING, "starter")).isEqualTo(JourneyMix.DEFAULT);
+    }
+
+    @Test
+    void journeysAskedForThatTheProjectCannotServeAreRefusedWithWhatTheyNeed() {
+        assertThatThrownBy(() -> Journeys.choose(Optional.of(JourneyMix.parse("browse=80,write=20,account=5")), WEB_TIER,
+                "web-tier"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--journeys: write needs a database or shards (the notes live there); account needs a main"
+                        + " database (the accounts live there), and web-tier has none. Leave --journeys out for the"
+                        + " journeys it can serve (browse=60,login=10), or leave out write and account.");
+        var servable = JourneyMix.parse("browse=80,login=20,write=0");
+        assertThat(Journeys.choose(Optional.of(servable), WEB_TIER, "web-tier")).isEqualTo(servable);
+    }
+}
