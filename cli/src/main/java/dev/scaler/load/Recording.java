@@ -5,13 +5,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /** Counts and latencies by one-second window of scheduled start, written by many threads at once. */
 final class Recording {
     private final long startNanos;
     private final Slot[] slots;
-    private final Recorder live = new Recorder(3);
+    /** Latencies since the live line last asked; a plain histogram under its own lock is cheaper than a Recorder. */
+    private final Histogram live = Window.newHistogram();
     final AtomicLong completed = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong dropped = new AtomicLong();
@@ -48,7 +48,9 @@ final class Recording {
             }
             s.latency.recordValue(micros);
         }
-        live.recordValue(micros);
+        synchronized (live) {
+            live.recordValue(micros);
+        }
         completed.incrementAndGet();
         if (failure != null) {
             failed.incrementAndGet();
@@ -65,7 +67,11 @@ final class Recording {
 
     /** Latencies recorded since the last call (for the live line). */
     Histogram interval() {
-        return live.getIntervalHistogram();
+        synchronized (live) {
+            Histogram copy = live.copy();
+            live.reset();
+            return copy;
+        }
     }
 
     /** The windows, handing over their histograms (the run is over; nothing records any more). */
