@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -108,6 +109,8 @@ def med(xs):
 
 
 def main():
+    # Stopped from outside (a timeout): still take down what was started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("bench: stopped"))
     work = tempfile.mkdtemp()
     results = {}
     cleanups = []
