@@ -138,12 +138,12 @@ public final class LoadGenerator {
         assets = pageAssets ? pageAssets() : List.of();
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
-        recording = new Recording(startNanos, spec.windowCount());
+        recording = new Recording(startNanos, spec.windowCount(), spec.timeout());
         homeRecordings = new Recording[spec.homes().size()];
         for (int i = 0; i < homeRecordings.length; i++) {
-            homeRecordings[i] = new Recording(startNanos, spec.windowCount());
+            homeRecordings[i] = new Recording(startNanos, spec.windowCount(), spec.timeout());
         }
-        assetRecording = new Recording(startNanos, spec.windowCount());
+        assetRecording = new Recording(startNanos, spec.windowCount(), spec.timeout());
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
