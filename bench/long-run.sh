@@ -127,10 +127,10 @@ load_pid=""
 run_dir=$(ls -d "$SCALER_STATE_DIR"/runs/*/ | head -1)
 echo "run directory: $(du -sh "$run_dir" | cut -f1) ($(du -sk "$run_dir" | cut -f1) KiB for $total s)"
 (cd "$run_dir" && ls -l | awk 'NR>1 {printf "  %-20s %10d bytes\n", $9, $5}')
-for format in text json html; do
+for format in table json html; do
   start=$(date +%s.%N)
   ./scaler report --format "$format" > "$work/report.$format"
   echo "scaler report --format $format: $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" \
     "$start" "$(date +%s.%N)") s ($(wc -c < "$work/report.$format") bytes, load $(load))"
 done
-grep -E "requests|availability|lost|writes" "$work/report.text" | head -6 || true
+grep -E "requests|availability|lost|writes" "$work/report.table" | head -6 || true
