@@ -21,26 +21,7 @@ STEP_SECONDS="${STEP_SECONDS:-5}"
 RATES="${RATES:-1000 2000 4000 6000 8000 10000 12000 14000 16000 20000 24000 32000}"
 FIXED_RATE="${FIXED_RATE:-1000}"
 STALL_SECONDS="${STALL_SECONDS:-30}"
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-nginx_pid=""
-stall_pid=""
-cleanup() {
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  [ -n "$stall_pid" ] && kill "$stall_pid" 2>/dev/null || true
-  sleep 0.2
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { # PORT: until something answers on it, at most 10 s
-  for _ in $(seq 100); do
-    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1",int(sys.argv[1])),0.2)' "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "bench: nothing answers on 127.0.0.1:$1" >&2; exit 3
-}
+source bench/loopback.sh
 
 # ---- nginx: static target, its own config, pid and logs under $work ----------------------------------------------
 port=$(free_port)
@@ -65,6 +46,7 @@ http {
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
 nginx_pid=$!
+started "$nginx_pid"
 wait_port "$port"
 target="http://127.0.0.1:$port/"
 echo "target: nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') on $target (pid $nginx_pid), 1 worker"
@@ -150,6 +132,7 @@ S(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
 PY
 python3 "$work/stall.py" "$stall_port" &
 stall_pid=$!
+started "$stall_pid"
 wait_port "$stall_port"
 echo
 echo "4. a target that stalls for 1 s every 10 s (127.0.0.1:$stall_port), ${STALL_SECONDS}s each"

@@ -9,19 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE="${RATE:-300}"
 MINUTES="${MINUTES:-30}"
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-server_pid=""
-load_pid=""
-cleanup() {
-  [ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null || true
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  sleep 0.2
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/loopback.sh
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 cat > "$work/notes.py" <<'PY'
 import http.server, json, socketserver, sys, threading, urllib.parse, uuid
 lock = threading.Lock()
@@ -100,11 +90,8 @@ class S(socketserver.ThreadingMixIn, http.server.HTTPServer):
 S(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
 PY
 python3 "$work/notes.py" "$port" &
-server_pid=$!
-for _ in $(seq 100); do
-  python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1",int(sys.argv[1])),0.2)' "$port" 2>/dev/null && break
-  sleep 0.1
-done
+started $!
+wait_port "$port"
 
 ./scaler --version >/dev/null   # build before measuring anything
 load() { cut -d' ' -f1 /proc/loadavg; }
@@ -114,6 +101,7 @@ echo "scaler load at ${RATE}/s for ${MINUTES} min against a notes server on 127.
 ./scaler load --target "http://127.0.0.1:$port/" --rate "$RATE" --duration "${MINUTES}m" --seed 7 --quiet \
   > "$work/load.out" 2>&1 &
 load_pid=$!
+started "$load_pid"
 t0=$SECONDS
 sleep 1
 java_pid=$(pgrep -P "$load_pid" java || echo "$load_pid")   # ./scaler execs java, so usually the same process
@@ -123,7 +111,6 @@ for at in 60 $((total / 2)) $((total - 5)); do
   echo "  at $((at / 60))m$((at % 60))s: tool RSS $(rss "$java_pid") (load $(load))"
 done
 wait "$load_pid" || { cat "$work/load.out" >&2; exit 1; }
-load_pid=""
 run_dir=$(ls -d "$SCALER_STATE_DIR"/runs/*/ | head -1)
 echo "run directory: $(du -sh "$run_dir" | cut -f1) ($(du -sk "$run_dir" | cut -f1) KiB for $total s)"
 (cd "$run_dir" && ls -l | awk 'NR>1 {printf "  %-20s %10d bytes\n", $9, $5}')
