@@ -2,12 +2,15 @@
 # How good a load generator is `scaler load`? Against a static target on loopback (nginx from Debian, started here
 # with its own config and pid file in a temp dir, stopped by PID at the end):
 #   1. the generator's highest sustained rate with under 1% dropped (the rate stepped up, STEP_SECONDS each),
-#   2. wrk's maximum throughput on the same target in the same run, and the ratio of the two,
+#   2. wrk's maximum throughput on the same target in the same run (just before and just after step 1; the higher
+#      of the two counts, so a machine that got busier during step 1 does not flatter the generator), and the ratio,
 #   3. both tools' p99 at one fixed rate: the generator at FIXED_RATE; plain wrk (4.1) has no fixed-rate mode
 #      (that is wrk2's -R), so its p99 is printed at its own, maximum, rate and said so.
 # Then a target that stalls for 1 s every 10 s (a small Python server on loopback): the generator's p99 shows the
 # stall (latency from the scheduled start), a closed loop of sequential requests on the same target does not.
-# Loopback only; every loop is bounded. Needs: nginx, wrk (apt-get install -y nginx wrk), python3, a JDK 21+.
+# Loopback only, no Docker; every loop is bounded. Needs: nginx, wrk (apt-get install -y nginx wrk), python3, a JDK 21+.
+# The last line is `max rate ratio scaler/wrk: X.XX`. The machine's load average is printed beside every figure:
+# on a shared machine the figures move with it, so run it more than once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v nginx >/dev/null && command -v wrk >/dev/null || {
@@ -15,29 +18,10 @@ command -v nginx >/dev/null && command -v wrk >/dev/null || {
 command -v python3 >/dev/null || { echo "bench/load.sh needs python3" >&2; exit 2; }
 
 STEP_SECONDS="${STEP_SECONDS:-5}"
-RATES="${RATES:-1000 2000 4000 6000 8000 10000 12000 16000 24000 32000}"
+RATES="${RATES:-1000 2000 4000 6000 8000 10000 12000 14000 16000 20000 24000 32000}"
 FIXED_RATE="${FIXED_RATE:-1000}"
 STALL_SECONDS="${STALL_SECONDS:-30}"
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-nginx_pid=""
-stall_pid=""
-cleanup() {
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  [ -n "$stall_pid" ] && kill "$stall_pid" 2>/dev/null || true
-  sleep 0.2
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { # PORT: until something answers on it, at most 10 s
-  for _ in $(seq 100); do
-    python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1",int(sys.argv[1])),0.2)' "$1" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "bench: nothing answers on 127.0.0.1:$1" >&2; exit 3
-}
+source bench/loopback.sh
 
 # ---- nginx: static target, its own config, pid and logs under $work ----------------------------------------------
 port=$(free_port)
@@ -62,11 +46,21 @@ http {
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
 nginx_pid=$!
+started "$nginx_pid"
 wait_port "$port"
 target="http://127.0.0.1:$port/"
 echo "target: nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') on $target (pid $nginx_pid), 1 worker"
 
 ./scaler --version >/dev/null   # build before measuring anything
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# wrk's maximum throughput; prints "requests/s p99".
+run_wrk() {
+  wrk -t2 -c64 -d"${STEP_SECONDS}s" --latency "${target}whoami" > "$work/wrk.out"
+  echo "$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out") $(awk '$1=="99%" {print $2}' "$work/wrk.out")"
+}
+read -r wrk_before wrk_p99_before < <(run_wrk)
+wrk_load_before=$(load)
 
 # One run of the generator; prints "attempts dropped failed p99ms throughput".
 run_load() { # RATE SECONDS TARGET
@@ -81,11 +75,11 @@ print(r["attempts"], r["dropped"], r["failed"], r["latency"]["p99"], round(r["th
 # ---- 1. highest sustained rate with < 1% dropped ----------------------------------------------------------------
 echo
 echo "1. scaler load, rate stepped up, ${STEP_SECONDS}s each (sustained: < 1% dropped and < 1% failed)"
-printf '   %8s %10s %9s %8s %10s %10s\n' rate requests dropped failed p99 achieved
+printf '   %8s %10s %9s %8s %10s %10s %6s\n' rate requests dropped failed p99 achieved load
 best=0
 for rate in $RATES; do
   read -r attempts dropped failed p99 achieved < <(run_load "$rate" "$STEP_SECONDS" "$target")
-  printf '   %8s %10s %9s %8s %8sms %8s/s\n' "$rate" "$attempts" "$dropped" "$failed" "$p99" "$achieved"
+  printf '   %8s %10s %9s %8s %8sms %8s/s %6s\n' "$rate" "$attempts" "$dropped" "$failed" "$p99" "$achieved" "$(load)"
   if python3 -c 'import sys; a,d,f=map(float,sys.argv[1:]); sys.exit(0 if a>0 and d/a<0.01 and f/a<0.01 else 1)' \
       "$attempts" "$dropped" "$failed"; then
     best=$rate
@@ -97,18 +91,18 @@ echo "   highest sustained rate: ${best}/s"
 
 # ---- 2. wrk's maximum throughput on the same target --------------------------------------------------------------
 echo
-echo "2. wrk -t2 -c64 -d${STEP_SECONDS}s --latency (closed loop, as fast as it can)"
-wrk -t2 -c64 -d"${STEP_SECONDS}s" --latency "${target}whoami" > "$work/wrk.out"
-wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")
-wrk_p99=$(awk '$1=="99%" {print $2}' "$work/wrk.out")
-echo "   wrk: ${wrk_rps} requests/s, p99 ${wrk_p99} (at that maximum rate)"
-python3 -c 'import sys; b,w=float(sys.argv[1]),float(sys.argv[2]); print(f"   ratio scaler load / wrk: {b/w:.2f}")' "$best" "$wrk_rps"
+echo "2. wrk -t2 -c64 -d${STEP_SECONDS}s --latency (closed loop, as fast as it can), before and after step 1"
+read -r wrk_after wrk_p99_after < <(run_wrk)
+echo "   wrk before: ${wrk_before} requests/s, p99 ${wrk_p99_before} (load ${wrk_load_before})"
+echo "   wrk after:  ${wrk_after} requests/s, p99 ${wrk_p99_after} (load $(load))"
+read -r wrk_rps wrk_p99 < <(python3 -c 'import sys; a,pa,b,pb=sys.argv[1:]; print(*((a,pa) if float(a)>=float(b) else (b,pb)))' \
+  "$wrk_before" "$wrk_p99_before" "$wrk_after" "$wrk_p99_after")
 
 # ---- 3. p99 at one fixed rate -----------------------------------------------------------------------------------
 echo
 echo "3. p99 at a fixed rate of ${FIXED_RATE}/s"
 read -r attempts dropped failed p99 achieved < <(run_load "$FIXED_RATE" "$STEP_SECONDS" "$target")
-echo "   scaler load at ${FIXED_RATE}/s: p99 ${p99}ms (${attempts} requests, ${dropped} dropped)"
+echo "   scaler load at ${FIXED_RATE}/s: p99 ${p99}ms (${attempts} requests, ${dropped} dropped, load $(load))"
 echo "   wrk 4.1 has no fixed-rate mode (no -R; that is wrk2): its p99 is ${wrk_p99} at its own rate of ${wrk_rps}/s"
 
 # ---- 4. a target that stalls 1 s every 10 s -----------------------------------------------------------------------
@@ -138,6 +132,7 @@ S(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
 PY
 python3 "$work/stall.py" "$stall_port" &
 stall_pid=$!
+started "$stall_pid"
 wait_port "$stall_port"
 echo
 echo "4. a target that stalls for 1 s every 10 s (127.0.0.1:$stall_port), ${STALL_SECONDS}s each"
@@ -158,3 +153,7 @@ lat.sort()
 p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
 print(f"   closed loop (one request after another): p99 {p99:.2f}ms ({len(lat)} requests, max {lat[-1]:.0f}ms)")
 PY
+
+echo
+echo "highest sustained rate: scaler ${best}/s, wrk ${wrk_rps}/s (the higher of its two runs); load average now $(load)"
+python3 -c 'import sys; b,w=float(sys.argv[1]),float(sys.argv[2]); print(f"max rate ratio scaler/wrk: {b/w:.2f}")' "$best" "$wrk_rps"

@@ -22,8 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
- * Carries out a diff: containers start in dependency order, independent ones in parallel, each
- * waited on until healthy. On failure or cancellation everything this run created is removed,
+ * Carries out a diff: every container is created at once, and each starts as soon as what it depends on is
+ * healthy (independent ones in parallel), each waited on until healthy. On failure or cancellation everything this run created is removed,
  * so an interrupted or failed `up` leaves nothing half-created.
  */
 public final class Apply {
@@ -121,16 +121,20 @@ public final class Apply {
             for (ContainerSpec spec : Dag.order(plan.containers())) {
                 var deps = spec.dependsOn().stream().map(d -> futures.getOrDefault(d, CompletableFuture.completedFuture(null)))
                         .toArray(CompletableFuture[]::new);
-                Runnable work;
+                // Created at once, whatever it depends on: creating needs nothing running, only starting does.
+                CompletableFuture<String> id;
                 if (toCreate.containsKey(spec.name())) {
-                    work = () -> createAndWait(spec, hashes.get(spec.name()));
+                    id = CompletableFuture.supplyAsync(() -> failFast(() -> create(spec, hashes.get(spec.name()))), pool);
                 } else if (toStart.containsKey(spec.name())) {
-                    var old = toStart.get(spec.name());
-                    work = () -> startAndWait(spec, old.id());
+                    id = CompletableFuture.completedFuture(toStart.get(spec.name()).id());
                 } else {
                     continue;
                 }
-                futures.put(spec.name(), CompletableFuture.allOf(deps).thenRunAsync(failFast(work), pool));
+                futures.put(spec.name(), CompletableFuture.allOf(deps).thenCombine(id, (none, created) -> created)
+                        .thenAcceptAsync(created -> failFast(() -> {
+                            startAndWait(spec, created);
+                            return created;
+                        }), pool));
             }
             try {
                 CompletableFuture.allOf(futures.values().toArray(CompletableFuture[]::new)).join();
@@ -141,20 +145,19 @@ public final class Apply {
         }
     }
 
-    private Runnable failFast(Runnable work) {
-        return () -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                if (!(e instanceof CancelledException)) {
-                    firstFailure.compareAndSet(null, e);
-                }
-                throw e;
+    /** Runs work; its failure (not a cancellation) is the first failure unless one came before. */
+    private <T> T failFast(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (!(e instanceof CancelledException)) {
+                firstFailure.compareAndSet(null, e);
             }
-        };
+            throw e;
+        }
     }
 
-    private void createAndWait(ContainerSpec spec, String hash) {
+    private String create(ContainerSpec spec, String hash) {
         checkCancelled();
         var env = new HashMap<String, String>();
         spec.env().forEach((k, v) -> env.put(k, secrets.apply(v)));
@@ -163,7 +166,7 @@ public final class Apply {
         String id = engine.create(spec, env, files, hash);
         createdContainers.add(id);
         progress.step(spec.name(), "created");
-        startAndWait(spec, id);
+        return id;
     }
 
     private void startAndWait(ContainerSpec spec, String id) {

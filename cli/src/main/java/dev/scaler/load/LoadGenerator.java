@@ -28,7 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * counted. The run ends by itself after {@code rate x duration} arrivals.
  */
 public final class LoadGenerator {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Parser buffers from one shared pool: the default keeps them per thread, and every journey is a new thread. */
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newConcurrentDequePool()).build());
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON_TYPE = "application/json";
     /** How long after its timeout a request is surely counted in its window. */
@@ -49,6 +51,8 @@ public final class LoadGenerator {
     private final AtomicLong staleReads = new AtomicLong();
     private final Map<String, Boolean> lostSessionUsers = new ConcurrentHashMap<>();
     private final User[] users;
+    /** Per target, the paths every journey asks for, resolved once (URI.resolve parses and allocates each time). */
+    private final List<Map<String, URI>> fixedPaths;
     private volatile boolean stop;
     private Duration warmUp = Duration.ZERO;
     private volatile long startNanos;
@@ -78,6 +82,9 @@ public final class LoadGenerator {
         this.spec = spec;
         this.http = http;
         this.timeoutNanos = spec.timeout().toNanos();
+        this.fixedPaths = spec.targets().stream().map(base -> Map.of("/", base.resolve("/"), "/whoami",
+                base.resolve("/whoami"), "/me", base.resolve("/me"), "/login", base.resolve("/login"), "/notes",
+                base.resolve("/notes"))).toList();
         this.users = new User[spec.users()];
         for (int i = 0; i < users.length; i++) {
             users[i] = new User("u" + (i + 1), i);
@@ -147,12 +154,12 @@ public final class LoadGenerator {
         assets = pageAssets ? pageAssets() : List.of();
         Instant startedAt = Instant.now();
         startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
-        recording = new Recording(startNanos, spec.windowCount());
+        recording = new Recording(startNanos, spec.windowCount(), spec.timeout());
         homeRecordings = new Recording[spec.homes().size()];
         for (int i = 0; i < homeRecordings.length; i++) {
-            homeRecordings[i] = new Recording(startNanos, spec.windowCount());
+            homeRecordings[i] = new Recording(startNanos, spec.windowCount(), spec.timeout());
         }
-        assetRecording = new Recording(startNanos, spec.windowCount());
+        assetRecording = new Recording(startNanos, spec.windowCount(), spec.timeout());
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
@@ -517,8 +524,9 @@ public final class LoadGenerator {
         List<URI> targets = spec.targets();
         User user = spec.homes().isEmpty() ? null : CURRENT.get();
         int next = user != null ? user.number : nextTarget.getAndIncrement();
-        URI base = targets.get(Math.floorMod(next, targets.size()));
-        return base.resolve(path);
+        int i = Math.floorMod(next, targets.size());
+        URI fixed = fixedPaths.get(i).get(path);
+        return fixed != null ? fixed : targets.get(i).resolve(path);
     }
 
     /** Sends a request scheduled at {@code scheduled}; a connection failure or timeout is recorded here. */

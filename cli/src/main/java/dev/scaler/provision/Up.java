@@ -20,9 +20,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** `scaler up`: checks everything that can fail before creating anything, then applies only the difference. */
 public final class Up {
@@ -39,8 +43,19 @@ public final class Up {
 
     /** What would change, after checking images and ports; creates nothing. */
     public Diff prepare(Plan plan, Map<String, String> hashesOut) {
-        Map<String, String> imageIds = resolveImages(plan);
-        List<ObservedContainer> all = engine.containers(Optional.empty());
+        Map<String, String> imageIds;
+        List<ObservedContainer> all;
+        // Each question is a round trip to the engine: asked side by side, they take as long as the slowest.
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<List<ObservedContainer>> running = pool.submit(() -> engine.containers(Optional.empty()));
+            var ids = new LinkedHashMap<String, Future<String>>();
+            plan.images().forEach(image -> ids.put(image, pool.submit(() -> resolveImage(image, plan.imageProfile()))));
+            imageIds = new HashMap<>();
+            for (var e : ids.entrySet()) {
+                imageIds.put(e.getKey(), answer(e.getValue()));
+            }
+            all = answer(running);
+        }
         checkPorts(plan, all);
         for (ContainerSpec c : plan.containers()) {
             hashesOut.put(c.name(), SpecHash.of(c, imageIds.get(c.image())));
@@ -60,25 +75,34 @@ public final class Up {
         return diff;
     }
 
-    private Map<String, String> resolveImages(Plan plan) {
-        var ids = new HashMap<String, String>();
-        for (String image : plan.images()) {
-            Optional<String> id = engine.imageId(image);
-            if (id.isEmpty() && !Images.builtLocally(image) && engine.pull(image, PULL_TIMEOUT)) {
-                id = engine.imageId(image);
-            }
-            if (id.isEmpty()) {
-                throw missing(image, plan.imageProfile());
-            }
-            if (plan.imageProfile().equals(ImageProfile.OFFLINE.yaml()) && LocalBuilds.name(image).isPresent()
-                    && builds.check(image, id) instanceof Provenance.Foreign foreign) {
-                throw new EngineException("image " + image + " is not scaler's build: it points at "
-                        + Provenance.shortId(foreign.id()) + ", which no `scaler images build`"
-                        + " recorded; nothing was created", foreign.advice().orElseThrow());
-            }
-            ids.put(image, id.get());
+    /** The image's id on the engine, pulled first when it is missing and can be pulled; never a foreign offline tag. */
+    private String resolveImage(String image, String profile) {
+        Optional<String> id = engine.imageId(image);
+        if (id.isEmpty() && !Images.builtLocally(image) && engine.pull(image, PULL_TIMEOUT)) {
+            id = engine.imageId(image);
         }
-        return ids;
+        if (id.isEmpty()) {
+            throw missing(image, profile);
+        }
+        if (profile.equals(ImageProfile.OFFLINE.yaml()) && LocalBuilds.name(image).isPresent()
+                && builds.check(image, id) instanceof Provenance.Foreign foreign) {
+            throw new EngineException("image " + image + " is not scaler's build: it points at "
+                    + Provenance.shortId(foreign.id()) + ", which no `scaler images build`"
+                    + " recorded; nothing was created", foreign.advice().orElseThrow());
+        }
+        return id.get();
+    }
+
+    /** What a question to the engine answered, or the error it failed with. */
+    private static <T> T answer(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.scaler.engine.CancelledException();
+        }
     }
 
     private static EngineException missing(String image, String profile) {

@@ -55,13 +55,35 @@ class ApplyTest {
         run(apply(Duration.ofSeconds(5)));
         List<String> calls = List.copyOf(engine.calls);
         int cache = calls.indexOf("start demo-cache-1");
-        int lb = calls.indexOf("create demo-lb-1");
+        int lb = calls.indexOf("start demo-lb-1");
         for (int i = 1; i <= 3; i++) {
-            int web = calls.indexOf("create demo-web-" + i);
+            int web = calls.indexOf("start demo-web-" + i);
             assertThat(web).isGreaterThan(cache);
-            assertThat(lb).isGreaterThan(calls.indexOf("start demo-web-" + i));
+            assertThat(lb).isGreaterThan(web);
         }
         assertThat(calls.get(0)).isEqualTo("network+ demo-net");
+    }
+
+    @Test
+    void everyContainerIsCreatedWithoutWaitingForWhatItDependsOn() throws Exception {
+        // The cache stays "starting" until every other container has been created: were creating to wait for the
+        // cache to be healthy (as starting must), the web replicas and the load balancer would never be created.
+        engine.health.put("demo-cache-1", Health.STARTING);
+        var creates = List.of("create demo-web-1", "create demo-web-2", "create demo-web-3", "create demo-lb-1");
+        var sawAll = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline && !engine.calls.containsAll(creates)) {
+                Thread.onSpinWait();
+            }
+            sawAll.set(engine.calls.containsAll(creates) && !engine.calls.contains("start demo-web-1"));
+            engine.health.put("demo-cache-1", Health.HEALTHY);
+        });
+        run(apply(Duration.ofSeconds(10)));
+        watcher.join();
+        assertThat(sawAll).as("all created while the cache was still starting, none of them started").isTrue();
+        List<String> calls = List.copyOf(engine.calls);
+        assertThat(calls.indexOf("start demo-web-1")).isGreaterThan(calls.indexOf("start demo-cache-1"));
     }
 
     @Test
@@ -87,7 +109,7 @@ class ApplyTest {
         assertThat(engine.containers).isEmpty();
         assertThat(engine.networks).isEmpty();
         assertThat(engine.volumes).isEmpty();
-        assertThat(engine.calls).doesNotContain("create demo-lb-1");
+        assertThat(engine.calls).doesNotContain("start demo-lb-1"); // created early, never started, removed again
     }
 
     @Test

@@ -148,4 +148,55 @@ class PlainHttpTest {
             }
         }
     }
+
+    @Test
+    void aTargetGetsAtMostItsPoolOfConnectionsAndRequestsBeyondItWaitTheirTurnWithinTheirTimeout() throws Exception {
+        // Each answer takes 150 ms; 6 requests at once on a pool of 2 connections: served two at a time.
+        try (var server = new RawServer(n -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        }); var http = new PlainHttp(SECOND, 2)) {
+            var answered = new AtomicInteger();
+            var threads = new java.util.ArrayList<Thread>();
+            for (int i = 0; i < 6; i++) {
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        if (http.send("GET", server.uri("/"), null, null, null, Duration.ofSeconds(5)).status() == 200) {
+                            answered.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(answered.get()).isEqualTo(6);
+            assertThat(server.connections.get()).isEqualTo(2);
+            // Both connections busy for 150 ms: a request that may wait only 50 ms for one times out.
+            var busy = new java.util.ArrayList<Thread>();
+            for (int i = 0; i < 2; i++) {
+                busy.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        http.send("GET", server.uri("/"), null, null, null, SECOND);
+                    } catch (IOException | InterruptedException ignored) {
+                        // only there to keep both connections busy
+                    }
+                }));
+            }
+            Thread.sleep(30);
+            assertThatThrownBy(() -> http.send("GET", server.uri("/"), null, null, null, Duration.ofMillis(50)))
+                    .isInstanceOfSatisfying(IOException.class, e -> assertThat(Failures.classify(e))
+                            .isEqualTo(FailureKind.TIMEOUT));
+            for (Thread t : busy) {
+                t.join();
+            }
+            assertThat(server.connections.get()).isEqualTo(2);
+        }
+    }
 }
