@@ -29,7 +29,7 @@ final class DataTier implements AutoCloseable {
     }
 
     static DataTier none() {
-        return new DataTier(List.of(), new Schema(), Optional.empty(), UserDirectory.NONE);
+        return new DataTier(List.of(), new Schema().start(), Optional.empty(), UserDirectory.NONE);
     }
 
     /** Opens the pools (lazily connecting) and starts creating the schema; never waits for a database. */
