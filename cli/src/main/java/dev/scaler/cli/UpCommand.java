@@ -57,6 +57,7 @@ final class UpCommand implements Callable<Integer> {
             try (var stop = Interrupts.onInterrupt(apply::cancel)) {
                 diff = new Up(engine).run(plan, apply);
             }
+            DeployedTopology.store().record(plan.project(), DeployedTopology.of(t, topology.file));
             ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
             Optional<AssetSync.Result> assets = t.cdn().map(cdn -> AssetSync.ensure(Origin.connect(engine,
                     plan.project(), secrets).orElseThrow(() -> new CdnException("the CDN origin of " + plan.project()
