@@ -59,7 +59,7 @@ final class ScaleCommand implements Callable<Integer> {
                     Duration.ofSeconds(timeoutSeconds));
             Scale.Result result;
             try (var stop = Interrupts.onInterrupt(apply::cancel)) {
-                result = scale.run(plan, diff, hashes, apply);
+                result = scale.run(plan, diff, hashes, apply, before.loadBalancer().healthCheck().path());
             }
             DeployedTopology.store().replace(project, deployed.withWebReplicas(replicas));
             int now = before.web().replicas() + result.added().size() - result.removed().size();

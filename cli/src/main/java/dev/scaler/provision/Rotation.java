@@ -33,6 +33,28 @@ public final class Rotation {
         return everyBalancer(api -> slot(api, replica).map(ServerSlot::serving).orElse(false));
     }
 
+    /**
+     * Waits until the replica itself answers {@code path} (its readiness) with 200 on the web port, asked directly
+     * at its address; false when {@code bound} passed first. HAProxy alone is not enough: a slot that DNS has just
+     * filled may show UP before its first check has failed.
+     */
+    public boolean awaitReady(ObservedContainer replica, String path, Duration bound) {
+        var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var addresses = replica.networks().values().stream().toList();
+        return !addresses.isEmpty() && poll(bound, () -> {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + addresses.get(0) + ":"
+                    + dev.scaler.plan.Planner.WEB_PORT + path)).timeout(Duration.ofSeconds(2)).build();
+            try {
+                return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.scaler.engine.CancelledException();
+            }
+        });
+    }
+
     /** Waits until every load balancer serves the replica; false when {@code bound} passed first. */
     public boolean awaitServing(ObservedContainer replica, Duration bound) {
         return poll(bound, () -> serving(replica));

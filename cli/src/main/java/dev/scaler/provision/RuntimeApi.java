@@ -25,6 +25,7 @@ public final class RuntimeApi {
     private static final int TIMEOUT_MS = 2000;
     // Type column of `show stat`: 2 is a server.
     private static final String SERVER = "2";
+    private static final String FRONTEND = "0";
 
     private final String address;
 
@@ -36,6 +37,34 @@ public final class RuntimeApi {
     /** The web backend's server slots with their address, status and current sessions. */
     public List<ServerSlot> slots() {
         return slots(send("show servers state " + HaproxyConfig.BACKEND), send("show stat"));
+    }
+
+    /** Requests the web frontend has answered since HAProxy started, and how many of them with a 5xx. */
+    public record Traffic(long requests, long errors) {
+        /** The sum of two load balancers' counts. */
+        public Traffic plus(Traffic other) {
+            return new Traffic(requests + other.requests, errors + other.errors);
+        }
+
+        /** What was counted since {@code before}. */
+        public Traffic since(Traffic before) {
+            return new Traffic(requests - before.requests, errors - before.errors);
+        }
+    }
+
+    /** The web frontend's counts now. */
+    public Traffic traffic() {
+        return traffic(send("show stat"));
+    }
+
+    /** The web frontend's row of a `show stat` answer. */
+    static Traffic traffic(String stats) {
+        for (Map<String, String> row : rows(stats)) {
+            if (FRONTEND.equals(row.get("type")) && HaproxyConfig.BACKEND.equals(row.get("pxname"))) {
+                return new Traffic(number(row, "req_tot"), number(row, "hrsp_5xx"));
+            }
+        }
+        return new Traffic(0, 0);
     }
 
     /** Sets a slot's administrative state: {@code drain} (no new requests) or {@code ready} (back to normal). */
@@ -54,22 +83,29 @@ public final class RuntimeApi {
     static List<ServerSlot> slots(String serversState, String stats) {
         Map<String, String> addresses = addresses(serversState);
         var slots = new ArrayList<ServerSlot>();
+        for (Map<String, String> row : rows(stats)) {
+            if (SERVER.equals(row.get("type")) && HaproxyConfig.BACKEND.equals(row.get("pxname"))) {
+                String name = row.get("svname");
+                slots.add(new ServerSlot(name, addresses.getOrDefault(name, ""), row.getOrDefault("status", ""),
+                        number(row, "scur")));
+            }
+        }
+        return slots;
+    }
+
+    private static List<Map<String, String>> rows(String stats) {
         String text = stats.startsWith("# ") ? stats.substring(2) : stats;
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
-            while (rows.hasNext()) {
-                Map<String, String> row = rows.next();
-                if (SERVER.equals(row.get("type")) && HaproxyConfig.BACKEND.equals(row.get("pxname"))) {
-                    String name = row.get("svname");
-                    String scur = row.getOrDefault("scur", "");
-                    slots.add(new ServerSlot(name, addresses.getOrDefault(name, ""), row.getOrDefault("status", ""),
-                            scur.isEmpty() ? 0 : Long.parseLong(scur)));
-                }
-            }
+            return rows.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read HAProxy's stats", e);
         }
-        return slots;
+    }
+
+    private static long number(Map<String, String> row, String column) {
+        String v = row.getOrDefault(column, "");
+        return v.isEmpty() ? 0 : Long.parseLong(v);
     }
 
     /** Slot name to address from `show servers state`: a version line, a "# " header of column names, one row each. */

@@ -62,16 +62,23 @@ public final class Scale {
         }
     }
 
-    /** Drains and removes the replicas that go, then creates and waits on the new ones through {@code apply}. */
-    public Result run(Plan plan, Diff diff, Map<String, String> hashes, Apply apply) {
+    /**
+     * Drains and removes the replicas that go, then creates the new ones through {@code apply} and waits until each
+     * answers {@code readinessPath} with 200 and every load balancer serves it.
+     */
+    public Result run(Plan plan, Diff diff, Map<String, String> hashes, Apply apply, String readinessPath) {
         var rotation = new Rotation(engine, plan.project());
-        parallel(diff.remove().stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
+        Parallel.run(diff.remove().stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
         if (!diff.create().isEmpty()) {
             apply.run(plan, new Diff(diff.create(), List.of(), List.of(), List.of(), List.of()), hashes);
             var names = diff.create().stream().map(ContainerSpec::name).toList();
             var created = engine.containers(Optional.of(plan.project())).stream()
                     .filter(c -> names.contains(c.name())).toList();
-            parallel(created.stream().map(c -> (Runnable) () -> {
+            Parallel.run(created.stream().map(c -> (Runnable) () -> {
+                if (!rotation.awaitReady(c, readinessPath, SERVING_BOUND)) {
+                    throw new EngineException(c.name() + " runs but does not answer " + readinessPath + " with 200"
+                            + " after " + SERVING_BOUND.toSeconds() + " s", "see `docker logs " + c.name() + "`");
+                }
                 if (!rotation.awaitServing(c, SERVING_BOUND)) {
                     throw new EngineException(c.name() + " is healthy but not served by every load balancer after "
                             + SERVING_BOUND.toSeconds() + " s", "see `scaler status " + plan.project() + " --metrics`");
@@ -97,7 +104,7 @@ public final class Scale {
     private MemoryBudget budget(String project) {
         var running = engine.containers(Optional.empty()).stream().filter(ObservedContainer::running).toList();
         var usage = new java.util.concurrent.ConcurrentHashMap<String, Long>();
-        parallel(running.stream().map(c -> (Runnable) () -> {
+        Parallel.run(running.stream().map(c -> (Runnable) () -> {
             OptionalLong bytes = engine.memoryUsage(c.id());
             bytes.ifPresent(b -> usage.put(c.id(), b));
         }).toList());
@@ -106,14 +113,5 @@ public final class Scale {
                         && project.equals(c.labels().get(dev.scaler.plan.Labels.PROJECT)))
                 .mapToLong(c -> usage.getOrDefault(c.id(), 0L)).max().orElse(0);
         return new MemoryBudget(engine.memoryTotal(), used, perReplica);
-    }
-
-    private static void parallel(List<Runnable> tasks) {
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture.allOf(tasks.stream().map(t -> CompletableFuture.runAsync(t, pool))
-                    .toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 }

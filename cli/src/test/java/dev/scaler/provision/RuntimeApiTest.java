@@ -29,6 +29,15 @@ class RuntimeApiTest {
     }
 
     @Test
+    void countsTheWebFrontendsRequestsAndServerErrors() throws Exception {
+        String stats = new String(RuntimeApiTest.class.getResourceAsStream("/haproxy/stats.csv").readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(RuntimeApi.traffic(stats)).isEqualTo(new RuntimeApi.Traffic(4, 0));
+        var csv = "# pxname,svname,type,req_tot,hrsp_5xx\nweb,FRONTEND,0,1200,30\nweb,BACKEND,1,1200,31\n";
+        assertThat(RuntimeApi.traffic(csv).since(new RuntimeApi.Traffic(200, 10))).isEqualTo(new RuntimeApi.Traffic(1000, 20));
+    }
+
+    @Test
     void readsAddressesByColumnName() {
         assertThat(RuntimeApi.addresses(STATE)).containsEntry("web1", "172.18.0.4").containsEntry("web3", "172.18.0.6")
                 .containsEntry("web4", "").hasSize(4);
