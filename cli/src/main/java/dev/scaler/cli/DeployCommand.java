@@ -22,23 +22,13 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     TopologyFile topology;
 
-    @Option(names = "--max-surge", paramLabel = "N", defaultValue = "1",
-            description = "New replicas that may run above the wanted count at once (default: ${DEFAULT-VALUE}).")
-    int maxSurge;
-
-    @Option(names = "--max-unavailable", paramLabel = "N", defaultValue = "0",
-            description = "Replicas that may be out of rotation below the wanted count (default: ${DEFAULT-VALUE}).")
-    int maxUnavailable;
+    @Mixin
+    RolloutOptions rollout;
 
     @Option(names = "--max-error-rate", paramLabel = "PERCENT", defaultValue = "1",
             description = "Roll back when HAProxy answers more than this share of requests with a 5xx during the"
                     + " deploy, judged once 100 requests were seen (default: ${DEFAULT-VALUE}).")
     double maxErrorRate;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long a new replica may take to be ready and in rotation before the deploy rolls back"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
 
     @Spec
     CommandSpec spec;
@@ -47,7 +37,7 @@ final class DeployCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         Topology t = topology.load();
-        Rollout.Limits limits = limits(maxSurge, maxUnavailable, maxErrorRate);
+        Rollout.Limits limits = rollout.limits(maxErrorRate);
         var file = DeployedTopology.of(t, topology.file);
         var fallback = DeployedTopology.store().current(t.name());
         // Keep the replica count `scale` set: a deploy changes versions, not capacity.
@@ -55,7 +45,7 @@ final class DeployCommand implements Callable<Integer> {
                 .orElse(file);
         var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
         try (var engine = DockerEngine.connect()) {
-            var rollouts = new Rollouts(engine, progress, Duration.ofSeconds(timeoutSeconds));
+            var rollouts = new Rollouts(engine, progress, Duration.ofSeconds(rollout.timeoutSeconds));
             var prepared = rollouts.prepare(target);
             var why = prepared.notRolling();
             if (why.isPresent()) {
@@ -66,16 +56,5 @@ final class DeployCommand implements Callable<Integer> {
             out.printf("%s: %d web replica(s) replaced in %.1fs%n", t.name(), done.replaced(), progress.seconds());
         }
         return ExitCode.OK;
-    }
-
-    static Rollout.Limits limits(int maxSurge, int maxUnavailable, double maxErrorRatePercent) {
-        if (maxErrorRatePercent < 0 || maxErrorRatePercent > 100) {
-            throw new UsageException("--max-error-rate is a percentage from 0 to 100, got " + maxErrorRatePercent);
-        }
-        try {
-            return new Rollout.Limits(maxSurge, maxUnavailable, maxErrorRatePercent / 100, Rollouts.DEFAULT.minRequests());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

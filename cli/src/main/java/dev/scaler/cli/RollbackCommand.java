@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -19,17 +19,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The running project.")
     String project;
 
-    @Option(names = "--max-surge", paramLabel = "N", defaultValue = "1",
-            description = "As for deploy (default: ${DEFAULT-VALUE}).")
-    int maxSurge;
-
-    @Option(names = "--max-unavailable", paramLabel = "N", defaultValue = "0",
-            description = "As for deploy (default: ${DEFAULT-VALUE}).")
-    int maxUnavailable;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long a replica may take to be ready and in rotation (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    RolloutOptions rollout;
 
     @Spec
     CommandSpec spec;
@@ -40,11 +31,11 @@ final class RollbackCommand implements Callable<Integer> {
         var current = DeployedTopology.current(project);
         var previous = DeployedTopology.store().previous(project).orElseThrow(() -> new UsageException(
                 project + " has no previous spec on record: it was brought up once and never deployed since"));
-        var limits = DeployCommand.limits(maxSurge, maxUnavailable, 100);
+        var limits = rollout.limits(100);
         var target = current.webReplicas() > 0 ? previous.withWebReplicas(current.webReplicas()) : previous;
         var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
         try (var engine = DockerEngine.connect()) {
-            var rollouts = new Rollouts(engine, progress, Duration.ofSeconds(timeoutSeconds));
+            var rollouts = new Rollouts(engine, progress, Duration.ofSeconds(rollout.timeoutSeconds));
             var prepared = rollouts.prepare(target);
             var why = prepared.notRolling();
             if (why.isPresent()) {
