@@ -85,7 +85,7 @@ public final class HaproxyConfig {
                     # closed a kept-alive connection as it stopped) is replayed on another; any other method is
                     # replayed only when it never reached a replica, so a write is not applied twice.
                     option redispatch 1
-                    retries 2
+                    retries 3
                     retry-on conn-failure empty-response junk-response
 
                 frontend web
@@ -97,7 +97,10 @@ public final class HaproxyConfig {
                     balance %s
                     option httpchk GET %s
                     http-check expect status 200
-                    default-server check inter %dms fastinter 200ms downinter 200ms fall %d rise %d resolvers docker resolve-prefer ipv4 init-addr none
+                    # A slot DNS has just filled counts as up before its first check: a replica that refuses the
+                    # first request sent to it (its app not listening yet) is marked down at once, and that
+                    # request goes to another one.
+                    default-server check inter %dms fastinter 200ms downinter 200ms fall %d rise %d resolvers docker resolve-prefer ipv4 init-addr none observe layer4 error-limit 1 on-error mark-down
                     server-template web %d %s:%d
 
                 %s""".formatted(RUNTIME_PORT, RESOLVERS, PORT, lb.algorithm().yaml(), hc.path(), inter, hc.fall(), hc.rise(), slots, webAlias,

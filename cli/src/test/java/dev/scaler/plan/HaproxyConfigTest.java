@@ -27,7 +27,8 @@ class HaproxyConfigTest {
     void replaysOnlyIdempotentRequestsThatReachedAReplicaAndNeverAfterATimeout() {
         String cfg = HaproxyConfig.render(Topologies.of("name: demo").loadBalancer(), "web", 8080, 64);
         assertThat(cfg).contains("retry-on conn-failure empty-response junk-response")
-                .contains("option redispatch 1")
+                .contains("option redispatch 1").contains("retries 3")
+                .contains("observe layer4 error-limit 1 on-error mark-down")
                 .contains("http-request disable-l7-retry unless { method GET HEAD OPTIONS }")
                 .doesNotContain("response-timeout");
     }
