@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rolling deploys under load: a web tier of 3 replicas (with Redis sessions) takes `scaler load` at RATE req/s
-# (open model, the default journey mix: logins and reads), and WARMUP seconds in, `scaler deploy` rolls it over to a
+# (open model, browse=80,login=20: the web tier has no database, so no notes), and WARMUP seconds in, `scaler deploy` rolls it over to a
 # new version (the web.env RELEASE changes, which replaces every replica: a new image works the same way). Per run:
 # failed requests of the whole load run, how long the deploy took, p99 before (the report's baseline phase) and during
 # it (the fault phase: a deploy is journaled as `fault deploy web` ... `restore web`). Then one deploy to an image
@@ -53,7 +53,7 @@ total_sent=0
 one() { # RELEASE [IMAGE] -> prints one line; the deploy's exit code is the first field
   local file
   file="$(topology "$@")"
-  "$SCALER" load "$PROJECT" --rate "$RATE" --duration "$DURATION" >"$work/load.log" 2>&1 &
+  "$SCALER" load "$PROJECT" --rate "$RATE" --duration "$DURATION" --journeys browse=80,login=20 >"$work/load.log" 2>&1 &
   local load=$!
   sleep "$WARMUP"
   local start end code=0
