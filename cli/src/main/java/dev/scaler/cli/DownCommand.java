@@ -36,6 +36,7 @@ final class DownCommand implements Callable<Integer> {
             Down.Result result = new Down(engine, progress).run(name, keepData);
             if (!keepData) {
                 Secrets.open(StateDir.resolve(), name).delete();
+                DeployedTopology.store().forget(name);
             }
             if (result.nothing()) {
                 out.printf("%s: nothing to remove%n", name);

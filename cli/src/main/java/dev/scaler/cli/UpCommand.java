@@ -55,9 +55,20 @@ final class UpCommand implements Callable<Integer> {
             LeftoverFaults.undo(engine, plan.project(), spec.commandLine().getErr());
             var apply = new Apply(engine, secrets::fill, progress, Duration.ofSeconds(timeoutSeconds));
             Diff diff;
-            try (var stop = Interrupts.onInterrupt(apply::cancel)) {
-                diff = new Up(engine, BuildRecords.read()).run(plan, apply);
+            var hashes = new java.util.HashMap<String, String>();
+            diff = new Up(engine, BuildRecords.read()).prepare(plan, hashes);
+            var before = DeployedTopology.store().current(plan.project());
+            if (before.isPresent() && dev.scaler.provision.RollingDeploy.notRolling(diff).isEmpty()) {
+                // Only web replicas change (image, environment, version): replaced one at a time, under load.
+                new Rollouts(engine, progress, Duration.ofSeconds(timeoutSeconds)).roll(
+                        new Rollouts.Prepared(plan, diff, hashes, t.loadBalancer().healthCheck().path()), DeployedTopology.of(t, topology.file), before,
+                        Rollouts.DEFAULT);
+            } else if (!diff.empty()) {
+                try (var stop = Interrupts.onInterrupt(apply::cancel)) {
+                    apply.run(plan, diff, hashes);
+                }
             }
+            DeployedTopology.store().record(plan.project(), DeployedTopology.of(t, topology.file));
             ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
             Optional<AssetSync.Result> assets = t.cdn().map(cdn -> AssetSync.ensure(Origin.connect(engine,
                     plan.project(), secrets).orElseThrow(() -> new CdnException("the CDN origin of " + plan.project()

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -23,13 +24,18 @@ import dev.scaler.plan.NetworkSpec;
 import dev.scaler.plan.ObservedContainer;
 import dev.scaler.plan.PortBinding;
 import dev.scaler.plan.VolumeSpec;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The Docker adapter: docker-java over the engine's socket, API version negotiated with the engine. */
 public final class DockerEngine implements Engine {
@@ -394,6 +400,48 @@ public final class DockerEngine implements Engine {
             // Stopped already is what was wanted.
         } catch (DockerException e) {
             throw new EngineException("cannot stop " + id + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    @Override
+    public void rename(String id, String name) {
+        try {
+            docker.renameContainerCmd(id).withName(name).exec();
+        } catch (DockerException e) {
+            throw new EngineException("cannot rename " + id + " to " + name + ": " + rootMessage(e),
+                    "remove the container named " + name + " if it is a leftover", e);
+        }
+    }
+
+    @Override
+    public long memoryTotal() {
+        Long total = docker.infoCmd().exec().getMemTotal();
+        return total == null ? 0 : total;
+    }
+
+    @Override
+    public OptionalLong memoryUsage(String id) {
+        var result = new CompletableFuture<Statistics>();
+        try (var callback = docker.statsCmd(id).withNoStream(true)
+                .exec(new ResultCallback.Adapter<Statistics>() {
+                    @Override
+                    public void onNext(Statistics stats) {
+                        result.complete(stats);
+                    }
+                })) {
+            var memory = result.get(10, TimeUnit.SECONDS).getMemoryStats();
+            if (memory == null || memory.getUsage() == null) {
+                return OptionalLong.empty();
+            }
+            // As `docker stats` shows it: inactive file pages are cache the kernel drops before it runs short.
+            Long inactive = memory.getStats() == null ? null : memory.getStats().getInactiveFile();
+            return OptionalLong.of(memory.getUsage() - (inactive == null ? 0 : inactive));
+        } catch (ExecutionException | TimeoutException | IOException
+                | DockerException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
         }
     }
 

@@ -58,6 +58,15 @@ public interface Engine extends AutoCloseable {
     /** Stops gracefully (SIGTERM, then SIGKILL after the timeout) and keeps the container; stopped already is fine. */
     void stop(String id, Duration timeout);
 
+    /** Renames a container (a rolling deploy starts a replica under a temporary name, then gives it the old one). */
+    void rename(String id, String name);
+
+    /** The memory the engine's machine has, in bytes. */
+    long memoryTotal();
+
+    /** What a running container uses now, in bytes (page cache that can be dropped left out); empty when unknown. */
+    java.util.OptionalLong memoryUsage(String id);
+
     /** Freezes every process of the container (the cgroup freezer); paused already is fine. */
     void pause(String id);
 

@@ -15,7 +15,7 @@ public final class Planner {
     /** The network alias shared by all web replicas; the load balancer resolves it. */
     public static final String WEB_ALIAS = "web";
     /** The most web replicas a topology may ask for; the load balancer keeps one server slot for each. */
-    public static final int MAX_WEB_REPLICAS = 9;
+    public static final int MAX_WEB_REPLICAS = dev.scaler.topology.Web.MAX_REPLICAS;
     /** The placeholder for the generated Redis password. */
     public static final String REDIS_PASSWORD = "${secret:redis.password}";
     /**

@@ -22,6 +22,12 @@ public record Topology(
         datacenters = List.copyOf(datacenters);
     }
 
+    /** The same topology with another number of web replicas (`scaler scale`). */
+    public Topology withWebReplicas(int replicas) {
+        return new Topology(version, name, images, loadBalancer, new Web(web.image(), replicas, web.sessions(), web.env()),
+                cache, database, shards, cdn, proxies, datacenters, source);
+    }
+
     /** The same topology with another image profile (the --images flag wins over the file). */
     public Topology withImages(ImageProfile profile) {
         return new Topology(version, name, profile, loadBalancer, web, cache, database, shards, cdn, proxies,

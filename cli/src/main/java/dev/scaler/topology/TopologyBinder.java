@@ -130,7 +130,7 @@ final class TopologyBinder {
     }
 
     private HealthCheck healthCheck(MapReader r) {
-        String path = r.string("path", "/healthz", HEALTH_PATH,
+        String path = r.string("path", "/readyz", HEALTH_PATH,
                 "a URL path starting with '/' (letters, digits and . _ ~ % / ? = & + -)");
         Duration interval = r.duration("interval", Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(60));
@@ -143,7 +143,7 @@ final class TopologyBinder {
     private Web web(MapReader r) {
         String image = r.string("image", Web.BUNDLED_IMAGE, IMAGE,
                 "an image reference such as scaler/webapp or registry.example.com/shop/web:1.2");
-        int replicas = r.integer("replicas", 2, 1, MAX_REPLICAS);
+        int replicas = r.integer("replicas", 2, 1, Web.MAX_REPLICAS);
         SessionStore sessions = r.oneOf("sessions", SessionStore.REDIS, SessionStore::yaml);
         Map<String, String> env = r.stringMap("env", TopologyBinder::envNameProblem,
                 TopologyBinder::envValueProblem);

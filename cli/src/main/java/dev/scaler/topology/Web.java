@@ -7,6 +7,8 @@ public record Web(String image, int replicas, SessionStore sessions, Map<String,
 
     /** The image name that means "the reference app bundled with scaler". */
     public static final String BUNDLED_IMAGE = "scaler/webapp";
+    /** The most web replicas a topology may ask for; one machine's memory is the real bound (`scale` checks it). */
+    public static final int MAX_REPLICAS = 64;
 
     public Web {
         env = Map.copyOf(env);

@@ -67,6 +67,32 @@ final class Docker implements AutoCloseable {
         return cli(command);
     }
 
+    /**
+     * An image made from another by a Dockerfile of these lines after its FROM (`docker build`, as a user would
+     * make a new version of a web image); it carries a label that makes {@link #removeImage} safe.
+     */
+    void image(String tag, String from, String... lines) {
+        try {
+            var context = java.nio.file.Files.createTempDirectory("scaler-image");
+            java.nio.file.Files.writeString(context.resolve("Dockerfile"), "FROM " + from + "\nLABEL scaler.test=image\n"
+                    + String.join("\n", lines) + "\n");
+            cli(List.of("docker", "build", "-q", "-t", tag, context.toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void removeImage(String tag) {
+        cli(List.of("docker", "rmi", "-f", tag));
+    }
+
+    /** An environment variable of a container as Docker has it. */
+    String env(String name, String variable) {
+        return cli(List.of("docker", "inspect", "-f", "{{range .Config.Env}}{{println .}}{{end}}", name)).lines()
+                .filter(l -> l.startsWith(variable + "=")).map(l -> l.substring(variable.length() + 1)).findFirst()
+                .orElse("");
+    }
+
     private static String cli(List<String> command) {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();

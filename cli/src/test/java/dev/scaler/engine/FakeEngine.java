@@ -142,6 +142,21 @@ final class FakeEngine implements Engine {
     }
 
     @Override
+    public void rename(String id, String name) {
+        calls.add("rename " + id + " " + name);
+    }
+
+    @Override
+    public long memoryTotal() {
+        return 8L << 30;
+    }
+
+    @Override
+    public java.util.OptionalLong memoryUsage(String id) {
+        return java.util.OptionalLong.empty();
+    }
+
+    @Override
     public void unpause(String id) {
         calls.add("unpause " + id);
     }

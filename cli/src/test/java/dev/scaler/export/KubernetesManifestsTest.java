@@ -57,7 +57,7 @@ class KubernetesManifestsTest {
     void theHaproxyConfigIsAConfigMapThatAsksTheClusterDnsForQualifiedNames() {
         String cfg = doc("ConfigMap", "web-tier-lb-files").path("data").path("haproxy.cfg").asText();
         assertThat(cfg).contains("parse-resolv-conf").doesNotContain("127.0.0.11")
-                .contains("server-template web 9 web.web-tier.svc.cluster.local:8080");
+                .contains("server-template web 64 web.web-tier.svc.cluster.local:8080");
         var mount = container(doc("Deployment", "web-tier-lb")).path("volumeMounts").get(0);
         assertThat(mount.path("mountPath").asText()).isEqualTo("/usr/local/etc/haproxy/haproxy.cfg");
         assertThat(mount.path("subPath").asText()).isEqualTo("haproxy.cfg");

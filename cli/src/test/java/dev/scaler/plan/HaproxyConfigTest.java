@@ -24,8 +24,20 @@ class HaproxyConfigTest {
     }
 
     @Test
-    void neverReplaysARequestThatReachedAReplica() {
-        String cfg = HaproxyConfig.render(Topologies.of("name: demo").loadBalancer(), "web", 8080, 9);
-        assertThat(cfg).contains("retry-on conn-failure").doesNotContain("response-timeout");
+    void replaysOnlyIdempotentRequestsThatReachedAReplicaAndNeverAfterATimeout() {
+        String cfg = HaproxyConfig.render(Topologies.of("name: demo").loadBalancer(), "web", 8080, 64);
+        assertThat(cfg).contains("retry-on conn-failure empty-response junk-response")
+                .contains("option redispatch 1").contains("retries 3")
+                .contains("observe layer4 error-limit 1 on-error mark-down")
+                .contains("http-request disable-l7-retry unless { method GET HEAD OPTIONS }")
+                .doesNotContain("response-timeout");
+    }
+
+    @Test
+    void checksReadinessByDefaultAndOpensTheRuntimeApiOnTheProjectNetwork() {
+        String cfg = HaproxyConfig.render(Topologies.of("name: demo").loadBalancer(), "web", 8080, 64);
+        assertThat(cfg).contains("option httpchk GET /readyz")
+                .contains("stats socket ipv4@0.0.0.0:" + HaproxyConfig.RUNTIME_PORT + " level admin")
+                .contains("server-template web 64 web:8080");
     }
 }

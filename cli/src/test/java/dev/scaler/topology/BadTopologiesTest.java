@@ -62,7 +62,7 @@ class BadTopologiesTest {
                         + " or '-', got 'Shop'",
                 "3:9 loadBalancer.port: expected a whole number from 1024 to 65535, got '80'",
                 "4:3 unknown field 'algoritm' in loadBalancer; did you mean 'algorithm'?",
-                "6:13 web.replicas: expected a whole number from 1 to 9, got 'three'",
+                "6:13 web.replicas: expected a whole number from 1 to 64, got 'three'",
                 "9:9 database.kind: expected mysql or mariadb, got 'postgres'",
                 "12:10 proxies: expected true or false, got 'maybe'");
         assertThat(e.getMessage().lines()).hasSize(6).allSatisfy(line -> assertThat(line).startsWith(file + ":"));

@@ -26,7 +26,7 @@ class TopologyLoaderTest {
             assertThat(t.name()).isEqualTo("demo");
             assertThat(t.images()).isEqualTo(ImageProfile.AUTO);
             assertThat(t.loadBalancer()).isEqualTo(new LoadBalancer("haproxy", 8080, "127.0.0.1",
-                    Algorithm.ROUNDROBIN, new HealthCheck("/healthz", Duration.ofSeconds(1), 2, 1), 1));
+                    Algorithm.ROUNDROBIN, new HealthCheck("/readyz", Duration.ofSeconds(1), 2, 1), 1));
             assertThat(t.web()).isEqualTo(new Web("scaler/webapp", 2, SessionStore.REDIS, Map.of()));
             assertThat(t.web().bundled()).isTrue();
             assertThat(t.cache()).contains(new Cache("redis", 0, 0, "64mb", "allkeys-lru"));
@@ -250,14 +250,14 @@ class TopologyLoaderTest {
         }
 
         @Test
-        void replicasFrom1To9() {
+        void replicasFrom1To64() {
             assertThat(ok("name: demo\nweb: {replicas: 1}\n").web().replicas()).isEqualTo(1);
-            assertThat(ok("name: demo\nweb: {replicas: 9}\n").web().replicas()).isEqualTo(9);
+            assertThat(ok("name: demo\nweb: {replicas: 64}\n").web().replicas()).isEqualTo(64);
             only("name: demo\nweb:\n  replicas: 0\n", 3, 13,
-                    "web.replicas: expected a whole number from 1 to 9, got '0'");
-            only("name: demo\nweb:\n  replicas: 10\n", 3, 13, "got '10'");
+                    "web.replicas: expected a whole number from 1 to 64, got '0'");
+            only("name: demo\nweb:\n  replicas: 65\n", 3, 13, "got '65'");
             only("name: demo\nweb:\n  replicas: three\n", 3, 13,
-                    "web.replicas: expected a whole number from 1 to 9, got 'three'");
+                    "web.replicas: expected a whole number from 1 to 64, got 'three'");
             only("name: demo\nweb:\n  replicas:\n", 3, 12, "got nothing");
         }
 

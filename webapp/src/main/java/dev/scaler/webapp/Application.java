@@ -27,7 +27,8 @@ public final class Application implements AutoCloseable {
         redis.measure(metrics);
         DataTier data = DataTier.open(config.database(), redis, metrics);
         try {
-            WebApp web = WebApp.start(config, new RedisSessionStore(redis), data.notes(), data.users(), metrics);
+            WebApp web = WebApp.start(config, new RedisSessionStore(redis), data.notes(), data.users(), metrics,
+                    new Readiness(data.schema()::ready));
             return new Application(redis, data, web);
         } catch (IOException | RuntimeException e) {
             data.close();

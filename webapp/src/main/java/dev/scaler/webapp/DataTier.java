@@ -29,7 +29,7 @@ final class DataTier implements AutoCloseable {
     }
 
     static DataTier none() {
-        return new DataTier(List.of(), new Schema(), Optional.empty(), Optional.empty());
+        return new DataTier(List.of(), new Schema().start(), Optional.empty(), Optional.empty());
     }
 
     /** Opens the pools (lazily connecting) and starts creating the schema; never waits for a database. */

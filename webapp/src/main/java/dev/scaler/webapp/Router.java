@@ -74,7 +74,8 @@ final class Router implements HttpHandler {
             Response response = respond(exchange);
             write(exchange, response);
             // Health checks (the load balancer's and Docker's, several a second) are not the users' traffic.
-            if (!exchange.getRequestURI().getRawPath().equals("/healthz")) {
+            String path = exchange.getRequestURI().getRawPath();
+            if (!path.equals("/healthz") && !path.equals("/readyz")) {
                 metrics.answered(response.status(), System.nanoTime() - start);
             }
         } catch (IOException e) {

@@ -53,6 +53,11 @@ final class Schema implements AutoCloseable {
         return this;
     }
 
+    /** True once every database has its tables (at once when there is none): the replica's readiness. */
+    boolean ready() {
+        return done.getCount() == 0;
+    }
+
     /** True once every database has its tables; for tests. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /** A running web app: the HTTP server with its routes, started and stopped as one. */
 public final class WebApp implements AutoCloseable {
-    /** Long enough for in-flight requests, short enough that `docker stop` never reaches its kill timeout. */
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
+    /**
+     * Long enough for in-flight requests (every call to Redis or a database times out within about a second), short
+     * enough that `docker stop` (5 s in scaler) never reaches its kill; the stop ends as soon as the last one is done.
+     */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(4);
     // Connections queued while all handlers are busy; load tests open many at once.
     private static final int BACKLOG = 512;
 
@@ -33,29 +36,33 @@ public final class WebApp implements AutoCloseable {
     private final ExecutorService executor;
     private final String instance;
     private final Router router;
+    private final Readiness readiness;
 
-    private WebApp(HttpServer server, ExecutorService executor, String instance, Router router) {
+    private WebApp(HttpServer server, ExecutorService executor, String instance, Router router, Readiness readiness) {
         this.server = server;
         this.executor = executor;
         this.instance = instance;
         this.router = router;
+        this.readiness = readiness;
     }
 
     /** Binds 0.0.0.0 on the configured port (0 picks a free one) and serves until stopped. */
     public static WebApp start(Config config, SessionStore sessions) throws IOException {
-        return start(config, sessions, Optional.empty(), Optional.empty(), new AppMetrics());
+        return start(config, sessions, Optional.empty(), Optional.empty(), new AppMetrics(), Readiness.always());
     }
 
     /**
      * The same, with the notes API served by {@code notes}, logins recorded in {@code users}, and the vital signs
-     * that {@code metrics} gathers (pools register there) served at GET /metrics.
+     * that {@code metrics} gathers (pools register there) served at GET /metrics, and GET /readyz answering what
+     * {@code readiness} says.
      */
     static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, Optional<UserDirectory> users,
-            AppMetrics metrics) throws IOException {
+            AppMetrics metrics, Readiness readiness) throws IOException {
         NotesHandler notesHandler = new NotesHandler(sessions, notes);
         Router router = new Router(config.instance(), metrics)
                 .route("GET", "/", new IndexHandler(config.instance(), config.datacenter(), config.cdnUrl()))
                 .route("GET", "/healthz", new HealthHandler())
+                .route("GET", "/readyz", new ReadyHandler(readiness))
                 .route("GET", "/whoami", new WhoAmIHandler(config.instance(), config.datacenter()))
                 .route("POST", "/login", new LoginHandler(sessions, config.instance(), users))
                 .route("GET", "/me", new MeHandler(sessions, config.instance()))
@@ -75,7 +82,7 @@ public final class WebApp implements AutoCloseable {
         server.createContext(METRICS_PATH, new MetricsRoute(METRICS_PATH, new MetricsHandler(metrics.registry()), router));
         server.start();
 
-        WebApp app = new WebApp(server, executor, config.instance(), router);
+        WebApp app = new WebApp(server, executor, config.instance(), router, readiness);
         LOG.info("scaler webapp listening on 0.0.0.0:{} instance={} datacenter={} redis={} password={} notes={}{}",
                 app.port(), config.instance(), config.datacenter(),
                 config.sentinel().map(Object::toString).orElse(config.redis().toString()),
@@ -96,8 +103,13 @@ public final class WebApp implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting, lets in-flight requests finish for at most {@code grace}, then ends. */
+    /**
+     * Says not ready, stops accepting (a new connection is refused, which HAProxy retries on another replica), lets
+     * in-flight requests finish for at most {@code grace}, then closes every connection, idle keep-alive ones
+     * included, and ends.
+     */
     public void stop(Duration grace) {
+        readiness.stopping();
         LOG.info("scaler webapp {} stopping", instance);
         // HttpServer takes whole seconds; round up so a sub-second grace still waits at all.
         server.stop((int) Math.max(0, (grace.toMillis() + 999) / 1000));

@@ -22,7 +22,7 @@ class AccountApiTest {
 
     private void start(Optional<UserDirectory> directory) throws IOException {
         app = WebApp.start(new Config(0, "web-2", "dc1", new RedisEndpoint("unused", 1), Optional.empty()), sessions,
-                Optional.empty(), directory, new AppMetrics());
+                Optional.empty(), directory, new AppMetrics(), Readiness.always());
     }
 
     @AfterEach

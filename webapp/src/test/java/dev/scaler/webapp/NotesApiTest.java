@@ -38,7 +38,7 @@ class NotesApiTest {
                 new InMemoryAckedVersions(), ReadsFrom.REPLICAS, Clock.fixed(Instant.parse("2026-05-06T07:08:09.5Z"), ZoneOffset.UTC),
                 () -> "00000000-0000-0000-0000-%012d".formatted(ids.incrementAndGet()));
         app = WebApp.start(new Config(0, "web-1", "dc1", new RedisEndpoint("unused", 1), Optional.empty()), sessions,
-                Optional.of(notes), Optional.empty(), new AppMetrics());
+                Optional.of(notes), Optional.empty(), new AppMetrics(), Readiness.always());
     }
 
     @AfterEach

@@ -55,7 +55,7 @@ class OpenApiTest {
 
     private WebApp start(Optional<Notes> notes) throws IOException {
         return WebApp.start(new Config(0, "web-1", "dc1", new RedisEndpoint("unused", 1), Optional.empty()), sessions,
-                notes, Optional.empty(), new AppMetrics());
+                notes, Optional.empty(), new AppMetrics(), Readiness.always());
     }
 
     @AfterEach
