@@ -40,7 +40,7 @@ final class DeployedTopology {
 
     /** The topology a deployed spec describes. */
     static Topology load(Deployed d) throws TopologyException {
-        Topology t = TopologyLoader.parse(d.text(), Path.of(d.source()))
+        Topology t = TopologyLoader.parse(d.text(), d.source())
                 .withImages(ImageProfile.valueOf(d.images().toUpperCase(Locale.ROOT)));
         return d.webReplicas() > 0 ? t.withWebReplicas(d.webReplicas()) : t;
     }

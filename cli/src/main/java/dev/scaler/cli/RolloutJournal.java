@@ -2,7 +2,7 @@ package dev.scaler.cli;
 
 import dev.scaler.provision.RollingDeploy;
 import dev.scaler.report.Event;
-import dev.scaler.report.RunStore;
+import dev.scaler.state.RunStore;
 import java.time.Duration;
 import java.time.Instant;
 

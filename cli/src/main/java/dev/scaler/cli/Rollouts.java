@@ -1,5 +1,6 @@
 package dev.scaler.cli;
 
+import dev.scaler.provision.BuildRecords;
 import dev.scaler.engine.Engine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.plan.Diff;
@@ -44,7 +45,7 @@ final class Rollouts {
         var topology = DeployedTopology.load(spec);
         Plan plan = Planner.plan(topology);
         var hashes = new HashMap<String, String>();
-        Diff diff = new Up(engine).prepare(plan, hashes);
+        Diff diff = new Up(engine, BuildRecords.read()).prepare(plan, hashes);
         return new Prepared(plan, diff, hashes, topology.loadBalancer().healthCheck().path());
     }
 

@@ -1,5 +1,6 @@
 package dev.scaler.cli;
 
+import dev.scaler.provision.BuildRecords;
 import dev.scaler.engine.Apply;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.plan.Diff;
@@ -52,7 +53,7 @@ final class ScaleCommand implements Callable<Integer> {
         var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
         try (var engine = DockerEngine.connect()) {
             var hashes = new HashMap<String, String>();
-            Diff diff = new Up(engine).prepare(plan, hashes);
+            Diff diff = new Up(engine, BuildRecords.read()).prepare(plan, hashes);
             var scale = new Scale(engine, progress);
             scale.check(plan, diff);
             var apply = new Apply(engine, Secrets.open(StateDir.resolve(), project)::fill, progress,
