@@ -13,7 +13,7 @@ class PlannerTest {
     @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc"})
     void noContainerOfAShippedTopologyHasAPasswordInItsEnvironmentOnlyInAFile(String name) throws Exception {
         Plan plan = Planner.plan(InputFile.topology(
-                dev.scaler.Repository.root().resolve("topologies/" + name + ".yaml")));
+                dev.scaler.Repository.root().resolve("topologies/" + name + ".yaml")).withImages(dev.scaler.topology.ImageProfile.UPSTREAM));
         var secretFiles = new java.util.ArrayList<String>();
         for (ContainerSpec c : plan.containers()) {
             assertThat(c.env().values()).as(c.name()).noneMatch(v -> v.contains("${secret:"));
@@ -92,7 +92,7 @@ class PlannerTest {
     void bundledWebAppIsHealthCheckedButAUsersImageIsReadyWhenItRuns() {
         Plan bundled = Planner.plan(Topologies.of("name: demo"));
         assertThat(bundled.container("demo-web-1").orElseThrow().healthCheck())
-                .contains(HealthCheck.http(Planner.WEB_PORT, "/healthz"));
+                .contains(HealthCheck.http(Planner.WEB_PORT, "/readyz"));
         Plan own = Planner.plan(Topologies.of("name: demo\nweb: { image: 'example/shop:1.2' }\n"));
         ContainerSpec web = own.container("demo-web-1").orElseThrow();
         assertThat(web.image()).isEqualTo("example/shop:1.2");
