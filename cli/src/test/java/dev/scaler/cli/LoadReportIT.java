@@ -45,7 +45,7 @@ class LoadReportIT extends ProjectIT {
         assertThat(load.code()).as(load.transcript()).isZero();
         assertThat(load.out()).contains("journeys browse=60,login=10,");
         assertThat(load.out()).contains("seed 11").contains("http://127.0.0.1:" + port + "/")
-                .contains("PASS: every hypothesis line held (3)");
+                .contains("PASSED: every hypothesis line held (3)");
         // Without a terminal the live line is a plain line every 5 s.
         assertThat(load.out()).containsPattern("\\[ +5\\.\\ds\\] .*req/s .*p99").doesNotContain("\r");
 

@@ -204,7 +204,7 @@ class WebTierIT extends EngineIT {
         Path upstream = topology("it-pull", freePort(), "web: { image: 'registry.invalid/nothing:1' }\n");
         var pull = Scaler.run("up", upstream.toString());
         assertThat(pull.code()).as(pull.transcript()).isEqualTo(ExitCode.ENVIRONMENT);
-        assertThat(pull.err()).contains("could not be pulled").contains("--images offline");
+        assertThat(pull.err()).contains("could not be pulled").contains("use the offline profile").contains("scaler images build");
         assertThat(docker.leftovers("it-img")).isEmpty();
         assertThat(docker.leftovers("it-pull")).isEmpty();
     }
