@@ -52,7 +52,7 @@ class LoadReportIT extends ProjectIT {
         var json = Scaler.run("report", "--format", "json");
         assertThat(json.code()).as(json.transcript()).isZero();
         var doc = new ObjectMapper().readTree(json.out());
-        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(doc.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(doc.path("run").path("project").asText()).isEqualTo(PROJECT);
         assertThat(doc.path("whole").path("attempts").asLong()).isGreaterThanOrEqualTo(500);
         assertThat(doc.path("whole").path("availability").asDouble()).isGreaterThanOrEqualTo(0.99);
