@@ -126,8 +126,32 @@ public final class SqlCluster implements Cluster {
                 throw new IllegalStateException(node + " has transactions " + primary + " never saw ("
                         + mine.beyond(theirs).text() + "): fenced read-only, not rejoined; it has diverged");
             }
-            sql.execute(dialect.rejoinAsReplica(source));
+            rejoin(sql, source);
         });
+    }
+
+    /**
+     * Runs the rejoin, again when another client started replication between its STOP and its CHANGE MASTER
+     * (error 1198: the failover agent may rejoin the same node at the same moment as `scaler failover`); the
+     * statements are idempotent, so a second pass ends in the same state.
+     */
+    private void rejoin(SqlNode sql, Source source) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                sql.execute(dialect.rejoinAsReplica(source));
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ER_SLAVE_MUST_STOP || attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -154,6 +178,9 @@ public final class SqlCluster implements Cluster {
     private interface Work {
         void on(SqlNode sql) throws SQLException;
     }
+
+    /** MariaDB's and MySQL's "This operation cannot be performed as you have a running slave". */
+    private static final int ER_SLAVE_MUST_STOP = 1198;
 
     private void run(String node, Work work) {
         try (SqlNode sql = SqlNode.connect(dialect, node, ServerImage.PORT, user, password, APPLY_WAIT.plusSeconds(1))) {
