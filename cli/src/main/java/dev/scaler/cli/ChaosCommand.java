@@ -107,6 +107,11 @@ final class ChaosCommand implements Callable<Integer> {
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
         try (var engine = DockerEngine.connect()) {
             String name = ProjectName.resolve(project.isPresent() ? project : ProjectName.fromArgument(target), engine);
+            if (script instanceof Experiment e) {
+                // As `scaler load --journeys`: refused before faults are undone, load is sent or anything is injected,
+                // in a dry run too.
+                Journeys.refuseUnserved(e, Journeys.of(engine, name), name);
+            }
             if (LeftoverFaults.undo(engine, name, err) instanceof Leftovers.Running r) {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
                         + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
@@ -175,11 +180,18 @@ final class ChaosCommand implements Callable<Integer> {
         return c.topology().map(t -> Needs.unmet(e, t)).filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
     }
 
-    /** Why the experiment cannot run on this project now: what the topology lacks, or a step that resolves to nothing. */
+    /**
+     * Why the experiment cannot run on this project now: what the topology lacks, a journey the project cannot serve,
+     * or a step that resolves to nothing.
+     */
     static Optional<String> cannotRun(Context context, Experiment e, long seed) {
         var unmet = ChaosCommand.unmet(context, e);
         if (unmet.isPresent()) {
             return Optional.of("needs " + unmet.get());
+        }
+        var unserved = Journeys.unservedBy(e, Journeys.of(context.engine(), context.project()), context.project());
+        if (unserved.isPresent()) {
+            return unserved;
         }
         var proxies = ProjectProxies.open(context.engine(), context.project());
         try {
