@@ -33,8 +33,8 @@ class LayersTest {
             "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.Pick", "chaos.Role", "chaos.Rollback",
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
-            "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
-            "load.LostWrite", "load.Recording", "load.Serves", "load.Verification", "load.Window");
+            "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult", "load.LoadShape",
+            "load.LostWrite", "load.Recording", "load.Serves", "load.Stage", "load.Verification", "load.Window");
 
     private static final DescribedPredicate<JavaClass> IN_THE_PURE_CORE =
             DescribedPredicate.describe("in the pure core", LayersTest::pure);
@@ -86,7 +86,8 @@ class LayersTest {
         onlyDependsOn("plan", "topology", "yaml", "sql");
         onlyDependsOn("sql");
         onlyDependsOn("failover");
-        onlyDependsOn("load");
+        // load reads durations as yaml.Durations does, the one definition of how scaler spells a duration
+        onlyDependsOn("load", "yaml");
         onlyDependsOn("monitor");
         onlyDependsOn("report", "load", "monitor");
         onlyDependsOn("export", "plan");

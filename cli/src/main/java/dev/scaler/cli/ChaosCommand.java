@@ -305,7 +305,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     /** What the load generator needs for an experiment's load, once the targets and the seed are known. */
     static LoadSpec loadSpec(Load load, List<URI> targets, long seed) {
-        return new LoadSpec(targets, load.rate(), load.duration(), load.journeys(), load.timeout(), seed,
+        return new LoadSpec(targets, load.shape(), load.journeys(), load.timeout(), seed,
                 LoadSpec.defaultMaxInFlight(load.rate(), load.timeout()), load.users());
     }
 }

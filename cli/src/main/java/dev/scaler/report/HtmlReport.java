@@ -54,6 +54,7 @@ public final class HtmlReport {
             svg .ok { fill:#7cc49a; } svg .failed { fill:var(--bad); } svg .dropped { fill:#9aa5b1; }
             svg .p50 { fill:none; stroke:var(--p50); stroke-width:1.8; }
             svg .p99 { fill:none; stroke:var(--p99); stroke-width:1.8; }
+            svg .target { fill:none; stroke:#1f2933; stroke-width:1.5; stroke-dasharray:5 3; }
             svg .max { fill:none; stroke:#b8c0c9; stroke-width:1; stroke-dasharray:3 2; }
             table { border-collapse:collapse; width:100%; font-variant-numeric:tabular-nums; }
             th, td { padding:5px 10px; border-bottom:1px solid var(--line); text-align:right; }
@@ -144,7 +145,8 @@ public final class HtmlReport {
                 "<span><i style=\"background:var(--warn)\"></i>steady state " + Format.percent(report.run().steadyState())
                         + "</span>", faultLegend(report)), avail.render("availability per second"));
 
-        double top = Math.max(1, rows.stream().mapToLong(Report.WindowRow::attempts).max().orElse(1)) * 1.1;
+        double top = Math.max(1, Math.max(rows.stream().mapToLong(Report.WindowRow::attempts).max().orElse(1),
+                rows.stream().mapToDouble(Report.WindowRow::targetRate).max().orElse(1))) * 1.1;
         double[] yTop = {niceCeil(top)};
         var thr = new Svg(seconds, v -> v / yTop[0]).faults(report);
         thr.yTicks(List.of(0.0, yTop[0] / 4, yTop[0] / 2, yTop[0] * 3 / 4, yTop[0]),
@@ -155,11 +157,16 @@ public final class HtmlReport {
             thr.bar("failed", r.second(), r.successes(), r.successes() + r.failed(), title);
             thr.bar("dropped", r.second(), r.successes() + r.failed(), r.attempts(), title);
         }
+        // The arrivals the load's shape scheduled each second (journeys, each one request or more), over the bars.
+        thr.steps("target", rows.stream().map(r -> (Double) r.targetRate()).toList(), false);
         thr.markers(report);
         section(out, "Throughput (requests per second, by scheduled start)", legend(
                 "<span><i class=\"box\" style=\"background:#7cc49a\"></i>succeeded</span>",
                 "<span><i class=\"box\" style=\"background:var(--bad)\"></i>failed</span>",
-                "<span><i class=\"box\" style=\"background:#9aa5b1\"></i>dropped</span>", faultLegend(report)),
+                "<span><i class=\"box\" style=\"background:#9aa5b1\"></i>dropped</span>",
+                "<span><i style=\"background:#1f2933\"></i>target arrival rate" + (report.run().stages().isEmpty()
+                        ? "" : " (stages " + Html.escape(report.run().shape().toString()) + ")") + "</span>",
+                faultLegend(report)),
                 thr.render("throughput per second"));
 
         double lmin = rows.stream().filter(r -> r.p50() != null).mapToDouble(Report.WindowRow::p50).min().orElse(1);
