@@ -88,6 +88,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Unfinished journeys beyond which arrivals are dropped (default: 1.1 x rate x timeout, at least 64).")
     Optional<Integer> maxInFlight = Optional.empty();
 
+    @Option(names = "--autoscale", description = "Run the project's autoscaler (web.autoscale in its topology) during"
+            + " the load; its decisions are events of the run, drawn in the report with the replica count.")
+    boolean autoscale;
+
     @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
             description = "A hypothesis line, e.g. 'availability=>= 99%%' or 'p99=<= 500ms' (repeatable).")
     Map<String, String> hypothesis = new LinkedHashMap<>();
@@ -122,6 +126,9 @@ final class LoadCommand implements Callable<Integer> {
         if (!targets.isEmpty() && project.isPresent()) {
             throw new UsageException("give a project or --target URLs, not both");
         }
+        if (autoscale && !targets.isEmpty()) {
+            throw new UsageException("--autoscale scales a project's web tier: give the project, not --target URLs");
+        }
         String projectName = "";
         List<String> homes = List.of();
         List<URI> uris = new ArrayList<>();
@@ -141,6 +148,8 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         JourneyMix mix = Journeys.choose(asked, serves, projectName);
+        Optional<dev.scaler.topology.Autoscale> policy = autoscale ? Optional.of(AutoscaleCommand.policy(projectName))
+                : Optional.empty();
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
         LoadSpec load;
         try {
@@ -151,11 +160,12 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, ScalerCommand.display(spec));
+        var store = new RunStore(StateDir.resolve().resolve("runs"));
+        var measured = new MeasuredRun(store, out, ScalerCommand.display(spec));
         var outcome = measured.run(MeasuredRun.newId(),
                 new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
                         hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE),
-                MeasuredRun.Alongside.NONE);
+                AutoscaleAlongside.ifAny(policy, projectName, store, out, ScalerCommand.display(spec)));
         measured.print(outcome);
         return ExitCode.of(outcome.report());
     }

@@ -37,6 +37,33 @@ final class MeasuredRun {
         /** Stops early and undoes what is in effect; called on Ctrl-C, and when the load ended first. */
         void stop();
 
+        /** This and {@code other} side by side, each on its own thread, both stopped together. */
+        default Alongside and(Alongside other) {
+            Alongside self = this;
+            return new Alongside() {
+                @Override
+                public void run(long zeroNanos, String runId, LoadGenerator load) {
+                    Thread second = Thread.ofPlatform().name("scaler-alongside-2").start(() ->
+                            other.run(zeroNanos, runId, load));
+                    try {
+                        self.run(zeroNanos, runId, load);
+                    } finally {
+                        try {
+                            second.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+
+                @Override
+                public void stop() {
+                    self.stop();
+                    other.stop();
+                }
+            };
+        }
+
         Alongside NONE = new Alongside() {
             @Override
             public void run(long zeroNanos, String runId, LoadGenerator load) {

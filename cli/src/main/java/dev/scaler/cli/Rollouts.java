@@ -70,7 +70,11 @@ final class Rollouts {
                 deploy.run(back.plan(), back.diff(), back.hashes(), limits, Optional.empty());
             }
         }));
-        RollingDeploy.Outcome outcome = deploy.run(target.plan(), target.diff(), target.hashes(), limits, previous);
+        RollingDeploy.Outcome outcome;
+        // The autoscaler holds still while this marker is there.
+        try (var marker = dev.scaler.state.DeployMarker.in(StateDir.resolve()).hold(project)) {
+            outcome = deploy.run(target.plan(), target.diff(), target.hashes(), limits, previous);
+        }
         return switch (outcome) {
             case RollingDeploy.Deployed done -> {
                 DeployedTopology.store().record(project, targetSpec);
