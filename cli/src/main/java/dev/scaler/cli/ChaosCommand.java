@@ -67,6 +67,10 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "NAME", description = "The project, by name.")
     Optional<String> project = Optional.empty();
 
+    @Option(names = "--autoscale", description = "Run the project's autoscaler (web.autoscale in its topology) during"
+            + " the experiment; its decisions are events of the run, drawn in the report with the replica count.")
+    boolean autoscale;
+
     @Option(names = "--dry-run", description = "Print the schedule with its targets resolved now; inject nothing.")
     boolean dryRun;
 
@@ -281,7 +285,9 @@ final class ChaosCommand implements Callable<Integer> {
             var measured = new MeasuredRun(store, c.out(), c.display());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), loadSpec(e.load(), uris, s).withHomes(homes),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
-                    c.options().sampleInterval(), e.guards()), alongside);
+                    c.options().sampleInterval(), e.guards()), alongside.and(AutoscaleAlongside.ifAny(autoscale
+                            ? Optional.of(AutoscaleCommand.policy(c.project())) : Optional.empty(), c.project(), store,
+                            c.out(), c.display())));
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.
@@ -317,7 +323,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     /** What the load generator needs for an experiment's load, once the targets and the seed are known. */
     static LoadSpec loadSpec(Load load, List<URI> targets, long seed) {
-        return new LoadSpec(targets, load.rate(), load.duration(), load.journeys(), load.timeout(), seed,
+        return new LoadSpec(targets, load.shape(), load.journeys(), load.timeout(), seed,
                 LoadSpec.defaultMaxInFlight(load.rate(), load.timeout()), load.users());
     }
 }
