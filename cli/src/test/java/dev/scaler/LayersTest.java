@@ -26,7 +26,7 @@ class LayersTest {
      * their model classes by name (docs/architecture.md says which and why).
      */
     private static final List<String> PURE = List.of(
-            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export",
+            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "cluster",
             "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
             "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
@@ -70,7 +70,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "files", "sql", "provision",
-                "failover", "load", "monitor", "collect", "report", "chaos", "export", "cli"}) {
+                "failover", "load", "monitor", "collect", "report", "chaos", "export", "cluster", "nodes", "cli"}) {
             if (!p.equals(pkg) && !List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -90,6 +90,7 @@ class LayersTest {
         onlyDependsOn("monitor");
         onlyDependsOn("report", "load", "monitor");
         onlyDependsOn("export", "plan");
+        onlyDependsOn("cluster");
         onlyDependsOn("engine", "plan", "topology");
         onlyDependsOn("state", "report", "load", "monitor");
         onlyDependsOn("files", "yaml", "topology", "chaos");
