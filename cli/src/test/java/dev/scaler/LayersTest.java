@@ -30,7 +30,7 @@ class LayersTest {
             "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
             "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
-            "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.Pick", "chaos.Role", "chaos.Rollback",
+            "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.NodeAction", "chaos.NodeTarget", "chaos.Pick", "chaos.Role", "chaos.Rollback",
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
             "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
@@ -97,7 +97,8 @@ class LayersTest {
         onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
         // chaos writes its timeline as report.Event and checks hypotheses with report.Hypothesis: one definition each
         // (docs/architecture.md says why this arrow was added).
-        onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report");
+        onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report", "nodes", "cluster");
+        onlyDependsOn("nodes", "engine", "cluster");
         onlyDependsOn("collect", "monitor", "engine", "plan", "topology", "state", "sql", "provision", "failover");
     }
 
