@@ -6,7 +6,8 @@ import com.github.dockerjava.api.model.SwarmNode;
 public record SwarmNodeView(String id, String hostname, String role, String availability, String state,
         boolean leader, String reachability) {
 
-    static SwarmNodeView of(SwarmNode n) {
+    /** Swarm's node as this record. */
+    public static SwarmNodeView of(SwarmNode n) {
         String hostname = n.getDescription() == null ? n.getId() : n.getDescription().getHostname();
         var spec = n.getSpec();
         String role = spec == null || spec.getRole() == null ? "" : spec.getRole().name().toLowerCase();
