@@ -6,10 +6,7 @@ import java.util.List;
  * An action on a whole cluster node (a Docker-in-Docker machine of `scaler cluster up`), through the host's engine or
  * Swarm; every one is journaled before it is applied and undone at the rollback.
  */
-public sealed interface NodeAction {
-
-    /** The key the action is written with: {@code kill-node}, {@code partition-node}. */
-    String keyword();
+public sealed interface NodeAction extends Action {
 
     /** The node, as written. */
     NodeTarget target();

@@ -73,9 +73,22 @@ public final class NodeFaults {
 
     /** Journals, then applies, {@code action} on {@code node}; returns the fault as journaled. */
     public Fault.OnNode apply(NodeAction action, NodeContainer node, int id, Journal journal) {
-        var fault = new Fault.OnNode(id, action.keyword(), action.target().text() + " = " + node.name(), cluster,
-                node.name(), node.id(), ClusterPlan.network(cluster), node.address());
+        var fault = fault(action, node, id);
         journal.applying(fault);
+        inflict(action, fault);
+        return fault;
+    }
+
+    /** The fault {@code action} on {@code node} is, as the journal records it before it is applied. */
+    public Fault.OnNode fault(NodeAction action, NodeContainer node, int id) {
+        return new Fault.OnNode(id, action.keyword(), action.target().text() + " = " + node.name(), cluster,
+                node.name(), node.id(), ClusterPlan.network(cluster), node.address());
+    }
+
+    /** Applies a journaled fault. */
+    public void inflict(NodeAction action, Fault.OnNode fault) {
+        var node = host.nodes(Optional.of(cluster)).stream().filter(c -> c.id().equals(fault.containerId()))
+                .findFirst().orElseThrow(() -> new EngineException(fault.node() + " is gone", ""));
         switch (action) {
             case NodeAction.KillNode k -> host.kill(node.id());
             case NodeAction.StopNode s -> host.stop(node.id(), STOP_SECONDS);
@@ -84,7 +97,6 @@ public final class NodeFaults {
             case NodeAction.DrainNode d -> withManager(node, m -> m.availability(node.name(),
                     SwarmNodeAvailability.DRAIN));
         }
-        return fault;
     }
 
     /** Undoes a node fault; returns what it did. Throws when it could not. */

@@ -48,6 +48,15 @@ final class ClusterCommand implements Runnable {
                 : "several clusters on this engine (" + String.join(", ", clusters) + "): name one");
     }
 
+    /**
+     * The host's engine for an experiment's node actions, when it has any: they act on the only cluster here (a
+     * project deployed on a cluster is not yet told apart from one that is not).
+     */
+    static Optional<NodeHost> nodeHost(dev.scaler.chaos.Experiment experiment) {
+        boolean nodes = experiment.steps().stream().anyMatch(s -> s.action() instanceof dev.scaler.chaos.NodeAction);
+        return nodes ? Optional.of(NodeHost.connect()) : Optional.empty();
+    }
+
     /** `scaler cluster up`. */
     @Command(name = "up", mixinStandardHelpOptions = true,
             description = "Start N Docker-in-Docker nodes on a network of their own and join them into one swarm "
