@@ -98,7 +98,9 @@ public final class SwarmEngine implements AutoCloseable {
         var out = new HashMap<String, List<String>>();
         for (Task t : docker.listTasksCmd().exec()) {
             TaskState state = t.getStatus() == null ? null : t.getStatus().getState();
-            if (t.getNodeId() == null || state == null || !live(state)) {
+            // A down node's tasks keep their last state (running) though Swarm has replaced them: only tasks it
+            // still wants running count, or a service would show twice while a node is down.
+            if (t.getNodeId() == null || state == null || !live(state) || t.getDesiredState() != TaskState.RUNNING) {
                 continue;
             }
             String name = services.getOrDefault(t.getServiceId(), t.getServiceId())

@@ -186,11 +186,12 @@ class ClusterIT extends EngineIT {
                 .findFirst().orElse("");
     }
 
-    /** Running tasks of the service: task id to node id. */
+    /** Running tasks of the service that Swarm wants running: task id to node id. */
     private static Map<String, String> running(DockerClient manager) {
         return manager.listTasksCmd().withServiceFilter(SERVICE).exec().stream()
+                // A down node's task keeps its last state, running, though Swarm wants it shut down: desired state too.
                 .filter(t -> t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING
-                        && t.getNodeId() != null)
+                        && t.getDesiredState() == TaskState.RUNNING && t.getNodeId() != null)
                 .collect(Collectors.toMap(Task::getId, Task::getNodeId));
     }
 
