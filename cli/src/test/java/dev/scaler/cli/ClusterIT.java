@@ -151,6 +151,22 @@ class ClusterIT extends EngineIT {
                 System.out.printf("kill-node rollback: %s ready again after %.1fs%n", victim.name(),
                         (System.nanoTime() - r0) / 1e9);
                 assertThat(host.nodes(Optional.of(CLUSTER)).get(2).address()).isEqualTo(victim.address());
+
+                // Cut node 2 off the cluster network; the rollback puts it back at its fixed address, Ready.
+                journal.begin(new Journal.Owner(-1, "", "it-run-2"));
+                var cut = faults.resolve(new NodeTarget.Numbered(2));
+                faults.apply(new NodeAction.PartitionNode(new NodeTarget.Numbered(2)), cut, 1, journal);
+                String network = "scaler-cluster-" + CLUSTER;
+                assertThat(host.connected(cut.id(), network)).as("%s on %s", cut.name(), network).isFalse();
+                var healed = Leftovers.undo(journal, new Undo(engine, Optional::empty), Optional.empty());
+                assertThat(healed).isInstanceOfSatisfying(Leftovers.Undone.class, u -> assertThat(u.outcomes().get(0)
+                        .what()).isEqualTo("reconnected " + cut.name() + " to " + network + " at " + cut.address()));
+                try (DockerClient here = DockerEngine.client(Optional.empty())) {
+                    assertThat(here.inspectContainerCmd(cut.id()).exec().getNetworkSettings().getNetworks()
+                            .get(network).getIpAddress()).isEqualTo(cut.address());
+                }
+                eventually(Duration.ofSeconds(30), () -> state(first, cut.name()).equals("ready") ? true : null,
+                        cut.name() + " ready after the partition");
             }
 
             var down = Scaler.run("cluster", "down", CLUSTER);
