@@ -109,9 +109,16 @@ class ClusterIT extends EngineIT {
                         .orElseThrow().id();
                 String local = first.listContainersCmd().withLabelFilter(Map.of("com.docker.swarm.service.name",
                         SERVICE)).exec().get(0).getId();
-                String ips = exec(first, local, "getent", "ahostsv4", "tasks." + SERVICE);
-                var addresses = ips.lines().map(l -> l.split("\\s+")[0]).distinct().toList();
-                assertThat(addresses).as(ips).hasSize(3);
+                // Swarm's DNS learns of tasks on other nodes by gossip, a moment after they run: poll, bounded.
+                List<String> addresses = eventually(Duration.ofSeconds(30), () -> {
+                    try {
+                        var found = exec(first, local, "getent", "ahostsv4", "tasks." + SERVICE).lines()
+                                .map(l -> l.split("\\s+")[0]).distinct().toList();
+                        return found.size() == 3 ? found : null;
+                    } catch (Exception e) {
+                        return null;
+                    }
+                }, "tasks." + SERVICE + " resolving to 3 addresses");
                 for (String ip : addresses) {
                     assertThat(exec(first, local, "redis-cli", "-h", ip, "ping")).as("PING %s", ip)
                             .isEqualTo("PONG");
