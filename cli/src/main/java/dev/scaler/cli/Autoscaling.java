@@ -13,7 +13,7 @@ import dev.scaler.monitor.Signal;
 import dev.scaler.monitor.Snapshot;
 import dev.scaler.monitor.Vitals;
 import dev.scaler.report.Event;
-import dev.scaler.state.DeployMarker;
+import dev.scaler.state.ProcessMarker;
 import dev.scaler.state.Secrets;
 import dev.scaler.topology.Autoscale;
 import dev.scaler.topology.TopologyException;
@@ -70,9 +70,10 @@ final class Autoscaling {
     /** Reads, decides and acts until {@link #stop()}. */
     void run() throws InterruptedException {
         var snapshots = new LinkedBlockingQueue<Snapshot>();
-        var marker = DeployMarker.in(StateDir.resolve());
+        var deploys = ProcessMarker.deploying(StateDir.resolve());
         try (var sampler = Sampler.start(() -> Targets.of(engine, project),
-                Collectors.forProject(Secrets.open(StateDir.resolve(), project)), EVERY, snapshots::add)) {
+                Collectors.forProject(Secrets.open(StateDir.resolve(), project)), EVERY, snapshots::add);
+                var mine = ProcessMarker.autoscaling(StateDir.resolve()).hold(project)) {
             var state = Autoscaler.State.start(now());
             Double crossedAt = null;
             while (!stopped) {
@@ -81,8 +82,9 @@ final class Autoscaling {
                     continue;
                 }
                 Reading reading = reading(snapshot, now());
-                var step = Autoscaler.decide(policy, state, reading, marker.running(project).isPresent());
+                var step = Autoscaler.decide(policy, state, reading, deploys.running(project).isPresent());
                 state = step.state();
+                mine.say(said(step.decision()));
                 crossedAt = crossing(reading, crossedAt);
                 switch (step.decision()) {
                     case Decision.Hold hold -> show(hold);
@@ -145,6 +147,16 @@ final class Autoscaling {
             timeline.event(Event.SCALE, "hold", "web", hold.why());
         }
         lastShown = kind;
+    }
+
+    /** The decision as `top` shows it: what it is, and the figures that caused it. */
+    private static String said(Decision decision) {
+        String when = java.time.LocalTime.now().withNano(0).toString();
+        return switch (decision) {
+            case Decision.Hold hold -> "web " + hold.current() + " replicas, hold: " + hold.why() + " (" + when + ")";
+            case Decision.Scale scale -> "web " + (scale.up() ? "scale-up " : "scale-down ") + scale.current() + " -> "
+                    + scale.to() + ": " + scale.why() + " (" + when + ")";
+        };
     }
 
     private double now() {

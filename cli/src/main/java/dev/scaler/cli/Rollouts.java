@@ -72,7 +72,7 @@ final class Rollouts {
         }));
         RollingDeploy.Outcome outcome;
         // The autoscaler holds still while this marker is there.
-        try (var marker = dev.scaler.state.DeployMarker.in(StateDir.resolve()).hold(project);
+        try (var marker = dev.scaler.state.ProcessMarker.deploying(StateDir.resolve()).hold(project);
                 var stop = Interrupts.onInterrupt(deploy::cancel)) {
             outcome = deploy.run(target.plan(), target.diff(), target.hashes(), limits, previous);
         }
