@@ -11,7 +11,6 @@
 #   PEAK=300 bash bench/autoscale.sh                 # a lower peak when one machine cannot serve 600/s
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v python3 >/dev/null || { echo "bench/autoscale.sh needs python3" >&2; exit 2; }
 
 LOW="${LOW:-50}"
 PEAK="${PEAK:-600}"
@@ -20,16 +19,8 @@ MIN="${MIN:-2}"
 MAX="${MAX:-8}"
 WINDOW="${WINDOW:-30s}"
 STAGES="${STAGES:-0s:$LOW,15s:$LOW,30s:$PEAK,30s:$PEAK,15s:$LOW,60s:$LOW}"
-SCALER="${SCALER:-./scaler}"
 OUT="${OUT:-autoscale-report.html}"
-PROJECT=bench-autoscale
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-cleanup() {
-  "$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/project.sh bench-autoscale
 
 file="$work/$PROJECT.yaml"
 cat >"$file" <<YAML
@@ -47,7 +38,6 @@ web:
     scaleDown: { window: $WINDOW, step: 2 }
 YAML
 
-"$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
 echo "bench: scaler up $PROJECT ($MIN web replicas, autoscale $MIN..$MAX at $TARGET req/s per replica)" >&2
 "$SCALER" up "$file" >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; exit 3; }
 echo "bench: scaler load $PROJECT --autoscale --stages $STAGES" >&2

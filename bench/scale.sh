@@ -7,26 +7,16 @@
 #   bash bench/scale.sh                  # FROM=3 TO=24 RATE=200 DURATION=90s WAIT=10
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v python3 >/dev/null || { echo "bench/scale.sh needs python3" >&2; exit 2; }
 
 FROM="${FROM:-3}"
 TO="${TO:-24}"
 RATE="${RATE:-200}"
 DURATION="${DURATION:-90s}"
 WAIT="${WAIT:-10}"
-SCALER="${SCALER:-./scaler}"
-PROJECT=bench-scale
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-cleanup() {
-  "$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/project.sh bench-scale
 
 file="$work/$PROJECT.yaml"
 printf 'name: %s\nimages: offline\nloadBalancer: { port: 18695 }\ncache: {}\nweb: { replicas: %s }\n' "$PROJECT" "$FROM" >"$file"
-"$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
 echo "bench: scaler up $PROJECT ($FROM web replicas)" >&2
 "$SCALER" up "$file" >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; exit 3; }
 "$SCALER" load "$PROJECT" --rate "$RATE" --duration "$DURATION" --journeys browse=80,login=20 >"$work/load.log" 2>&1 &

@@ -4,11 +4,10 @@ import dev.scaler.engine.CancelledException;
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.topology.Autoscale;
 import dev.scaler.topology.TopologyException;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,9 +24,8 @@ final class AutoscaleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The running project (as `scaler up` named it).")
     String project;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each new replica may take to become ready (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    ReadyTimeout timeout;
 
     @Spec
     CommandSpec spec;
@@ -40,7 +38,7 @@ final class AutoscaleCommand implements Callable<Integer> {
         var progress = new ProgressPrinter(out, display);
         try (var engine = DockerEngine.connect()) {
             var autoscaling = new Autoscaling(engine, project, policy, progress, display,
-                    RunTimeline.inProgress(project), Duration.ofSeconds(timeoutSeconds));
+                    RunTimeline.inProgress(project), timeout.duration());
             progress.note("autoscale " + project + ": web " + policy.min() + ".." + policy.max() + " replicas, target "
                     + policy.target().metric().words() + " " + policy.target().value() + policy.target().metric().unit()
                     + "; Ctrl-C stops");

@@ -2,12 +2,11 @@ package dev.scaler.cli;
 
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.topology.Web;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,9 +24,8 @@ final class ScaleCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TIER=N", description = "The new count: web=N, 1 to " + Web.MAX_REPLICAS + ".")
     String count;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each new replica may take to become ready (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    ReadyTimeout timeout;
 
     @Spec
     CommandSpec spec;
@@ -38,7 +36,7 @@ final class ScaleCommand implements Callable<Integer> {
         int replicas = replicas(count);
         var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
         try (var engine = DockerEngine.connect()) {
-            var done = Scaling.to(engine, project, replicas, progress, Duration.ofSeconds(timeoutSeconds));
+            var done = Scaling.to(engine, project, replicas, progress, timeout.duration());
             if (done.added() == 0 && done.removed() == 0) {
                 out.printf("%s: web already has %d replicas, nothing to change%n", project, replicas);
             } else {
