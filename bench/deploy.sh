@@ -59,25 +59,26 @@ def p99(name):
     p = phase.get(name)
     return "-" if p is None or p["latency"]["p99"] is None else "%.1f" % p["latency"]["p99"]
 w = r["whole"]
+kinds = ",".join("%s:%d" % kv for kv in sorted((w.get("failures") or {}).items())) or "-"
 print(sys.argv[1], "%.1f" % (float(sys.argv[3]) - float(sys.argv[2])), w["failed"] + w["dropped"], w["attempts"],
-      p99("baseline"), p99("fault"), "%.2f" % float(open("/proc/loadavg").read().split()[0]))
+      p99("baseline"), p99("fault"), "%.2f" % float(open("/proc/loadavg").read().split()[0]), kinds)
 ' "$code" "$start" "$end"
 }
 
 echo
 echo "rolling deploy 3 -> 3 web replicas to a new version under $RATE req/s ($DURATION load, deploy at ${WARMUP}s)"
-printf '%-4s %-5s %-10s %-16s %-12s %-12s %s\n' run exit deploy-s failed/requests p99-before p99-during load-avg
+printf '%-4s %-5s %-10s %-16s %-12s %-12s %-9s %s\n' run exit deploy-s failed/requests p99-before p99-during load-avg failures
 for i in $(seq 1 "$RUNS"); do
-  read -r code seconds failed attempts before during loadavg < <(one "$i")
-  printf '%-4s %-5s %-10s %-16s %-12s %-12s %s\n' "$i" "$code" "$seconds" "$failed/$attempts" "$before" "$during" "$loadavg"
+  read -r code seconds failed attempts before during loadavg kinds < <(one "$i")
+  printf '%-4s %-5s %-10s %-16s %-12s %-12s %-9s %s\n' "$i" "$code" "$seconds" "$failed/$attempts" "$before" "$during" "$loadavg" "$kinds"
   total_failed=$((total_failed + failed))
   total_sent=$((total_sent + attempts))
 done
 
 echo
 echo "deploy to an image whose readiness never passes (automatic rollback expected, exit 3)"
-read -r code seconds failed attempts before during loadavg < <(one 99 "$BROKEN")
-printf '%-4s %-5s %-10s %-16s %-12s %-12s %s\n' never "$code" "$seconds" "$failed/$attempts" "$before" "$during" "$loadavg"
+read -r code seconds failed attempts before during loadavg kinds < <(one 99 "$BROKEN")
+printf '%-4s %-5s %-10s %-16s %-12s %-12s %-9s %s\n' never "$code" "$seconds" "$failed/$attempts" "$before" "$during" "$loadavg" "$kinds"
 grep -h "rolled back" "$work/deploy.log" | head -1
 total_failed=$((total_failed + failed))
 total_sent=$((total_sent + attempts))

@@ -26,7 +26,7 @@ code=0
 start=$(date +%s.%N)
 "$SCALER" scale "$PROJECT" "web=$TO" >"$work/scale.log" 2>&1 || code=$?
 end=$(date +%s.%N)
-tail -1 "$work/scale.log"
+if [ "$code" -eq 0 ]; then tail -1 "$work/scale.log"; else tail -25 "$work/scale.log" >&2; fi
 docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' | grep "^$PROJECT-web-" >"$work/mem.txt" || true
 wait "$load" || true
 "$SCALER" report --format json | python3 -c '
@@ -45,4 +45,6 @@ if mem:
     print("memory per web replica (%d replicas, docker stats): mean %.0f MiB, max %.0f MiB" % (len(mem), sum(mem) / len(mem), max(mem)))
 print("p99 of the run: %.1fms" % w["latency"]["p99"])
 print("failed requests during the scale: %d of %d (dropped %d)" % (w["failed"] + w["dropped"], w["attempts"], w["dropped"]))
+if w.get("failures"):
+    print("failures by kind: " + ", ".join("%s %d" % kv for kv in sorted(w["failures"].items(), key=lambda kv: -kv[1])))
 ' "$code" "$start" "$end" "$FROM" "$TO" "$RATE" "$work/mem.txt"

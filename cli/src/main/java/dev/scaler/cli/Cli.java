@@ -53,7 +53,8 @@ public final class Cli {
             err.println("scaler: " + u.getMessage());
             code = ExitCode.BAD_INPUT;
         } else if (e instanceof UnhealthyException u) {
-            err.println("scaler: " + u.getMessage() + "; its last log lines:");
+            err.println("scaler: " + u.getMessage() + (u.lastLogLines().isEmpty() ? "; it printed nothing"
+                    : "; its last log lines:"));
             u.lastLogLines().forEach(l -> err.println("  | " + l));
             err.println("  " + u.hint());
             code = ExitCode.ENVIRONMENT;

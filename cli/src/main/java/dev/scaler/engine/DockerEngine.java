@@ -439,6 +439,12 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public int cpus() {
+        Integer n = docker.infoCmd().exec().getNCPU();
+        return n == null || n < 1 ? 1 : n;
+    }
+
+    @Override
     public OptionalLong memoryUsage(String id) {
         var result = new CompletableFuture<Statistics>();
         try (var callback = docker.statsCmd(id).withNoStream(true)

@@ -64,6 +64,9 @@ public interface Engine extends AutoCloseable {
     /** The memory the engine's machine has, in bytes. */
     long memoryTotal();
 
+    /** The CPUs the engine's machine has (at least 1). */
+    int cpus();
+
     /** What a running container uses now, in bytes (page cache that can be dropped left out); empty when unknown. */
     java.util.OptionalLong memoryUsage(String id);
 

@@ -9,7 +9,7 @@ public final class UnhealthyException extends EngineException {
 
     public UnhealthyException(String container, String state, List<String> lastLogLines) {
         super(container + " did not become healthy (" + state + ")",
-                "its last log lines are shown above; nothing this `up` created was kept");
+                "nothing this command created was kept");
         this.container = container;
         this.lastLogLines = List.copyOf(lastLogLines);
     }

@@ -69,11 +69,42 @@ public final class Scale {
     public Result run(Plan plan, Diff diff, Map<String, String> hashes, Apply apply, String readinessPath) {
         var rotation = new Rotation(engine, plan.project());
         Parallel.run(diff.remove().stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
-        if (!diff.create().isEmpty()) {
-            apply.run(plan, new Diff(diff.create(), List.of(), List.of(), List.of(), List.of()), hashes);
-            var names = diff.create().stream().map(ContainerSpec::name).toList();
-            var created = engine.containers(Optional.of(plan.project())).stream()
-                    .filter(c -> names.contains(c.name())).toList();
+        var serving = new java.util.ArrayList<ObservedContainer>();
+        try {
+            for (List<ContainerSpec> batch : batches(diff.create(), engine.cpus())) {
+                serving.addAll(join(plan, batch, hashes, apply, rotation, readinessPath));
+            }
+        } catch (RuntimeException e) {
+            // A scale that fails changes nothing: the batches already in rotation leave it the way replicas always do.
+            Parallel.run(serving.stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
+            throw e;
+        }
+        return new Result(diff.create().stream().map(ContainerSpec::name).toList(),
+                diff.remove().stream().map(ObservedContainer::name).toList());
+    }
+
+    /**
+     * New replicas in batches of half the engine's CPUs (at least one), each batch serving before the next starts:
+     * a starting JVM keeps a core busy for seconds, and nine started at once on two cores under 200 requests/s took
+     * the serving replicas' CPU until three requests in four timed out (bench/scale.sh).
+     */
+    static <T> List<List<T>> batches(List<T> create, int cpus) {
+        int size = Math.max(1, cpus / 2);
+        var batches = new java.util.ArrayList<List<T>>();
+        for (int i = 0; i < create.size(); i += size) {
+            batches.add(List.copyOf(create.subList(i, Math.min(create.size(), i + size))));
+        }
+        return batches;
+    }
+
+    /** Creates one batch through {@code apply} and waits until each answers its readiness path and is served. */
+    private List<ObservedContainer> join(Plan plan, List<ContainerSpec> batch, Map<String, String> hashes,
+            Apply apply, Rotation rotation, String readinessPath) {
+        apply.run(plan, new Diff(batch, List.of(), List.of(), List.of(), List.of()), hashes);
+        var names = batch.stream().map(ContainerSpec::name).toList();
+        var created = engine.containers(Optional.of(plan.project())).stream()
+                .filter(c -> names.contains(c.name())).toList();
+        try {
             Parallel.run(created.stream().map(c -> (Runnable) () -> {
                 if (!rotation.awaitReady(c, readinessPath, SERVING_BOUND)) {
                     throw new EngineException(c.name() + " runs but does not answer " + readinessPath + " with 200"
@@ -85,9 +116,11 @@ public final class Scale {
                 }
                 progress.step(c.name(), "in rotation");
             }).toList());
+        } catch (RuntimeException e) {
+            Parallel.run(created.stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
+            throw e;
         }
-        return new Result(diff.create().stream().map(ContainerSpec::name).toList(),
-                diff.remove().stream().map(ObservedContainer::name).toList());
+        return created;
     }
 
     /** Drain, stop with a grace period, free the slot: the way a web replica leaves without failing a request. */

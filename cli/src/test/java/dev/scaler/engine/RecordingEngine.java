@@ -25,6 +25,11 @@ public abstract class RecordingEngine implements Engine {
     }
 
     @Override
+    public int cpus() {
+        return 2;
+    }
+
+    @Override
     public OptionalLong memoryUsage(String id) {
         return OptionalLong.empty();
     }
