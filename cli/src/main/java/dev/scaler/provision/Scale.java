@@ -69,14 +69,16 @@ public final class Scale {
     public Result run(Plan plan, Diff diff, Map<String, String> hashes, Apply apply, String readinessPath) {
         var rotation = new Rotation(engine, plan.project());
         Parallel.run(diff.remove().stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
-        var serving = new java.util.ArrayList<ObservedContainer>();
+        var added = new java.util.ArrayList<ObservedContainer>();
         try {
             for (List<ContainerSpec> batch : batches(diff.create(), engine.cpus())) {
-                serving.addAll(join(plan, batch, hashes, apply, rotation, readinessPath));
+                var created = start(plan, batch, hashes, apply);
+                added.addAll(created);
+                awaitServed(plan, created, rotation, readinessPath);
             }
         } catch (RuntimeException e) {
-            // A scale that fails changes nothing: the batches already in rotation leave it the way replicas always do.
-            Parallel.run(serving.stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
+            // A scale that fails changes nothing: what it added leaves the way replicas always do.
+            Parallel.run(added.stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
             throw e;
         }
         return new Result(diff.create().stream().map(ContainerSpec::name).toList(),
@@ -97,30 +99,27 @@ public final class Scale {
         return batches;
     }
 
-    /** Creates one batch through {@code apply} and waits until each answers its readiness path and is served. */
-    private List<ObservedContainer> join(Plan plan, List<ContainerSpec> batch, Map<String, String> hashes,
-            Apply apply, Rotation rotation, String readinessPath) {
+    /** Creates one batch through {@code apply} (which removes it again when it does not become healthy). */
+    private List<ObservedContainer> start(Plan plan, List<ContainerSpec> batch, Map<String, String> hashes,
+            Apply apply) {
         apply.run(plan, new Diff(batch, List.of(), List.of(), List.of(), List.of()), hashes);
         var names = batch.stream().map(ContainerSpec::name).toList();
-        var created = engine.containers(Optional.of(plan.project())).stream()
-                .filter(c -> names.contains(c.name())).toList();
-        try {
-            Parallel.run(created.stream().map(c -> (Runnable) () -> {
-                if (!rotation.awaitReady(c, readinessPath, SERVING_BOUND)) {
-                    throw new EngineException(c.name() + " runs but does not answer " + readinessPath + " with 200"
-                            + " after " + SERVING_BOUND.toSeconds() + " s", "see `docker logs " + c.name() + "`");
-                }
-                if (!rotation.awaitServing(c, SERVING_BOUND)) {
-                    throw new EngineException(c.name() + " is healthy but not served by every load balancer after "
-                            + SERVING_BOUND.toSeconds() + " s", "see `scaler status " + plan.project() + " --metrics`");
-                }
-                progress.step(c.name(), "in rotation");
-            }).toList());
-        } catch (RuntimeException e) {
-            Parallel.run(created.stream().map(c -> (Runnable) () -> retire(rotation, c)).toList());
-            throw e;
-        }
-        return created;
+        return engine.containers(Optional.of(plan.project())).stream().filter(c -> names.contains(c.name())).toList();
+    }
+
+    /** Waits until each replica answers its readiness path with 200 and every load balancer serves it. */
+    private void awaitServed(Plan plan, List<ObservedContainer> created, Rotation rotation, String readinessPath) {
+        Parallel.run(created.stream().map(c -> (Runnable) () -> {
+            if (!rotation.awaitReady(c, readinessPath, SERVING_BOUND)) {
+                throw new EngineException(c.name() + " runs but does not answer " + readinessPath + " with 200"
+                        + " after " + SERVING_BOUND.toSeconds() + " s", "see `docker logs " + c.name() + "`");
+            }
+            if (!rotation.awaitServing(c, SERVING_BOUND)) {
+                throw new EngineException(c.name() + " is healthy but not served by every load balancer after "
+                        + SERVING_BOUND.toSeconds() + " s", "see `scaler status " + plan.project() + " --metrics`");
+            }
+            progress.step(c.name(), "in rotation");
+        }).toList());
     }
 
     /** Drain, stop with a grace period, free the slot: the way a web replica leaves without failing a request. */
