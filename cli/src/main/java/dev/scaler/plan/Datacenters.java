@@ -205,8 +205,9 @@ final class Datacenters {
         String config = GlobalLbConfig.render(sites, lb.healthCheck(), HaproxyConfig.PORT);
         return new ContainerSpec(globalLb(t), Tier.LB, 0, Images.haproxy(t.images()),
                 List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Map.of(), ports, labels,
-                // Healthy once the first datacenter's users are served through it.
-                Optional.of(HealthCheck.http(HaproxyConfig.PORT, lb.healthCheck().path())), List.of(), List.of(),
+                // Healthy once the first datacenter's users are served through it, so it starts after that one's balancers.
+                Optional.of(HealthCheck.http(HaproxyConfig.PORT, lb.healthCheck().path())), sites.get(0).balancers(),
+                List.of(),
                 List.of(new ContainerFile(HaproxyConfig.PATH, config, 0644)), network(t, dcs.get(0)), List.of(),
                 others);
     }

@@ -91,7 +91,7 @@ public final class Planner {
 
     static ContainerSpec web(Topology t, int index, String network, Map<String, String> tierEnv,
             List<String> dependsOn) {
-        String name = t.name() + "-web-" + index;
+        String name = webName(t, index);
         var env = new LinkedHashMap<String, String>(t.web().env());
         env.put("SCALER_PORT", Integer.toString(WEB_PORT));
         env.put("SCALER_INSTANCE", name);
@@ -110,6 +110,11 @@ public final class Planner {
                 List.of(WEB_ALIAS));
     }
 
+    /** The container name of web replica {@code index}. */
+    static String webName(Topology t, int index) {
+        return t.name() + "-web-" + index;
+    }
+
     static ContainerSpec loadBalancer(Topology t, int index, String network) {
         var lb = t.loadBalancer();
         String name = t.name() + "-lb-" + index;
@@ -117,10 +122,14 @@ public final class Planner {
         var port = new PortBinding(lb.bind(), lb.port() + index - 1, HaproxyConfig.PORT);
         // Healthy means it serves: the check goes through HAProxy's own frontend to a web replica.
         var check = HealthCheck.http(HaproxyConfig.PORT, lb.healthCheck().path());
+        // Started once the replicas serve: its check depends on them, and a replica slower than the check's start
+        // period (a JVM on a busy machine) would otherwise mark a sound load balancer unhealthy and fail `up`.
+        // Replicas added later need no restart: HAProxy finds them through DNS.
+        var replicas = java.util.stream.IntStream.rangeClosed(1, t.web().replicas()).mapToObj(i -> webName(t, i))
+                .toList();
         return new ContainerSpec(name, Tier.LB, index, Images.haproxy(t.images()),
                 List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Map.of(), List.of(port),
-                // No start dependency on the replicas: HAProxy finds them through DNS as they come.
-                Labels.container(t.name(), Tier.LB, index, "lb"), Optional.of(check), List.of(), List.of(),
+                Labels.container(t.name(), Tier.LB, index, "lb"), Optional.of(check), replicas, List.of(),
                 List.of(new ContainerFile(HaproxyConfig.PATH, config, 0644)), network, List.of());
     }
 

@@ -40,11 +40,12 @@ class PlannerTest {
     }
 
     @Test
-    void loadBalancerIsPublishedOnLoopbackOnlyAndStartsWithoutWaitingForReplicas() {
+    void loadBalancerIsPublishedOnLoopbackOnlyAndStartsOnceTheReplicasServe() {
         Plan plan = Planner.plan(Topologies.of("name: demo\nweb: { replicas: 3 }\n"));
         ContainerSpec lb = plan.container("demo-lb-1").orElseThrow();
         assertThat(lb.ports()).containsExactly(new PortBinding("127.0.0.1", 8080, HaproxyConfig.PORT));
-        assertThat(lb.dependsOn()).as("HAProxy finds replicas through DNS as they come").isEmpty();
+        assertThat(lb.dependsOn()).as("its health check goes through to a replica")
+                .containsExactly("demo-web-1", "demo-web-2", "demo-web-3");
         assertThat(lb.files()).extracting(ContainerFile::path).containsExactly(HaproxyConfig.PATH);
         assertThat(lb.tier()).isEqualTo(Tier.LB);
     }
