@@ -192,8 +192,9 @@ public final class Apply {
     }
 
     /**
-     * Runs the container's own health check now. Docker runs it only once per interval (1 s), and
-     * the first time a full interval after start; asking directly saves up to a second per container.
+     * Runs the container's own health check now. Docker runs it only once per interval (10 s, kept long because each
+     * check costs the engine an exec), the first time a full interval after start; asking directly saves up to that
+     * interval per container.
      */
     private boolean passes(ContainerSpec spec, String id) {
         return spec.healthCheck().map(h -> {

@@ -114,7 +114,7 @@ final class DatabaseTier {
         g.shard().ifPresent(s -> labels.put(Labels.SHARD, Integer.toString(s)));
         return new ContainerSpec(g.nodes().get(index - 1), g.tier(), index, Images.database(t.images(), dialect),
                 List.of(), ServerImage.environment(ROOT_PASSWORD, SCHEMA, APP_USER, APP_PASSWORD), List.of(), labels,
-                Optional.of(new HealthCheck(prefixed(ServerImage.HEALTH_CHECK), Duration.ofSeconds(1),
+                Optional.of(new HealthCheck(prefixed(ServerImage.HEALTH_CHECK), HealthCheck.INTERVAL,
                         Duration.ofSeconds(3), 5, Duration.ofSeconds(120))),
                 List.of(), List.of(new Mount(volume, ServerImage.DATA_DIR)),
                 List.of(new ContainerFile(ServerImage.CONFIG_FILE, dialect.serverConfig(config), 0644),

@@ -73,7 +73,8 @@ record ChaosOutcome(int code, String id, JsonNode report, String transcript) {
     }
 
     String figures() {
-        return "exit %d, availability %.2f%% (%d failed; fault phase %.2f%%), p99 %.1f ms, recovery %s".formatted(code,
-                100 * availability(), failed(), 100 * availability("fault"), p99(), recovery());
+        return "exit %d, availability %.2f%% (%d failed; baseline %.2f%%, fault phase %.2f%%), p99 %.1f ms, recovery %s"
+                .formatted(code, 100 * availability(), failed(), 100 * availability("baseline"),
+                        100 * availability("fault"), p99(), recovery());
     }
 }

@@ -112,7 +112,13 @@ class WebTierIT extends EngineIT {
             assertThat(again.code()).as(again.transcript()).isZero();
             assertThat(again.out()).contains("up to date, nothing to change (5 containers)");
 
+            // Docker gives its own verdict at its first check, one interval (10 s) after the start; `up` did not wait.
             var status = Scaler.run("status", "it-web");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((status.out().contains("starting") || !status.out().contains("healthy")) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                status = Scaler.run("status", "it-web");
+            }
             assertThat(status.out()).as(status.transcript()).contains("it-web-lb-1").contains("lb")
                     .contains("127.0.0.1:" + port).contains("healthy");
 

@@ -63,7 +63,7 @@ class ComposeFileTest {
         String check = service("web-tier-web-1").path("healthcheck").path("test").get(3).asText();
         assertThat(check).contains("[[ $$status == *' 200'* ]]");
         var health = service("web-tier-web-1").path("healthcheck");
-        assertThat(health.path("interval").asText()).isEqualTo("1s");
+        assertThat(health.path("interval").asText()).isEqualTo("10s");
         assertThat(health.path("start_period").asText()).isEqualTo("30s");
     }
 
