@@ -230,7 +230,7 @@ final class ChaosCommand implements Callable<Integer> {
         var watching = new java.util.concurrent.atomic.AtomicReference<Watch>();
         var alongside = new MeasuredRun.Alongside() {
             @Override
-            public void run(long zeroNanos, String runId, LoadGenerator load) {
+            public void run(long zeroNanos, String runId, dev.scaler.load.LoadSource load) {
                 var watch = new Watch(e, run, new Watch.Load() {
                     @Override
                     public Optional<Window> settled(int second) {
@@ -267,9 +267,13 @@ final class ChaosCommand implements Callable<Integer> {
         MeasuredRun.Outcome outcome;
         try {
             var measured = new MeasuredRun(store, c.out(), c.display());
-            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), loadSpec(e.load(), uris, s).withHomes(homes),
-                    c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
-                    c.options().sampleInterval(), e.guards()), alongside);
+            var load = loadSpec(e.load(), uris, s).withHomes(homes);
+            var setup = new MeasuredRun.Setup("chaos", e.name(), c.project(), load, c.options().warmup(),
+                    c.options().steadyState(), c.options().slo(), e.hypothesis(), c.options().sampleInterval(),
+                    e.guards(), c.options().generators());
+            outcome = c.options().generators() == 1 ? measured.run(id, setup, alongside)
+                    : measured.run(id, setup, alongside, GeneratorContainers.plan(c.engine(), c.project(), id, load,
+                            c.options().generators(), c.options().warmup(), store, c.out()));
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.

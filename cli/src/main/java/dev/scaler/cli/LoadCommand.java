@@ -113,6 +113,10 @@ final class LoadCommand implements Callable<Integer> {
         if (!targets.isEmpty() && project.isPresent()) {
             throw new UsageException("give a project or --target URLs, not both");
         }
+        if (!targets.isEmpty() && run.generators() > 1) {
+            throw new UsageException("--generators sends from containers on a project's network: give a project, "
+                    + "not --target URLs");
+        }
         String projectName = "";
         List<String> homes = List.of();
         List<URI> uris = new ArrayList<>();
@@ -141,11 +145,21 @@ final class LoadCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, ScalerCommand.display(spec));
-        var outcome = measured.run(MeasuredRun.newId(),
-                new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
-                        hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE),
-                MeasuredRun.Alongside.NONE);
+        var store = new RunStore(StateDir.resolve().resolve("runs"));
+        var measured = new MeasuredRun(store, out, ScalerCommand.display(spec));
+        var setup = new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
+                hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE, run.generators());
+        String id = MeasuredRun.newId();
+        MeasuredRun.Outcome outcome;
+        if (run.generators() == 1) {
+            outcome = measured.run(id, setup, MeasuredRun.Alongside.NONE);
+        } else {
+            try (var engine = DockerEngine.connect()) {
+                var generators = GeneratorContainers.plan(engine, projectName, id, load, run.generators(),
+                        run.warmup(), store, out);
+                outcome = measured.run(id, setup, MeasuredRun.Alongside.NONE, generators);
+            }
+        }
         measured.print(outcome);
         return ExitCode.of(outcome.report());
     }

@@ -20,4 +20,9 @@ public interface LoadSource {
 
     /** Runs the whole load, waits for every journey, verifies the ledger, and returns the figures. */
     LoadResult run() throws InterruptedException;
+
+    /** What each of several generators sent, once {@link #run} has returned; empty when one process sent all. */
+    default java.util.List<GeneratorFigures> generators() {
+        return java.util.List.of();
+    }
 }

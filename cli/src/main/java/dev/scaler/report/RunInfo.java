@@ -12,11 +12,12 @@ import java.util.Map;
  * @param hypothesis  name to expression, e.g. availability to ">= 99%"; empty when none
  * @param experiment  the chaos experiment's name; empty for a load run (and in run.json files from before chaos)
  * @param guardrails  the chaos run's steady-state and abort lines; {@link Guards#NONE} for a load run
+ * @param generators  how many generators sent the load (1: this process; more: `--generators N` containers)
  */
 public record RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
         double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
         String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
-        String experiment, Guards guardrails) {
+        String experiment, Guards guardrails, int generators) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final double DEFAULT_STEADY_STATE = 0.99;
@@ -28,6 +29,7 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         hypothesis = hypothesis == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hypothesis);
         experiment = experiment == null ? "" : experiment;
         guardrails = guardrails == null ? Guards.NONE : guardrails;
+        generators = Math.max(1, generators); // run.json files from before generators have none: one
     }
 
     /** What ran, for titles: {@code load}, {@code chaos kill-primary}. */
@@ -40,6 +42,6 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         var merged = new LinkedHashMap<>(hypothesis);
         merged.putAll(lines);
         return new RunInfo(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
-                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails);
+                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails, generators);
     }
 }

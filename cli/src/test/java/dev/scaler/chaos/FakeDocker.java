@@ -164,6 +164,16 @@ final class FakeDocker implements Engine {
     }
 
     @Override
+    public java.util.OptionalInt exitCode(String id) {
+        return java.util.OptionalInt.empty();
+    }
+
+    @Override
+    public Map<String, byte[]> copyOut(String id, String directory) {
+        return Map.of();
+    }
+
+    @Override
     public void close() {
     }
 }
