@@ -249,7 +249,7 @@ final class GeneratorContainers implements LoadSource {
         var ready = new java.util.HashSet<String>();
         while (ready.size() < ids.size() && !stop) {
             for (String id : ids) {
-                if (!ready.contains(id) && engine.logs(id, 20).contains(GenerateCommand.READY)) {
+                if (!ready.contains(id) && lines(engine.logs(id, 20)).contains(GenerateCommand.READY)) {
                     ready.add(id);
                 } else if (!ready.contains(id) && engine.exitCode(id).isPresent()) {
                     throw failed(id, "ended before it was ready");
@@ -268,7 +268,7 @@ final class GeneratorContainers implements LoadSource {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 for (int g = 0; g < ids.size(); g++) {
-                    for (String line : engine.logs(ids.get(g), 60)) {
+                    for (String line : lines(engine.logs(ids.get(g), 60))) {
                         read(g + 1, line);
                     }
                 }
@@ -279,6 +279,11 @@ final class GeneratorContainers implements LoadSource {
         } catch (RuntimeException e) {
             // A generator went away mid-read: its files still say what it measured.
         }
+    }
+
+    /** The lines of what the engine returned: one piece of output may hold several. */
+    private static List<String> lines(List<String> pieces) {
+        return pieces.stream().flatMap(p -> p.lines()).map(String::strip).toList();
     }
 
     private void read(int generator, String line) {
