@@ -34,7 +34,8 @@ class LayersTest {
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
             "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
-            "load.LostWrite", "load.Recording", "load.Serves", "load.Verification", "load.Window");
+            "load.LostWrite", "load.Recording", "load.Serves", "load.Verification", "load.Window",
+            "load.GeneratorFigures", "load.Merge");
 
     private static final DescribedPredicate<JavaClass> IN_THE_PURE_CORE =
             DescribedPredicate.describe("in the pure core", LayersTest::pure);

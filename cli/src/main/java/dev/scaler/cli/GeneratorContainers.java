@@ -326,7 +326,7 @@ final class GeneratorContainers implements LoadSource {
             RunStore own = store.storeGeneratorRun(runId, engine.copyOut(ids.get(g), RESULT));
             LoadResult part = own.result(Integer.toString(job.index()));
             parts.add(part);
-            each.add(Merge.figures(job, part));
+            each.add(Merge.figures(job.index(), job.seed(), job.rate(), part));
         }
         LoadResult merged = Merge.results(parts);
         var v = merged.verification();

@@ -70,12 +70,12 @@ public final class Merge {
         return new Window(same.get(0).second(), successes, failures, dropped, latency);
     }
 
-    /** What one generator sent, over its whole run. */
-    public static GeneratorFigures figures(GeneratorJob job, LoadResult result) {
+    /** What generator {@code generator} (its own seed and rate) sent, over its whole run. */
+    public static GeneratorFigures figures(int generator, long seed, double rate, LoadResult result) {
         Window all = window(result.windows().isEmpty() ? List.of(new Window(0, 0, Map.of(), 0, Window.newHistogram()))
                 : result.windows());
         Histogram h = all.latency();
-        return new GeneratorFigures(job.index(), job.seed(), job.rate(), all.attempts(), all.successes(), all.failed(),
+        return new GeneratorFigures(generator, seed, rate, all.attempts(), all.successes(), all.failed(),
                 all.dropped(), h.getTotalCount() == 0 ? null : h.getValueAtPercentile(99) / 1000.0);
     }
 }

@@ -103,7 +103,7 @@ class MergeTest {
         var job = GeneratorJob.split(spec(90, 30), targets(), 3, Duration.ZERO).get(1);
         var r = result(Instant.EPOCH, 2, List.of(window(0, 3, 7, 1000, 2000, 400_000), window(1, 0, 5)), List.of(), 0,
                 List.of());
-        GeneratorFigures f = Merge.figures(job, r);
+        GeneratorFigures f = Merge.figures(job.index(), job.seed(), job.rate(), r);
         assertThat(f.generator()).isEqualTo(2);
         assertThat(f.dropped()).isEqualTo(12);
         assertThat(f.attempts()).isEqualTo(15);
