@@ -12,7 +12,7 @@ generators="${GENERATORS:-3}"
 project=bench-gen-starter
 state=$(mktemp -d)
 file="$state/$project.yaml"
-sed "s/^name: bench-starter/name: $project/; s/port: 18280/port: 18380/" bench/starter-bench.yaml > "$file"
+sed "s/^name: bench-starter/name: $project/; s/port: 18280/port: 18480/" bench/starter-bench.yaml > "$file"
 export SCALER_STATE_DIR="$state/.scaler"
 cleanup() { ./scaler down "$project" >/dev/null 2>&1 || true; rm -rf "$state"; }
 trap cleanup EXIT
