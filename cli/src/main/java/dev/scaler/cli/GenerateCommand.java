@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, hidden = true,
         description = "Send one generator's share of a run and store what it measured (run by `load --generators`).",
-        footer = {"", "Examples (inside a generator container, as `scaler load --generators N` runs it):",
+        footer = {"", "Examples (inside a generator container, as `load --generators` runs it):",
                 "  scaler generate --job /etc/scaler/generator.json --out /tmp/scaler-result"})
 final class GenerateCommand implements Callable<Integer> {
     /** Where the tool writes second 0 of the run, in epoch milliseconds. */
