@@ -12,23 +12,14 @@
 #   RUNS=2 DURATION=45s bash bench/deploy.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v python3 >/dev/null || { echo "bench/deploy.sh needs python3" >&2; exit 2; }
 
 RUNS="${RUNS:-5}"
 RATE="${RATE:-200}"
 DURATION="${DURATION:-60s}"
 WARMUP="${WARMUP:-10}"
-SCALER="${SCALER:-./scaler}"
-PROJECT=bench-deploy
 BROKEN=scaler/webapp-never-ready:bench
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-cleanup() {
-  "$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
-  docker rmi -f "$BROKEN" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/project.sh bench-deploy
+bench_also_remove() { docker rmi -f "$BROKEN" >/dev/null 2>&1 || true; }
 
 topology() { # RELEASE [IMAGE] -> a topology file
   local file="$work/v$1.yaml"
@@ -44,7 +35,6 @@ printf 'FROM scaler/webapp:offline\nENV SCALER_DB_PRIMARY_URL=jdbc:mariadb://127
   >"$work/broken/Dockerfile"
 docker build -q -t "$BROKEN" "$work/broken" >/dev/null
 
-"$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
 echo "bench: scaler up $PROJECT (3 web replicas, Redis)" >&2
 "$SCALER" up "$(topology 0)" >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; exit 3; }
 

@@ -14,23 +14,13 @@
 #   SCALER=/path/to/launcher bash bench/sampling.sh   # another launcher (default: ./scaler of this checkout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v python3 >/dev/null || { echo "bench/sampling.sh needs python3" >&2; exit 2; }
 
 RATE="${RATE:-150}"
 DURATION="${DURATION:-20s}"
 PAIRS="${PAIRS:-5}"
-SCALER="${SCALER:-./scaler}"
-PROJECT=bench-mon
-work="$(mktemp -d)"
-export SCALER_STATE_DIR="$work/.scaler"
-cleanup() {
-  "$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/project.sh bench-mon
 
 sed -e "s/^name: starter/name: $PROJECT/" -e 's/port: 8080 .*/port: 18580/' topologies/starter.yaml >"$work/$PROJECT.yaml"
-"$SCALER" down "$PROJECT" >/dev/null 2>&1 || true
 echo "bench: scaler up $PROJECT (the starter topology)" >&2
 "$SCALER" up --images offline "$work/$PROJECT.yaml" >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; exit 3; }
 

@@ -61,7 +61,7 @@ final class GenerateCommand implements Callable<Integer> {
         var stopped = new AtomicBoolean();
         var generator = new LoadGenerator(load, new PlainHttp(load.timeout()))
                 .warmUp(Duration.ofMillis(j.warmupMillis())).withPageAssets().firstUser(j.firstUser())
-                .phase(Duration.ofNanos(j.phaseNanos())).leaveVerification()
+                .share(j.index() - 1, j.of()).leaveVerification()
                 .startWhen(() -> secondZero(out, stopped));
         var setup = new MeasuredRun.Setup("generator", "", "", load, Duration.ofMillis(j.warmupMillis()),
                 RunInfo.DEFAULT_STEADY_STATE, RunInfo.DEFAULT_SLO, Map.of(), Duration.ZERO, Guards.NONE, 1);

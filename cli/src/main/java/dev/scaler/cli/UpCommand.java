@@ -15,12 +15,10 @@ import dev.scaler.provision.ProxySync;
 import dev.scaler.provision.Up;
 import dev.scaler.state.Secrets;
 import dev.scaler.topology.Topology;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,9 +30,8 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     TopologyFile topology;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-            description = "How long each container may take to become healthy (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    ReadyTimeout timeout;
 
     @Spec
     CommandSpec spec;
@@ -53,14 +50,14 @@ final class UpCommand implements Callable<Integer> {
             var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
             var secrets = Secrets.open(StateDir.resolve(), plan.project());
             LeftoverFaults.undo(engine, plan.project(), spec.commandLine().getErr());
-            var apply = new Apply(engine, secrets::fill, progress, Duration.ofSeconds(timeoutSeconds));
+            var apply = new Apply(engine, secrets::fill, progress, timeout.duration());
             Diff diff;
             var hashes = new java.util.HashMap<String, String>();
             diff = new Up(engine, BuildRecords.read()).prepare(plan, hashes);
             var before = DeployedTopology.store().current(plan.project());
             if (before.isPresent() && dev.scaler.provision.RollingDeploy.notRolling(diff).isEmpty()) {
                 // Only web replicas change (image, environment, version): replaced one at a time, under load.
-                new Rollouts(engine, progress, Duration.ofSeconds(timeoutSeconds)).roll(
+                new Rollouts(engine, progress, timeout.duration()).roll(
                         new Rollouts.Prepared(plan, diff, hashes, t.loadBalancer().healthCheck().path()), DeployedTopology.of(t, topology.file), before,
                         Rollouts.DEFAULT);
             } else if (!diff.empty()) {

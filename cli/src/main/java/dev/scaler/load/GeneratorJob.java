@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One generator's share of a run sent by several (`--generators N`), as the generator container reads it: the rate
- * divided by N, its arrivals shifted so that all N together keep the one schedule of the whole rate, its own seed
- * ({@code seed + index}), its own users (the whole pool cut into N ranges) and the cap on unfinished journeys divided
- * by N.
+ * One generator's share of a run sent by several (`--generators N`), as the generator container reads it: every N-th
+ * arrival of the whole run's schedule (so all N together keep that one schedule, at a constant rate or along stages),
+ * its own seed ({@code seed + index}), its own users (the whole pool cut into N ranges) and the cap on unfinished
+ * journeys divided by N.
  *
- * @param index     1..of
+ * @param index     1..of; the generator sends arrivals index-1, index-1+of, ... of the whole schedule
  * @param targets   where the generator sends, as seen from the project's network
- * @param phaseNanos how far its arrivals are shifted within the schedule of the whole rate
+ * @param stages    the whole run's load shape
  * @param firstUser its users are u(firstUser+1)..u(firstUser+users)
  */
-public record GeneratorJob(int index, int of, List<String> targets, List<String> homes, double rate,
-        long durationMillis, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
-        int firstUser, long phaseNanos, long warmupMillis) {
+public record GeneratorJob(int index, int of, List<String> targets, List<String> homes, List<Stage> stages,
+        Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users, int firstUser,
+        long warmupMillis) {
 
     /** The most generators one run starts. */
     public static final int MAX = 32;
@@ -27,6 +27,7 @@ public record GeneratorJob(int index, int of, List<String> targets, List<String>
     public GeneratorJob {
         targets = List.copyOf(targets);
         homes = List.copyOf(homes);
+        stages = List.copyOf(stages);
         journeys = Map.copyOf(journeys);
     }
 
@@ -46,25 +47,27 @@ public record GeneratorJob(int index, int of, List<String> targets, List<String>
             throw new IllegalArgumentException("one generator target per target: " + targets.size() + " for "
                     + whole.targets().size());
         }
-        double interval = 1e9 / whole.rate();
         var jobs = new ArrayList<GeneratorJob>(n);
         for (int g = 1; g <= n; g++) {
             int first = (int) ((long) (g - 1) * whole.users() / n);
             int last = (int) ((long) g * whole.users() / n);
             jobs.add(new GeneratorJob(g, n, targets.stream().map(URI::toString).toList(), whole.homes(),
-                    whole.rate() / n, whole.duration().toMillis(), whole.mix().labels(), whole.timeout().toMillis(),
-                    whole.seed() + g, Math.max(1, (whole.maxInFlight() + n - 1) / n), last - first, first,
-                    (long) ((g - 1) * interval), warmup.toMillis()));
+                    whole.shape().stages(), whole.mix().labels(), whole.timeout().toMillis(), whole.seed() + g,
+                    Math.max(1, (whole.maxInFlight() + n - 1) / n), last - first, first, warmup.toMillis()));
         }
         return jobs;
     }
 
-    /** The load this generator sends. */
+    /** The load of the whole run as this generator schedules it (it sends its share: {@link LoadGenerator#share}). */
     public LoadSpec spec() {
         var mix = new StringBuilder();
         journeys.forEach((k, v) -> mix.append(mix.isEmpty() ? "" : ",").append(k).append('=').append(v));
-        var spec = new LoadSpec(targets.stream().map(URI::create).toList(), rate, Duration.ofMillis(durationMillis),
-                JourneyMix.parse(mix.toString()), Duration.ofMillis(timeoutMillis), seed, maxInFlight, users);
-        return homes.isEmpty() ? spec : spec.withHomes(homes);
+        return new LoadSpec(targets.stream().map(URI::create).toList(), new LoadShape(stages),
+                JourneyMix.parse(mix.toString()), Duration.ofMillis(timeoutMillis), seed, maxInFlight, users, homes);
+    }
+
+    /** Its share of the run's peak rate, for the per-generator table. */
+    public double rate() {
+        return new LoadShape(stages).peak() / of;
     }
 }

@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The open-model load generator: arrivals are scheduled by the clock at a constant rate, each runs one journey on
+ * The open-model load generator: arrivals are scheduled by the clock at the rate the spec's shape gives (the time
+ * the integral of the rate reaches each arrival's number), each runs one journey on
  * a virtual thread, and latency is measured from the arrival's scheduled start (no coordinated omission). An arrival
  * that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys unfinished) is dropped and
- * counted. The run ends by itself after {@code rate x duration} arrivals.
+ * counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
  */
 public final class LoadGenerator implements LoadSource {
     /** Parser buffers from one shared pool: the default keeps them per thread, and every journey is a new thread. */
@@ -61,8 +62,9 @@ public final class LoadGenerator implements LoadSource {
     private volatile Recording assetRecording;
     private volatile List<URI> assets = List.of();
     private boolean pageAssets;
-    /** Where the schedule starts within second 0: one generator of several sends its share between the others'. */
-    private long phaseNanos;
+    /** One generator of several sends arrivals {@code share}, {@code share + shares}, ... of the one schedule. */
+    private long share;
+    private long shares = 1;
     /** Whether {@link #run} reads the ledger back itself; a generator of several leaves it to whoever merges. */
     private boolean verifies = true;
     /** Called once warm-up is over; returns the {@link System#nanoTime()} of second 0. */
@@ -108,9 +110,16 @@ public final class LoadGenerator implements LoadSource {
         return this;
     }
 
-    /** Shifts every arrival by this much, so several generators at rate r/n together keep the schedule of one at r. */
-    public LoadGenerator phase(Duration offset) {
-        this.phaseNanos = offset.toNanos();
+    /**
+     * Sends only every {@code of}-th arrival of the spec's schedule, starting with arrival {@code index} (from 0): n
+     * generators with indexes 0..n-1 together send the schedule of one, at any load shape.
+     */
+    public LoadGenerator share(int index, int of) {
+        if (of < 1 || index < 0 || index >= of) {
+            throw new IllegalArgumentException("share " + index + " of " + of + " does not exist");
+        }
+        this.share = index;
+        this.shares = of;
         return this;
     }
 
@@ -210,11 +219,11 @@ public final class LoadGenerator implements LoadSource {
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
-        double interval = 1e9 / spec.rate();
+        LoadShape shape = spec.shape();
         int total = spec.mix().total();
         long lastScheduled = startNanos;
-        for (long i = 0; i < arrivals && !stop; i++) {
-            long scheduled = startNanos + phaseNanos + (long) (i * interval);
+        for (long i = share; i < arrivals && !stop; i += shares) {
+            long scheduled = startNanos + shape.offsetNanos(i);
             Journey journey = spec.mix().pick(random.nextInt(total));
             User user = users[random.nextInt(users.length)];
             long salt = random.nextLong();
@@ -282,7 +291,7 @@ public final class LoadGenerator implements LoadSource {
     }
 
     private void warm() throws InterruptedException {
-        double rate = Math.min(spec.rate(), 500);
+        double rate = Math.min(spec.rate() / shares, 500);
         long count = (long) (rate * warmUp.toNanos() / 1e9);
         var permits = new Semaphore(64);
         long start = System.nanoTime();

@@ -190,6 +190,48 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void sharesOfSeveralGeneratorsTogetherSendTheScheduleOfOneAlongStages() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var spec = new LoadSpec(List.of(fixture.uri()), LoadShape.parse("1s:240,1s:240"), JourneyMix.parse("browse=1"),
+                    Duration.ofSeconds(1), 7, 1000, 30);
+            long zero = System.nanoTime() + 300_000_000L;
+            var parts = new java.util.concurrent.ConcurrentLinkedQueue<LoadResult>();
+            var threads = new java.util.ArrayList<Thread>();
+            for (int g = 0; g < 3; g++) {
+                var generator = new LoadGenerator(spec, http).share(g, 3).firstUser(g * 10).startWhen(() -> zero);
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        parts.add(generator.run());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            // What one generator at the whole rate would send, second by second: a ramp to 240/s (120), then 240.
+            long[] expected = new long[spec.windowCount()];
+            for (long i = 0; i < spec.arrivals(); i++) {
+                expected[(int) (spec.shape().offsetNanos(i) / 1_000_000_000L)]++;
+            }
+            assertThat(expected).containsExactly(120, 240);
+            var merged = Merge.results(List.copyOf(parts));
+            assertThat(merged.windows()).extracting(Window::attempts).containsExactly(expected[0], expected[1]);
+            assertThat(sum(merged, Window::successes)).isEqualTo(fixture.requests.get()).isEqualTo(360);
+            assertThat(parts).extracting(p -> sum(p, Window::attempts)).containsExactlyInAnyOrder(120L, 120L, 120L);
+            assertThat(merged.windows().get(1).latency().getTotalCount()).isEqualTo(240);
+        }
+    }
+
+    @Test
+    void aShareThatDoesNotExistIsRefused() {
+        var spec = spec(URI.create("http://127.0.0.1:1/"), 10, 100, "browse=1", 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LoadGenerator(spec, http).share(3, 3))
+                .hasMessageContaining("share 3 of 3");
+    }
+
+    @Test
     void aRunStoppedEarlyKeepsOnlyTheWindowsItReached() throws Exception {
         try (var fixture = new NotesFixture(Mode.HONEST)) {
             var generator = new LoadGenerator(spec(fixture.uri(), 100, 60_000, "browse=1", 1), http);

@@ -24,7 +24,7 @@ class GuardrailsReportTest {
         info = new RunInfo(info.schemaVersion(), info.id(), "chaos", info.project(), info.targets(), info.rate(),
                 info.durationSeconds(), info.journeys(), info.timeoutMillis(), info.seed(), info.maxInFlight(),
                 info.users(), info.startedAt(), info.seconds(), info.steadyState(), info.slo(), info.hypothesis(),
-                "it", GUARDS, 1);
+                "it", GUARDS);
         var events = new ArrayList<>(List.of(guardrailEvents));
         events.add(0, new Event(0, Event.START, "", "", ""));
         var windows = Timelines.outage(30, 100, 10.0, 13.0, FailureKind.REFUSED, 4_000);

@@ -53,7 +53,7 @@ final class Timelines {
     static RunInfo info(Map<String, String> hypothesis) {
         return new RunInfo(RunInfo.SCHEMA_VERSION, "20261125T161500Z-ab12", "load", "m-web",
                 List.of("http://127.0.0.1:18280/"), 100, 30, new LinkedHashMap<>(Map.of("browse", 100)), 2000, 7, 220, 50,
-                "2026-11-25T16:15:00Z", 30.5, RunInfo.DEFAULT_STEADY_STATE, RunInfo.DEFAULT_SLO, hypothesis, "", Guards.NONE, 1);
+                "2026-11-25T16:15:00Z", 30.5, RunInfo.DEFAULT_STEADY_STATE, RunInfo.DEFAULT_SLO, hypothesis, "", Guards.NONE);
     }
 
     static Run run(List<Window> windows, List<Event> events, Map<String, String> hypothesis) {
