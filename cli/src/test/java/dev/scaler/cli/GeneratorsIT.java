@@ -15,9 +15,9 @@ import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * `scaler load --generators 2` against a real web tier: two generator containers on the project's network send every
- * other arrival of one schedule, their figures are merged exactly into one run, and nothing of them is left on the
- * engine afterwards, also after Ctrl-C.
+ * `--generators 2` against a real web tier: in a chaos run, two generator containers on the project's network send
+ * every other arrival of one schedule while a fault comes and goes, and their figures are merged exactly into one run;
+ * a load run stopped by Ctrl-C stores what they measured; and nothing of them is left on the engine afterwards.
  */
 class GeneratorsIT extends ProjectIT {
     private static final String PROJECT = "m-it-generators";
@@ -42,20 +42,40 @@ class GeneratorsIT extends ProjectIT {
         return into;
     }
 
+    /** Where the test's time goes, for the CI budget (failsafe keeps it in the test's output). */
+    private static void took(long since, String what) {
+        System.out.printf("GeneratorsIT: %s at %.1f s%n", what, (System.nanoTime() - since) / 1e9);
+    }
+
     @Test
     void twoGeneratorsAreMergedIntoOneRunAndLeaveNothingBehind() throws Exception {
+        long t0 = System.nanoTime();
         Path file = dir.resolve(PROJECT + ".yaml");
         Files.writeString(file, "name: " + PROJECT + "\nimages: offline\nloadBalancer: { port: " + port + " }\n"
                 + "web: { replicas: 2 }\n");
         var up = Scaler.run("up", file.toString());
         assertThat(up.code()).as(up.transcript()).isZero();
+        took(t0, "up");
 
-        // browse is one request per arrival, so requests count arrivals exactly: 40/s for 5 s is 200, 100 each.
-        var load = Scaler.run("load", PROJECT, "--generators", "2", "--rate", "40", "--duration", "5s", "--users", "10",
-                "--journeys", "browse=1", "--seed", "5", "--warmup", "0s", "--sample-interval", "0s");
-        assertThat(load.code()).as(load.transcript()).isZero();
+        // browse is one request per arrival, so requests count arrivals exactly: 40/s for 5 s is 200, 100 each, and
+        // a request that fails while web-1 is paused is counted as one too.
+        Path experiment = dir.resolve("it-generators.yaml");
+        Files.writeString(experiment, """
+                name: it-generators
+                load: { rate: 40/s, duration: 5s, journeys: { browse: 100 }, users: 10 }
+                steps:
+                  - at: 2s
+                    pause: web[1]
+                  - at: 3s
+                    unpause: web[1]
+                """);
+        var load = Scaler.run("chaos", experiment.toString(), PROJECT, "--generators", "2", "--seed", "5",
+                "--warmup", "0s", "--sample-interval", "0s");
+        took(t0, "chaos run");
+        assertThat(load.code()).as(load.transcript()).isIn(ExitCode.OK, ExitCode.HYPOTHESIS_FAILED);
         assertThat(load.out()).contains("2 generators ready").contains("seed 5, 2 generators");
         assertThat(generatorContainers()).as("generator containers after the run").isEmpty();
+        assertThat(docker.stateOf(PROJECT + "-web-1")).as("the fault rolled back").isEqualTo("running");
 
         var json = Scaler.run("report", "--format", "json");
         assertThat(json.code()).as(json.transcript()).isZero();
@@ -73,7 +93,7 @@ class GeneratorsIT extends ProjectIT {
         assertThat(whole.path("attempts").asLong()).isEqualTo(200);
         assertThat(whole.path("dropped").asLong()).isEqualTo(generators.get(0).path("dropped").asLong()
                 + generators.get(1).path("dropped").asLong());
-        assertThat(whole.path("availability").asDouble()).as(json.out()).isGreaterThanOrEqualTo(0.99);
+        assertThat(doc.path("faults")).extracting(f -> f.path("action").asText()).contains("pause");
         // One clock: each second holds the 40 arrivals one generator at 40/s would have scheduled in it, half from
         // each, not two schedules side by side or a second apart.
         assertThat(doc.path("windows")).hasSize(5);
@@ -98,12 +118,13 @@ class GeneratorsIT extends ProjectIT {
         assertThat(whole.path("latency").path("p50").asDouble()).isEqualTo(one.getValueAtPercentile(50) / 1000.0);
         var table = Scaler.run("report", "--format", "table");
         assertThat(table.out()).contains("2 generators").contains("generators (each its share");
+        took(t0, "reports checked");
 
         // Ctrl-C while the generators send: exit 4, what they measured is stored, and their containers are gone.
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         var process = new ProcessBuilder(javaBin.toString(), "-Dscaler.stateDir=" + dir.resolve(".scaler"), "-jar",
                 Path.of("target/scaler.jar").toAbsolutePath().toString(), "load", PROJECT, "--generators", "2",
-                "--rate", "20", "--duration", "60s", "--warmup", "0s", "--users", "10", "--journeys", "browse=1")
+                "--rate", "40", "--duration", "60s", "--warmup", "0s", "--users", "10", "--journeys", "browse=1")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
         eventually(Duration.ofSeconds(40), "two generators sending", () -> {
             try {
@@ -113,18 +134,21 @@ class GeneratorsIT extends ProjectIT {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Thread.sleep(2500);
+        took(t0, "generators of the second run ready");
+        Thread.sleep(2000);
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
         assertThat(process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("load.log"));
+        took(t0, "second run stopped");
         assertThat(process.exitValue()).as(log).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(generatorContainers()).as(log).isEmpty();
         var stopped = new ObjectMapper().readTree(Scaler.run("report", "--format", "json").out());
         assertThat(stopped.path("run").path("generators").asInt()).isEqualTo(2);
-        // About 3.5 s of 20/s were sent before Ctrl-C (second 0 is a second after "ready"); far from the 1200 asked.
-        assertThat(stopped.path("whole").path("attempts").asLong()).as(log).isBetween(20L, 200L);
+        // About 1 s of 40/s was sent before Ctrl-C (second 0 is a second after "ready"); far from the 2400 asked.
+        assertThat(stopped.path("whole").path("attempts").asLong()).as(log).isBetween(10L, 400L);
 
         var down = Scaler.run("down", PROJECT);
         assertThat(down.code()).as(down.transcript()).isZero();
+        took(t0, "down");
     }
 }
