@@ -2,7 +2,7 @@ package dev.scaler.cli;
 
 import dev.scaler.engine.CancelledException;
 import dev.scaler.engine.DockerEngine;
-import dev.scaler.load.LoadGenerator;
+import dev.scaler.load.LoadSource;
 import dev.scaler.state.RunStore;
 import dev.scaler.topology.Autoscale;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ final class AutoscaleAlongside implements MeasuredRun.Alongside {
     }
 
     @Override
-    public void run(long zeroNanos, String runId, LoadGenerator load) {
+    public void run(long zeroNanos, String runId, LoadSource load) {
         // Plain lines: the load's live line owns the terminal's last line.
         var plain = new OutputStyle(OutputStyle.Mode.PLAIN, false, display.verbose());
         try (var engine = DockerEngine.connect()) {

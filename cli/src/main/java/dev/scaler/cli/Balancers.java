@@ -26,6 +26,21 @@ final class Balancers {
     }
 
     /**
+     * The same load balancers as {@link #of}, in the same order, as a container on the project's network reaches
+     * them: by container name and the port inside it.
+     */
+    static List<URI> internal(Engine engine, String project) {
+        return engine.containers(Optional.of(project)).stream()
+                .filter(c -> Tier.LB.label().equals(c.tier()) && c.running())
+                .sorted(java.util.Comparator.comparing(c -> c.name()))
+                .flatMap(c -> c.ports().stream()
+                        .collect(java.util.stream.Collectors.toMap(p -> p.address(), p -> p.containerPort(),
+                                (a, b) -> a, java.util.LinkedHashMap::new))
+                        .values().stream().map(port -> URI.create("http://" + c.name() + ":" + port + "/")))
+                .toList();
+    }
+
+    /**
      * The datacenter each address of {@link #of} is the entry point of, in the same order, when the project is
      * entered through a global load balancer; empty otherwise. Its frontend for datacenter k listens on
      * {@code 8080 + k} in the container, and its label {@code scaler.datacenters} lists them in that order.

@@ -259,7 +259,7 @@ final class ChaosCommand implements Callable<Integer> {
         var watching = new java.util.concurrent.atomic.AtomicReference<Watch>();
         var alongside = new MeasuredRun.Alongside() {
             @Override
-            public void run(long zeroNanos, String runId, LoadGenerator load) {
+            public void run(long zeroNanos, String runId, dev.scaler.load.LoadSource load) {
                 var watch = new Watch(e, run, new Watch.Load() {
                     @Override
                     public Optional<Window> settled(int second) {
@@ -296,11 +296,15 @@ final class ChaosCommand implements Callable<Integer> {
         MeasuredRun.Outcome outcome;
         try {
             var measured = new MeasuredRun(store, c.out(), c.display());
-            outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), loadSpec(e.load(), uris, s).withHomes(homes),
-                    c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
-                    c.options().sampleInterval(), e.guards()), alongside.and(AutoscaleAlongside.ifAny(autoscale
-                            ? Optional.of(AutoscaleCommand.policy(c.project())) : Optional.empty(), c.project(), store,
-                            c.out(), c.display())));
+            var load = loadSpec(e.load(), uris, s).withHomes(homes);
+            var setup = new MeasuredRun.Setup("chaos", e.name(), c.project(), load, c.options().warmup(),
+                    c.options().steadyState(), c.options().slo(), e.hypothesis(), c.options().sampleInterval(),
+                    e.guards(), c.options().generators());
+            var all = alongside.and(AutoscaleAlongside.ifAny(autoscale ? Optional.of(AutoscaleCommand.policy(
+                    c.project())) : Optional.empty(), c.project(), store, c.out(), c.display()));
+            outcome = c.options().generators() == 1 ? measured.run(id, setup, all)
+                    : measured.run(id, setup, all, GeneratorContainers.plan(c.engine(), c.project(), id, load,
+                            c.options().generators(), c.options().warmup(), store, c.out()));
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.

@@ -126,6 +126,10 @@ final class LoadCommand implements Callable<Integer> {
         if (!targets.isEmpty() && project.isPresent()) {
             throw new UsageException("give a project or --target URLs, not both");
         }
+        if (!targets.isEmpty() && run.generators() > 1) {
+            throw new UsageException("--generators sends from containers on a project's network: give a project, "
+                    + "not --target URLs");
+        }
         if (autoscale && !targets.isEmpty()) {
             throw new UsageException("--autoscale scales a project's web tier: give the project, not --target URLs");
         }
@@ -162,10 +166,20 @@ final class LoadCommand implements Callable<Integer> {
 
         var store = new RunStore(StateDir.resolve().resolve("runs"));
         var measured = new MeasuredRun(store, out, ScalerCommand.display(spec));
-        var outcome = measured.run(MeasuredRun.newId(),
-                new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
-                        hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE),
-                AutoscaleAlongside.ifAny(policy, projectName, store, out, ScalerCommand.display(spec)));
+        var setup = new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
+                hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE, run.generators());
+        var alongside = AutoscaleAlongside.ifAny(policy, projectName, store, out, ScalerCommand.display(spec));
+        String id = MeasuredRun.newId();
+        MeasuredRun.Outcome outcome;
+        if (run.generators() == 1) {
+            outcome = measured.run(id, setup, alongside);
+        } else {
+            try (var engine = DockerEngine.connect()) {
+                var generators = GeneratorContainers.plan(engine, projectName, id, load, run.generators(),
+                        run.warmup(), store, out);
+                outcome = measured.run(id, setup, alongside, generators);
+            }
+        }
         measured.print(outcome);
         return ExitCode.of(outcome.report());
     }

@@ -2,6 +2,7 @@ package dev.scaler.cli;
 
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
+import dev.scaler.load.LoadSource;
 import dev.scaler.load.LoadSpec;
 import dev.scaler.load.PlainHttp;
 import dev.scaler.report.Analysis;
@@ -32,7 +33,7 @@ final class MeasuredRun {
          * Runs on its own thread from the load's second 0 ({@link System#nanoTime()}); returns when done. It may read
          * the load's settled windows and end the load early.
          */
-        void run(long zeroNanos, String runId, LoadGenerator load);
+        void run(long zeroNanos, String runId, LoadSource load);
 
         /** Stops early and undoes what is in effect; called on Ctrl-C, and when the load ended first. */
         void stop();
@@ -42,7 +43,7 @@ final class MeasuredRun {
             Alongside self = this;
             return new Alongside() {
                 @Override
-                public void run(long zeroNanos, String runId, LoadGenerator load) {
+                public void run(long zeroNanos, String runId, LoadSource load) {
                     Thread second = Thread.ofPlatform().name("scaler-alongside-2").start(() ->
                             other.run(zeroNanos, runId, load));
                     try {
@@ -66,7 +67,7 @@ final class MeasuredRun {
 
         Alongside NONE = new Alongside() {
             @Override
-            public void run(long zeroNanos, String runId, LoadGenerator load) {
+            public void run(long zeroNanos, String runId, LoadSource load) {
             }
 
             @Override
@@ -77,7 +78,7 @@ final class MeasuredRun {
 
     /** What the run is asked to do, as run.json records it. */
     record Setup(String kind, String experiment, String project, LoadSpec load, Duration warmup, double steadyState,
-            double slo, Map<String, String> hypothesis, Duration sampleInterval, Guards guardrails) {
+            double slo, Map<String, String> hypothesis, Duration sampleInterval, Guards guardrails, int generators) {
     }
 
     /** The stored run: its id and report. */
@@ -99,19 +100,25 @@ final class MeasuredRun {
         return RunStore.newId(Instant.now(), new SecureRandom());
     }
 
+    /** The run, its load sent by this process. */
     Outcome run(String id, Setup setup, Alongside alongside) throws InterruptedException {
+        return run(id, setup, alongside, new LoadGenerator(setup.load(), new PlainHttp(setup.load().timeout()))
+                .warmUp(setup.warmup()).withPageAssets());
+    }
+
+    /** The run, its load sent by {@code generator} (this process, or several generators merged). */
+    Outcome run(String id, Setup setup, Alongside alongside, LoadSource generator) throws InterruptedException {
         LoadSpec load = setup.load();
         var info = info(id, setup, Instant.now().toString(), 0);
         store.create(info);
-        out.printf("run %s: %s%s to %s, journeys %s, seed %d%n", id,
+        out.printf("run %s: %s%s to %s, journeys %s, seed %d%s%n", id,
                 setup.experiment().isEmpty() ? "" : setup.experiment() + ", ", load.shape().constant()
                         ? load.shape().toString() : "stages " + load.shape() + " (peak " + Options.rateText(load.rate())
                         + "/s, " + dev.scaler.yaml.Durations.format(load.duration()) + ")",
-                String.join(", ", info.targets()), load.mix(), load.seed());
+                String.join(", ", info.targets()), load.mix(), load.seed(),
+                setup.generators() > 1 ? ", " + setup.generators() + " generators" : "");
         out.flush();
 
-        var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup())
-                .withPageAssets();
         Thread side = Thread.ofPlatform().name("scaler-alongside").start(() -> {
             try {
                 alongside.run(generator.started().get(), id, generator);
@@ -137,7 +144,7 @@ final class MeasuredRun {
             }
             store.append(id, new Event(result.seconds(), Event.END, "", "", "load ends"));
             info = info(id, setup, result.startedAt().toString(), result.seconds());
-            store.finish(info, result);
+            store.finish(info, result, generator.generators());
             Report report = Analysis.analyse(store.load(id));
             store.writeSummary(report);
             if (stop.happened()) {
@@ -157,12 +164,12 @@ final class MeasuredRun {
         out.flush();
     }
 
-    private static RunInfo info(String id, Setup s, String startedAt, double seconds) {
+    static RunInfo info(String id, Setup s, String startedAt, double seconds) {
         LoadSpec l = s.load();
         return new RunInfo(RunInfo.SCHEMA_VERSION, id, s.kind(), s.project(),
                 l.targets().stream().map(URI::toString).toList(), l.rate(), l.duration().toMillis() / 1000.0,
                 l.mix().labels(), l.timeout().toMillis(), l.seed(), l.maxInFlight(), l.users(), startedAt, seconds,
                 s.steadyState(), s.slo(), s.hypothesis(), s.experiment(), s.guardrails(),
-                l.shape().constant() ? List.of() : l.shape().stages());
+                l.shape().constant() ? List.of() : l.shape().stages(), s.generators());
     }
 }

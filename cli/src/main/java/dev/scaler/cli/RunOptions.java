@@ -23,13 +23,23 @@ final class RunOptions {
                     + "load goes to a project; 0s for never (default: ${DEFAULT-VALUE}).")
     String sampleInterval;
 
+    @Option(names = "--generators", paramLabel = "N", defaultValue = "1",
+            description = "Send from N generator containers on the project's network (scaler's own jar), each with its "
+                    + "share of the rate, its own seed and users; their figures are merged exactly (default: "
+                    + "${DEFAULT-VALUE}: this process sends).")
+    int generators;
+
     /** The options, checked: a usage error names the option that is wrong. */
-    record Checked(Duration warmup, double steadyState, double slo, Duration sampleInterval) {
+    record Checked(Duration warmup, double steadyState, double slo, Duration sampleInterval, int generators) {
     }
 
     Checked check() {
+        if (generators < 1 || generators > dev.scaler.load.GeneratorJob.MAX) {
+            throw new UsageException("--generators must be between 1 and " + dev.scaler.load.GeneratorJob.MAX
+                    + ", not " + generators);
+        }
         return new Checked(durationOrZero("--warmup", warmup), Options.percent("--steady-state", steadyState),
-                Options.percent("--slo", slo), durationOrZero("--sample-interval", sampleInterval));
+                Options.percent("--slo", slo), durationOrZero("--sample-interval", sampleInterval), generators);
     }
 
     private static Duration durationOrZero(String option, String text) {

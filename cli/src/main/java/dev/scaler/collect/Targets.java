@@ -16,7 +16,8 @@ public final class Targets {
 
     /** The project's containers, load balancers first, then by tier and name. */
     public static List<Target> of(Engine engine, String project) {
-        return engine.containers(Optional.of(project)).stream()
+        // A run's own load generators are not the system under test.
+        return engine.containers(Optional.of(project)).stream().filter(c -> !Tier.GENERATOR.label().equals(c.tier()))
                 .sorted(Comparator.comparing((ObservedContainer c) -> Tier.fromLabel(c.tier()).map(Enum::ordinal)
                         .orElse(99)).thenComparing(ObservedContainer::name))
                 .map(c -> target(c, project)).toList();

@@ -370,6 +370,39 @@ public final class DockerEngine implements Engine {
     }
 
     @Override
+    public java.util.OptionalInt exitCode(String id) {
+        try {
+            var state = docker.inspectContainerCmd(id).exec().getState();
+            return Boolean.TRUE.equals(state.getRunning()) || state.getExitCodeLong() == null
+                    ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(state.getExitCodeLong().intValue());
+        } catch (DockerException e) {
+            throw new EngineException("cannot inspect container " + id + ": " + rootMessage(e), "", e);
+        }
+    }
+
+    @Override
+    public Map<String, byte[]> copyOut(String id, String directory) {
+        var files = new java.util.TreeMap<String, byte[]>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                docker.copyArchiveFromContainerCmd(id, directory).exec())) {
+            for (var entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                // Entries are named after the directory itself: dir/, dir/file, dir/sub/file.
+                String[] parts = entry.getName().split("/", 2);
+                if (entry.isFile() && parts.length == 2 && !parts[1].isEmpty()) {
+                    files.put(parts[1], tar.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineException("cannot copy " + directory + " out of container " + id + ": " + e.getMessage(),
+                    "", e);
+        } catch (DockerException e) {
+            throw new EngineException("cannot copy " + directory + " out of container " + id + ": " + rootMessage(e),
+                    "", e);
+        }
+        return files;
+    }
+
+    @Override
     public List<String> logs(String id, int lines) {
         var out = new ArrayList<String>();
         try {

@@ -46,6 +46,12 @@ public interface Engine extends AutoCloseable {
     /** Runs a command inside a running container; a non-zero exit code when it failed or timed out. */
     Exec exec(String id, List<String> command, Duration timeout);
 
+    /** The exit code of a container that has exited; empty while it runs. */
+    java.util.OptionalInt exitCode(String id);
+
+    /** The files under a directory of a container (running or exited), by path relative to that directory. */
+    Map<String, byte[]> copyOut(String id, String directory);
+
     /** The last lines the container printed. */
     List<String> logs(String id, int lines);
 

@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys unfinished) is dropped and
  * counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
  */
-public final class LoadGenerator {
+public final class LoadGenerator implements LoadSource {
     /** Parser buffers from one shared pool: the default keeps them per thread, and every journey is a new thread. */
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newConcurrentDequePool()).build());
@@ -62,6 +62,13 @@ public final class LoadGenerator {
     private volatile Recording assetRecording;
     private volatile List<URI> assets = List.of();
     private boolean pageAssets;
+    /** One generator of several sends arrivals {@code share}, {@code share + shares}, ... of the one schedule. */
+    private long share;
+    private long shares = 1;
+    /** Whether {@link #run} reads the ledger back itself; a generator of several leaves it to whoever merges. */
+    private boolean verifies = true;
+    /** Called once warm-up is over; returns the {@link System#nanoTime()} of second 0. */
+    private java.util.function.LongSupplier secondZero = () -> System.nanoTime() + 1_000_000;
     private final AtomicInteger nextAsset = new AtomicInteger();
     private final java.util.concurrent.CompletableFuture<Long> started = new java.util.concurrent.CompletableFuture<>();
 
@@ -93,6 +100,48 @@ public final class LoadGenerator {
     }
 
     /**
+     * Simulates users u(first+1)..u(first+users) instead of u1..u(users): one generator of several, whose users are
+     * not the others'.
+     */
+    public LoadGenerator firstUser(int first) {
+        for (int i = 0; i < users.length; i++) {
+            users[i] = new User("u" + (first + i + 1), first + i);
+        }
+        return this;
+    }
+
+    /**
+     * Sends only every {@code of}-th arrival of the spec's schedule, starting with arrival {@code index} (from 0): n
+     * generators with indexes 0..n-1 together send the schedule of one, at any load shape.
+     */
+    public LoadGenerator share(int index, int of) {
+        if (of < 1 || index < 0 || index >= of) {
+            throw new IllegalArgumentException("share " + index + " of " + of + " does not exist");
+        }
+        this.share = index;
+        this.shares = of;
+        return this;
+    }
+
+    /**
+     * Leaves the ledger unread: the result's verification counts acknowledged writes, stale reads and lost sessions
+     * only; {@link #verify} reads back the merged ledger of several generators as one.
+     */
+    public LoadGenerator leaveVerification() {
+        this.verifies = false;
+        return this;
+    }
+
+    /**
+     * Waits, once warm-up is over, for {@code when} to say when second 0 is ({@link System#nanoTime()}): several
+     * generators start on one clock.
+     */
+    public LoadGenerator startWhen(java.util.function.LongSupplier when) {
+        this.secondZero = when;
+        return this;
+    }
+
+    /**
      * Before the measured run: GET /whoami on every target at the run's rate (at most 500/s) for this long, not
      * recorded, so connections are open and the code is compiled when the clock starts. Zero (the default) skips it.
      */
@@ -112,6 +161,7 @@ public final class LoadGenerator {
     }
 
     /** Asks a running {@link #run} to schedule nothing more; journeys under way finish. */
+    @Override
     public void stop() {
         stop = true;
     }
@@ -120,11 +170,13 @@ public final class LoadGenerator {
      * Completes with the {@link System#nanoTime()} of the run's second 0 once warm-up is over, so faults can be
      * scheduled on the same clock as the windows they are measured in.
      */
+    @Override
     public java.util.concurrent.CompletableFuture<Long> started() {
         return started;
     }
 
     /** A snapshot for the live line; p99 of the latencies recorded since the previous call. */
+    @Override
     public Live live() {
         Recording r = recording;
         if (r == null) {
@@ -140,6 +192,7 @@ public final class LoadGenerator {
      * every request has, plus {@link #SETTLE_MARGIN} for the last answers to be counted); empty before, and for a
      * second the run does not have. For what watches a run as it goes; the run keeps recording.
      */
+    @Override
     public java.util.Optional<Window> settled(int second) {
         Recording r = recording;
         if (r == null || second < 0 || second >= spec.windowCount()) {
@@ -150,11 +203,13 @@ public final class LoadGenerator {
     }
 
     /** Runs the whole load, waits for every journey, verifies the ledger against the primary, and returns the figures. */
+    @Override
     public LoadResult run() throws InterruptedException {
         warm();
         assets = pageAssets ? pageAssets() : List.of();
-        Instant startedAt = Instant.now();
-        startNanos = System.nanoTime() + 1_000_000; // a millisecond to get the first arrival out on time
+        long zero = secondZero.getAsLong(); // by default a millisecond ahead, to get the first arrival out on time
+        Instant startedAt = Instant.now().plusNanos(zero - System.nanoTime());
+        startNanos = zero;
         recording = new Recording(startNanos, spec.windowCount(), spec.timeout());
         homeRecordings = new Recording[spec.homes().size()];
         for (int i = 0; i < homeRecordings.length; i++) {
@@ -167,7 +222,7 @@ public final class LoadGenerator {
         LoadShape shape = spec.shape();
         int total = spec.mix().total();
         long lastScheduled = startNanos;
-        for (long i = 0; i < arrivals && !stop; i++) {
+        for (long i = share; i < arrivals && !stop; i += shares) {
             long scheduled = startNanos + shape.offsetNanos(i);
             Journey journey = spec.mix().pick(random.nextInt(total));
             User user = users[random.nextInt(users.length)];
@@ -216,7 +271,9 @@ public final class LoadGenerator {
         }
         List<LedgerEntry> entries = new ArrayList<>(ledger);
         entries.sort(java.util.Comparator.comparingDouble(LedgerEntry::at));
-        Verification verification = verify(entries);
+        Verification verification = verifies ? verify(entries, staleReads.get(), lostSessionUsers.keySet())
+                : new Verification(entries.size(), 0, 0, List.of(), staleReads.get(), lostSessionUsers.size(),
+                        List.copyOf(new java.util.TreeSet<>(lostSessionUsers.keySet())));
         return new LoadResult(startedAt, seconds, windows, entries, verification, homes, assetWindows);
     }
 
@@ -234,7 +291,7 @@ public final class LoadGenerator {
     }
 
     private void warm() throws InterruptedException {
-        double rate = Math.min(spec.rate(), 500);
+        double rate = Math.min(spec.rate() / shares, 500);
         long count = (long) (rate * warmUp.toNanos() / 1e9);
         var permits = new Semaphore(64);
         long start = System.nanoTime();
@@ -578,7 +635,12 @@ public final class LoadGenerator {
 
     // ---- verification -----------------------------------------------------------------------------------------
 
-    private Verification verify(List<LedgerEntry> entries) throws InterruptedException {
+    /**
+     * Reads every note of the ledger back from the primary (the latest acknowledged version of each); the stale reads
+     * and lost sessions seen while sending are passed through.
+     */
+    public Verification verify(List<LedgerEntry> entries, long stale, java.util.Collection<String> lostSessions)
+            throws InterruptedException {
         var latest = new TreeMap<String, LedgerEntry>();
         for (LedgerEntry e : entries) {
             latest.merge(e.id(), e, (a, b) -> b.version() > a.version() ? b : a);
@@ -607,9 +669,9 @@ public final class LoadGenerator {
         }
         var lostList = new ArrayList<>(lost);
         lostList.sort(java.util.Comparator.comparing(LostWrite::id));
-        var sessionUsers = new ArrayList<>(new java.util.TreeSet<>(lostSessionUsers.keySet()));
-        return new Verification(entries.size(), latest.size(), lostList.size(), lostList, staleReads.get(),
-                sessionUsers.size(), sessionUsers);
+        var sessionUsers = new ArrayList<>(new java.util.TreeSet<>(lostSessions));
+        return new Verification(entries.size(), latest.size(), lostList.size(), lostList, stale, sessionUsers.size(),
+                sessionUsers);
     }
 
     /** Reads one note from the primary (three tries); null when the acknowledged version is there. */

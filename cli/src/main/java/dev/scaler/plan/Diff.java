@@ -24,7 +24,8 @@ public record Diff(List<ContainerSpec> create, List<Replacement> replace, List<O
 
     /** Compares the plan, with each container's wanted digest, against what runs. */
     public static Diff between(Plan plan, Map<String, String> wantedHashes, List<ObservedContainer> observed) {
-        Map<String, ObservedContainer> byName = observed.stream()
+        // A run's load generators belong to the run, which removes them; they are not the plan's to change.
+        Map<String, ObservedContainer> byName = observed.stream().filter(c -> !Tier.GENERATOR.label().equals(c.tier()))
                 .collect(Collectors.toMap(ObservedContainer::name, Function.identity(), (a, b) -> a));
         var create = new ArrayList<ContainerSpec>();
         var replace = new ArrayList<Replacement>();

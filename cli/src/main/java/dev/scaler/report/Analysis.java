@@ -49,7 +49,7 @@ public final class Analysis {
         String verdict = Verdict.of(run.events(), checks).text();
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
                 run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()), assets,
-                guardrails(info.guardrails(), run.events()));
+                guardrails(info.guardrails(), run.events()), run.generators());
     }
 
     /** What the guardrails said, from the lines run.json records and the events the run wrote as they happened. */

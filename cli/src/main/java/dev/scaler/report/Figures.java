@@ -152,9 +152,22 @@ final class Figures {
     static String run(RunInfo info) {
         String stopped = info.seconds() > 0 && info.seconds() < info.durationSeconds() - 1
                 ? " (stopped after " + Format.seconds(info.seconds()) + ")" : "";
-        return String.format(java.util.Locale.ROOT, "%s for %s%s at %s, journeys %s, timeout %dms, seed %d", info.title(),
-                Format.seconds(info.durationSeconds()), stopped, Format.rate(info.rate()), journeys(info),
-                info.timeoutMillis(), info.seed());
+        return String.format(java.util.Locale.ROOT, "%s for %s%s at %s, journeys %s, timeout %dms, seed %d%s",
+                info.title(), Format.seconds(info.durationSeconds()), stopped, Format.rate(info.rate()), journeys(info),
+                info.timeoutMillis(), info.seed(), info.generators() > 1 ? ", " + info.generators() + " generators" : "");
+    }
+
+    /** The columns of {@link #generators}. */
+    static final String[] GENERATOR_COLUMNS = {"generator", "seed", "rate", "requests", "dropped", "failed", "p99"};
+
+    /**
+     * One row per generator when several sent the load (none otherwise): what each sent, dropped and failed, and
+     * its own p99, so one that could not keep up shows beside the merged figures.
+     */
+    static List<String[]> generators(Report report) {
+        return report.generators().stream().map(g -> new String[] {Integer.toString(g.generator()),
+                Long.toString(g.seed()), Format.rate(g.rate()), Long.toString(g.attempts()), Long.toString(g.dropped()),
+                Long.toString(g.failed()), Format.millis(g.p99Ms())}).toList();
     }
 
     static String journeys(RunInfo info) {

@@ -96,6 +96,7 @@ public final class HtmlReport {
         vitals(out, report);
         phases(out, report);
         datacenters(out, report);
+        generators(out, report);
         out.append("<div class=\"two\">\n");
         hypothesis(out, report);
         faults(out, report);
@@ -361,6 +362,27 @@ public final class HtmlReport {
         }
         out.append("</tbody></table><p class=\"sub\">Each user is sent through its home datacenter's entry point on")
                 .append(" the global load balancer and counted there too.</p></section>\n");
+    }
+
+    /** What each generator sent, when several did; nothing otherwise. */
+    private static void generators(StringBuilder out, Report report) {
+        if (report.generators().isEmpty()) {
+            return;
+        }
+        out.append("<section><h2>Generators</h2><table><thead><tr>");
+        for (String column : Figures.GENERATOR_COLUMNS) {
+            out.append("<th>").append(column).append("</th>");
+        }
+        out.append("</tr></thead><tbody>\n");
+        for (String[] row : Figures.generators(report)) {
+            out.append("<tr>");
+            for (String cell : row) {
+                out.append("<td>").append(Html.escape(cell)).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table><p class=\"sub\">Each generator sent its share of the rate with its own seed and")
+                .append(" users; the figures above merge their histograms exactly.</p></section>\n");
     }
 
     private static void hypothesis(StringBuilder out, Report report) {

@@ -53,6 +53,10 @@ public final class MarkdownReport {
                     .append(Format.seconds(f.at())));
             out.append('\n');
         }
+        report.generators().forEach(g -> out.append("- generator ").append(g.generator()).append(" (seed ")
+                .append(g.seed()).append(", ").append(Format.rate(g.rate())).append("): ").append(g.attempts())
+                .append(" requests, ").append(g.dropped()).append(" dropped, ").append(g.failed()).append(" failed, p99 ")
+                .append(Format.millis(g.p99Ms())).append('\n'));
         var c = report.consistency();
         out.append("- consistency: ").append(c.lostWrites()).append(" lost writes of ").append(c.acknowledgedWrites())
                 .append(" acknowledged, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())

@@ -1,5 +1,6 @@
 package dev.scaler.report;
 
+import dev.scaler.load.GeneratorFigures;
 import dev.scaler.load.LostWrite;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  */
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
-        List<Event> events, VitalSigns vitals, List<Home> datacenters, List<Figures> assets, Guardrails guardrails) {
+        List<Event> events, VitalSigns vitals, List<Home> datacenters, List<Figures> assets, Guardrails guardrails,
+        List<GeneratorFigures> generators) {
 
     /**
      * What the users of one home datacenter (those sent through its entry point) saw: the whole run and the
@@ -24,12 +26,14 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
 
     /**
      * {@code assets}: the requests for the pages' static assets through the CDN, apart from the pages' own figures;
-     * whole run first, then baseline, fault, recovery; empty when the pages referenced none.
+     * whole run first, then baseline, fault, recovery; empty when the pages referenced none. {@code generators}: what
+     * each of several generators sent (`--generators N`; {@code run.generators} is N), empty when one process sent all.
      */
     public Report {
         phases = List.copyOf(phases);
         datacenters = List.copyOf(datacenters);
         assets = List.copyOf(assets);
+        generators = List.copyOf(generators);
     }
 
     /** Figures of the whole run or of one phase; {@code from}/{@code to} in seconds; null availability when empty. */

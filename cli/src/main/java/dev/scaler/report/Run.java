@@ -1,5 +1,6 @@
 package dev.scaler.report;
 
+import dev.scaler.load.GeneratorFigures;
 import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
 import dev.scaler.monitor.Snapshot;
@@ -11,10 +12,12 @@ import java.util.Map;
 /**
  * A stored run as the analysis needs it: what was asked, what happened when, what was measured, the vital signs
  * sampled during it (empty when none were), the windows per home datacenter (empty unless users were kept at home:
- * one entry point per datacenter) and the requests for the pages' assets through the CDN (empty without).
+ * one entry point per datacenter), the requests for the pages' assets through the CDN (empty without) and what each
+ * generator sent when several did (empty when this process sent the load alone).
  */
 public record Run(RunInfo info, List<Event> events, List<Window> windows, Verification verification,
-        List<Snapshot> samples, Map<String, List<Window>> homes, List<Window> assets) {
+        List<Snapshot> samples, Map<String, List<Window>> homes, List<Window> assets,
+        List<GeneratorFigures> generators) {
     public Run {
         events = List.copyOf(events);
         windows = List.copyOf(windows);
@@ -23,6 +26,13 @@ public record Run(RunInfo info, List<Event> events, List<Window> windows, Verifi
         homes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         homes = Collections.unmodifiableMap(copy);
         assets = List.copyOf(assets);
+        generators = List.copyOf(generators);
+    }
+
+    /** A run sent by this process alone. */
+    public Run(RunInfo info, List<Event> events, List<Window> windows, Verification verification,
+            List<Snapshot> samples, Map<String, List<Window>> homes, List<Window> assets) {
+        this(info, events, windows, verification, samples, homes, assets, List.of());
     }
 
     /** A run without homes or assets. */

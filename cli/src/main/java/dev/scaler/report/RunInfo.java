@@ -16,11 +16,12 @@ import java.util.Map;
  * @param experiment  the chaos experiment's name; empty for a load run (and in run.json files from before chaos)
  * @param guardrails  the chaos run's steady-state and abort lines; {@link Guards#NONE} for a load run
  * @param stages      the load's stages (k6's ramps and holds); empty at a constant {@code rate}
+ * @param generators  how many generators sent the load (1: this process; more: `--generators N` containers)
  */
 public record RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
         double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
         String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
-        String experiment, Guards guardrails, List<Stage> stages) {
+        String experiment, Guards guardrails, List<Stage> stages, int generators) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final double DEFAULT_STEADY_STATE = 0.99;
@@ -33,15 +34,17 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         experiment = experiment == null ? "" : experiment;
         guardrails = guardrails == null ? Guards.NONE : guardrails;
         stages = stages == null ? List.of() : List.copyOf(stages);
+        generators = Math.max(1, generators); // run.json files from before generators have none: one
     }
 
-    /** A run at a constant rate. */
+    /** A run at a constant rate, sent by this process. */
     public RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
             double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight,
             int users, String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
             String experiment, Guards guardrails) {
         this(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
-                maxInFlight, users, startedAt, seconds, steadyState, slo, hypothesis, experiment, guardrails, List.of());
+                maxInFlight, users, startedAt, seconds, steadyState, slo, hypothesis, experiment, guardrails, List.of(),
+                1);
     }
 
     /** The arrival rate over the run: its stages, or its one rate for its duration. */
@@ -60,6 +63,7 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         var merged = new LinkedHashMap<>(hypothesis);
         merged.putAll(lines);
         return new RunInfo(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
-                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails, stages);
+                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails, stages,
+                generators);
     }
 }

@@ -62,6 +62,12 @@ public final class TextReport {
                             .map(f -> Format.seconds(f.at()) + " " + Figures.recovery(f)).toList())));
             out.append(homes.render("  ")).append('\n');
         }
+        if (!report.generators().isEmpty()) {
+            out.append("generators (each its share of the rate; the figures above are all of them merged)\n");
+            var generators = new TextTable(Figures.GENERATOR_COLUMNS);
+            Figures.generators(report).forEach(generators::row);
+            out.append(generators.render("  ")).append('\n');
+        }
         var c = report.consistency();
         out.append("consistency   ").append(c.acknowledgedWrites()).append(" acknowledged writes, ").append(c.lostWrites())
                 .append(" lost, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())

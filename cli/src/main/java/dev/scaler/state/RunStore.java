@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scaler.load.FailureKind;
+import dev.scaler.load.GeneratorFigures;
 import dev.scaler.load.LedgerEntry;
 import dev.scaler.load.LoadResult;
 import dev.scaler.load.Verification;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -55,6 +57,10 @@ public final class RunStore {
     public static final String ASSETS = "assets.jsonl";
     /** The windows counted per home datacenter (no latencies), when users were kept at home. */
     public static final String HOMES = "homes.jsonl";
+    /** What each generator sent, one line each, when several did; absent when this process sent the load alone. */
+    public static final String GENERATORS = "generators.jsonl";
+    /** The directory of each generator's own run (its files as above), by generator number, when several sent. */
+    public static final String GENERATOR_RUNS = "generators";
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -125,8 +131,20 @@ public final class RunStore {
 
     /** Writes what the load measured: windows, histograms, the ledger and its verification; updates run.json. */
     public void finish(RunInfo info, LoadResult result) {
+        finish(info, result, List.of());
+    }
+
+    /** The same, with what each of several generators sent ({@link #GENERATORS}; nothing written when empty). */
+    public void finish(RunInfo info, LoadResult result, List<GeneratorFigures> generators) {
         Path dir = dir(info.id());
         try {
+            if (!generators.isEmpty()) {
+                var lines = new StringBuilder();
+                for (GeneratorFigures g : generators) {
+                    lines.append(LINES.writeValueAsString(g)).append('\n');
+                }
+                Files.writeString(dir.resolve(GENERATORS), lines);
+            }
             Files.writeString(dir.resolve(INFO), JSON.writeValueAsString(info));
             Files.writeString(dir.resolve(WINDOWS), lines(result.windows(), ""));
             if (!result.assets().isEmpty()) {
@@ -313,13 +331,68 @@ public final class RunStore {
                     }
                 }
             }
-            return new Run(info, events, windows, verification, samples, homes, assets);
+            var generators = new ArrayList<GeneratorFigures>();
+            if (Files.exists(dir.resolve(GENERATORS))) {
+                for (String line : Files.readAllLines(dir.resolve(GENERATORS))) {
+                    if (!line.isBlank()) {
+                        generators.add(LINES.readValue(line, GeneratorFigures.class));
+                    }
+                }
+            }
+            return new Run(info, events, windows, verification, samples, homes, assets, generators);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RunNotFoundException r) {
                 throw r;
             }
             throw new RunNotFoundException("run " + id + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The acknowledged writes of a stored run, in time order. */
+    public List<LedgerEntry> ledger(String id) {
+        Path file = dir(id).resolve(LEDGER);
+        var entries = new ArrayList<LedgerEntry>();
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!line.isBlank()) {
+                        entries.add(LINES.readValue(line, LedgerEntry.class));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new RunNotFoundException("the ledger of run " + id + " cannot be read: " + e.getMessage());
+        }
+        return entries;
+    }
+
+    /** A stored run as the load generator returned it (latencies of homes and assets are not kept), for merging. */
+    public LoadResult result(String id) {
+        Run run = load(id);
+        return new LoadResult(Instant.parse(run.info().startedAt()), run.info().seconds(), run.windows(), ledger(id),
+                run.verification(), run.homes(), run.assets());
+    }
+
+    /**
+     * Stores the files of generator {@code generator}'s own run (as {@link #create} and {@link #finish} wrote them in
+     * its container, by path under its runs directory) in run {@code id}'s {@link #GENERATOR_RUNS}; returns the store
+     * that reads them.
+     */
+    public RunStore storeGeneratorRun(String id, Map<String, byte[]> files) {
+        Path root = dir(id).resolve(GENERATOR_RUNS);
+        try {
+            for (var file : files.entrySet()) {
+                Path target = root.resolve(file.getKey()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IOException("a generator's file lies outside its run: " + file.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a generator's run in " + root, e);
+        }
+        return new RunStore(root);
     }
 
     /** Windows read back from their JSON lines, each with its histogram when there is one. */

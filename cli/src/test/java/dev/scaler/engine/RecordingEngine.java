@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 
 /**
  * What the in-memory engines of the unit tests share: the list of calls a test reads back, and the answers no test
- * varies (a machine of 8 GiB, no memory figures, no registry to pull from, renames only recorded).
+ * varies (a machine of 8 GiB, no memory figures, no registry to pull from, renames only recorded, no container that
+ * has exited, nothing to copy out).
  */
 public abstract class RecordingEngine implements Engine {
     /** Every call that changes something, in order, as "verb name". */
@@ -37,6 +38,16 @@ public abstract class RecordingEngine implements Engine {
     @Override
     public boolean pull(String image, Duration timeout) {
         return false;
+    }
+
+    @Override
+    public java.util.OptionalInt exitCode(String id) {
+        return java.util.OptionalInt.empty();
+    }
+
+    @Override
+    public java.util.Map<String, byte[]> copyOut(String id, String directory) {
+        return java.util.Map.of();
     }
 
     @Override

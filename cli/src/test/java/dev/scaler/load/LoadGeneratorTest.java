@@ -189,6 +189,86 @@ class LoadGeneratorTest {
         }
     }
 
+    /** Runs the generators side by side, as generator containers do, and returns their results in order. */
+    private static List<LoadResult> together(List<LoadGenerator> generators) throws InterruptedException {
+        var results = new LoadResult[generators.size()];
+        var threads = new java.util.ArrayList<Thread>();
+        for (int g = 0; g < generators.size(); g++) {
+            int index = g;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    results[index] = generators.get(index).run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return List.of(results);
+    }
+
+    @Test
+    void sharesOfSeveralGeneratorsTogetherSendTheScheduleOfOneAlongStages() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var spec = new LoadSpec(List.of(fixture.uri()), LoadShape.parse("1s:240,1s:240"), JourneyMix.parse("browse=1"),
+                    Duration.ofSeconds(1), 7, 1000, 30);
+            long zero = System.nanoTime() + 300_000_000L;
+            var parts = together(List.of(new LoadGenerator(spec, http).share(0, 3).startWhen(() -> zero),
+                    new LoadGenerator(spec, http).share(1, 3).firstUser(10).startWhen(() -> zero),
+                    new LoadGenerator(spec, http).share(2, 3).firstUser(20).startWhen(() -> zero)));
+            // What one generator at the whole rate would send, second by second: a ramp to 240/s (120), then 240.
+            long[] expected = new long[spec.windowCount()];
+            for (long i = 0; i < spec.arrivals(); i++) {
+                expected[(int) (spec.shape().offsetNanos(i) / 1_000_000_000L)]++;
+            }
+            assertThat(expected).containsExactly(120, 240);
+            var merged = Merge.results(parts);
+            assertThat(merged.windows()).extracting(Window::attempts).containsExactly(expected[0], expected[1]);
+            assertThat(sum(merged, Window::successes)).isEqualTo(fixture.requests.get()).isEqualTo(360);
+            assertThat(parts).extracting(p -> sum(p, Window::attempts)).containsExactlyInAnyOrder(120L, 120L, 120L);
+            assertThat(merged.windows().get(1).latency().getTotalCount()).isEqualTo(240);
+        }
+    }
+
+    @Test
+    void theLedgersOfSeveralGeneratorsAreReadBackAsOneAndWritesLostInAnyOfThemAreFound() throws Exception {
+        for (Mode mode : List.of(Mode.HONEST, Mode.LOSE_WRITES)) {
+            try (var fixture = new NotesFixture(mode)) {
+                var whole = spec(fixture.uri(), 300, 600, "write=70,read=30", 20);
+                var spec = spec(fixture.uri(), 300, 600, "write=70,read=30", 10); // each its own 10 of the 20
+                long zero = System.nanoTime() + 200_000_000L;
+                var parts = together(List.of(
+                        new LoadGenerator(spec, http).share(0, 2).leaveVerification().startWhen(() -> zero),
+                        new LoadGenerator(spec, http).share(1, 2).firstUser(10).leaveVerification().startWhen(() -> zero)));
+                // Left unread by each generator: their verifications count writes and have checked nothing.
+                assertThat(parts).allSatisfy(p -> assertThat(p.verification().notesChecked()).isZero());
+                assertThat(parts).allSatisfy(p -> assertThat(p.ledger()).isNotEmpty());
+                assertThat(parts.get(0).ledger()).extracting(LedgerEntry::user)
+                        .doesNotContainAnyElementsOf(parts.get(1).ledger().stream().map(LedgerEntry::user).toList());
+                var merged = Merge.results(parts);
+                var v = new LoadGenerator(whole, http).verify(merged.ledger(), merged.verification().staleReads(),
+                        merged.verification().lostSessionUsers());
+                assertThat(v.acknowledgedWrites()).isEqualTo(parts.get(0).ledger().size() + parts.get(1).ledger().size());
+                assertThat(v.notesChecked()).isEqualTo(merged.ledger().stream().map(LedgerEntry::id).distinct().count());
+                if (mode == Mode.HONEST) {
+                    assertThat(v.lostWrites()).isZero();
+                } else {
+                    assertThat(fixture.droppedWrites.get()).isPositive();
+                    assertThat(v.lostWrites()).as("lost writes of both generators").isEqualTo(fixture.droppedWrites.get());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aShareThatDoesNotExistIsRefused() {
+        var spec = spec(URI.create("http://127.0.0.1:1/"), 10, 100, "browse=1", 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LoadGenerator(spec, http).share(3, 3))
+                .hasMessageContaining("share 3 of 3");
+    }
+
     @Test
     void aRunStoppedEarlyKeepsOnlyTheWindowsItReached() throws Exception {
         try (var fixture = new NotesFixture(Mode.HONEST)) {
