@@ -25,7 +25,7 @@ public final class QueueApi {
             + "Content-Type: application/json\\r\\nContent-Length: %s\\r\\n\\r\\n%s' \"$1\" \"$2\" \"$auth\" \"${#3}\" \"$3\" >&3"
             + " && cat <&3";
     /** The jobs queue's path in the API (the default vhost is written %2F). */
-    static final String JOBS_PATH = "/api/queues/%2F/" + QueueTier.JOBS;
+    public static final String JOBS_PATH = "/api/queues/%2F/" + QueueTier.JOBS;
 
     /** One cluster member as the API lists it. */
     public record Node(String name, boolean running, long memoryUsed, long memoryLimit, boolean memoryAlarm,
@@ -92,7 +92,7 @@ public final class QueueApi {
     }
 
     /** The members in a GET /api/nodes body. */
-    static Optional<List<Node>> nodes(String body) {
+    public static Optional<List<Node>> nodes(String body) {
         return tree(body).filter(JsonNode::isArray).map(array -> {
             var out = new ArrayList<Node>();
             array.forEach(n -> out.add(new Node(n.path("name").asText(), n.path("running").asBoolean(false),
@@ -103,7 +103,7 @@ public final class QueueApi {
     }
 
     /** The queue in a GET /api/queues/VHOST/NAME body (RabbitMQ 3.10 to 3.13 name the fields alike). */
-    static Optional<Jobs> queue(String body) {
+    public static Optional<Jobs> queue(String body) {
         return tree(body).filter(JsonNode::isObject).map(q -> {
             var members = new ArrayList<String>();
             q.path("members").forEach(m -> members.add(m.asText()));
