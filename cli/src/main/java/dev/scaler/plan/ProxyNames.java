@@ -28,6 +28,7 @@ public final class ProxyNames {
             case CACHE -> Optional.of("cache-" + index);
             case DATABASE -> Optional.of("database-" + index);
             case SHARD -> shard.map(n -> "shard-" + n + "-" + index);
+            case QUEUE -> Optional.of(queue(index));
             default -> Optional.empty();
         };
     }
@@ -53,6 +54,7 @@ public final class ProxyNames {
             case CACHE -> proxy.startsWith("cache-");
             case DATABASE -> proxy.startsWith("database-");
             case SHARD -> shard.map(n -> proxy.startsWith("shard-" + n + "-")).orElse(proxy.startsWith("shard-"));
+            case QUEUE -> proxy.startsWith("queue-");
             default -> false;
         };
     }
