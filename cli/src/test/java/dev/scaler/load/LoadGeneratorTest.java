@@ -123,7 +123,9 @@ class LoadGeneratorTest {
 
     @Test
     void theDefaultMixLeavesOutWhatTheSystemCannotServeAndAnExplicitOneNamesIt() {
-        assertThat(JourneyMix.defaultFor(Serves.EVERYTHING)).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(JourneyMix.defaultFor(Serves.URLS)).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(JourneyMix.defaultFor(Serves.EVERYTHING).toString())
+                .isEqualTo("browse=60,login=10,write=20,account=10,job=10");
         assertThat(JourneyMix.defaultFor(new Serves(false, false)).toString()).isEqualTo("browse=60,login=10");
         assertThat(JourneyMix.defaultFor(new Serves(true, false)).toString()).isEqualTo("browse=60,login=10,write=20");
         assertThat(JourneyMix.DEFAULT.unserved(new Serves(false, false)))
