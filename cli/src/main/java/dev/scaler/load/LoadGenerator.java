@@ -55,6 +55,7 @@ public final class LoadGenerator {
     static final Duration JOB_POLL = Duration.ofMillis(200);
     /** At the end of a run, how long confirmed jobs not done yet are waited for before they count as lost. */
     static final Duration JOB_FINAL_WAIT = Duration.ofSeconds(30);
+    private Duration jobFinalWait = JOB_FINAL_WAIT;
     private final User[] users;
     /** Per target, the paths every journey asks for, resolved once (URI.resolve parses and allocates each time). */
     private final List<Map<String, URI>> fixedPaths;
@@ -112,6 +113,12 @@ public final class LoadGenerator {
      */
     public LoadGenerator withPageAssets() {
         this.pageAssets = true;
+        return this;
+    }
+
+    /** How long confirmed jobs not done at the end of the run are waited for before they count as lost. */
+    public LoadGenerator jobFinalWait(Duration wait) {
+        this.jobFinalWait = wait;
         return this;
     }
 
@@ -602,10 +609,10 @@ public final class LoadGenerator {
 
     /**
      * The job ledger's end: every confirmed job is read once more (a job done twice shows its completions then), and
-     * those not done yet are waited for, {@link #JOB_FINAL_WAIT} at most, before they count as lost.
+     * those not done yet are waited for ({@link #JOB_FINAL_WAIT} unless set otherwise), before they count as lost.
      */
     private void verifyJobs() throws InterruptedException {
-        long until = System.nanoTime() + JOB_FINAL_WAIT.toNanos();
+        long until = System.nanoTime() + jobFinalWait.toNanos();
         var permits = new Semaphore(16);
         var threads = new ArrayList<Thread>();
         for (JobTracker.Tracked t : jobs.all()) {
