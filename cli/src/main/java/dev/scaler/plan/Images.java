@@ -67,6 +67,17 @@ public final class Images {
         return profile == ImageProfile.OFFLINE ? "scaler/edge:offline" : EDGE_UPSTREAM;
     }
 
+    /**
+     * RabbitMQ in the upstream profile (official image with the management plugin, pinned); the offline profile's is
+     * Debian bookworm's 3.10.8. Both read what scaler gives them the same way (plan.QueueTier).
+     */
+    public static final String RABBITMQ_UPSTREAM = "rabbitmq:3.13.7-management";
+
+    /** The RabbitMQ image of a profile. */
+    public static String rabbitmq(ImageProfile profile) {
+        return profile == ImageProfile.OFFLINE ? "scaler/rabbitmq:offline" : RABBITMQ_UPSTREAM;
+    }
+
     /** The failover agent: the tool's own jar on a small Java runtime; built locally in both profiles. */
     public static String agent(ImageProfile profile) {
         return "scaler/agent:" + profile.yaml();

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The tier label values: part of the user contract, people filter `docker ps` by them. */
 public enum Tier {
-    LB, WEB, CACHE, DATABASE, SHARD, CDN, PROXY, AGENT;
+    LB, WEB, CACHE, DATABASE, SHARD, CDN, QUEUE, WORKERS, PROXY, AGENT;
 
     /** The value of the scaler.tier label. */
     public String label() {
