@@ -30,12 +30,8 @@ final class Journeys {
     static Serves of(Set<String> tiers) {
         boolean main = tiers.contains(Tier.DATABASE.label());
         boolean notes = main || tiers.contains(Tier.SHARD.label());
-        return new Serves(notes, main, notes && tiers.contains(QUEUE_TIER) && tiers.contains(WORKERS_TIER));
+        return new Serves(notes, main, notes && tiers.contains(Tier.QUEUE.label()) && tiers.contains(Tier.WORKERS.label()));
     }
-
-    // The labels of the queue's and the workers' containers (scaler.tier), as docs/topology.md names them.
-    static final String QUEUE_TIER = "queue";
-    static final String WORKERS_TIER = "workers";
 
     /** The mix asked for, when {@code serves} covers it; the default it can serve when none was asked for. */
     static JourneyMix choose(Optional<JourneyMix> asked, Serves serves, String project) {
