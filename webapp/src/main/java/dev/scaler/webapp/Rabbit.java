@@ -85,8 +85,8 @@ final class Rabbit implements AutoCloseable {
      * refusing to work would lose more than a differing argument does.
      */
     void declare(Connection c) throws IOException, TimeoutException {
-        Map<String, Object> arguments = settings.type() == QueueSettings.QueueType.QUORUM
-                ? Map.of("x-queue-type", "quorum") : Map.of(); // classic is the default; naming it is not needed
+        // The arguments scaler's `up` declares it with, classic named too: the same arguments are a no-op.
+        Map<String, Object> arguments = Map.of("x-queue-type", settings.type().label());
         try (Channel channel = c.createChannel()) {
             channel.queueDeclare(settings.queueName(), true, false, false, arguments);
         } catch (IOException e) {
