@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,13 @@ final class Worker implements AutoCloseable {
             @Override
             public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 metrics.started();
-                pool.execute(() -> handle(c, envelope.getDeliveryTag(), body));
+                try {
+                    pool.execute(() -> handle(c, envelope.getDeliveryTag(), body));
+                } catch (RejectedExecutionException e) {
+                    // Stopping: a delivery already on its way when the subscription was cancelled goes back.
+                    settle(c, envelope.getDeliveryTag(), false);
+                    metrics.finished("requeued", 0);
+                }
             }
 
             @Override
