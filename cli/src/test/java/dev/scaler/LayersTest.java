@@ -33,7 +33,8 @@ class LayersTest {
             "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.Pick", "chaos.Role", "chaos.Rollback",
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
-            "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
+            "load.FailureKind", "load.JobFigures", "load.JobLedger", "load.JobOutcome", "load.Journey", "load.JourneyMix",
+            "load.LedgerEntry", "load.LoadResult",
             "load.LostWrite", "load.Recording", "load.Serves", "load.Verification", "load.Window");
 
     private static final DescribedPredicate<JavaClass> IN_THE_PURE_CORE =
