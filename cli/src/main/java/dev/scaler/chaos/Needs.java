@@ -101,6 +101,10 @@ public final class Needs {
                 }
             }
             case CDN -> needs.putIfAbsent("a cdn", t -> t.cdn().isPresent());
+            case QUEUE -> needs.putIfAbsent(number == 1 ? "a queue" : "a queue of " + number + " nodes or more",
+                    t -> t.queue().map(q -> q.nodes() >= number).orElse(false));
+            case WORKERS -> needs.putIfAbsent(count(number, "worker"),
+                    t -> t.workers().map(w -> w.replicas() >= number).orElse(false));
             default -> throw new IllegalStateException(n.tier() + " is not a target");
         }
     }
