@@ -52,7 +52,12 @@ public final class Needs {
     private static void link(Link link, Map<String, Predicate<Topology>> needs) {
         proxies(needs);
         switch (link) {
-            case Link.Path path -> target(path.to(), needs);
+            case Link.Path path -> {
+                target(path.to(), needs);
+                if (path.from() == dev.scaler.plan.Tier.WORKERS) {
+                    needs.putIfAbsent("workers", t -> t.workers().map(w -> w.replicas() >= 1).orElse(false));
+                }
+            }
             case Link.Between b -> datacenters(needs, b.first(), b.second());
         }
     }

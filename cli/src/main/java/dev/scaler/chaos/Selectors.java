@@ -63,10 +63,12 @@ public final class Selectors {
             throw new SelectorException(sourceAt + 3, "a link starts at the whole web tier ('web -> ...'): every web"
                     + " replica goes through the same proxies");
         }
-        if (!source.equals("web")) {
+        if (!source.equals("web") && !source.equals("workers")) {
             throw new SelectorException(sourceAt, "links from '" + source + "' cannot be faulted: the proxies sit"
-                    + " between the web tier and the data tiers, so a link starts at web");
+                    + " between the web tier and the data tiers (and between the workers and the queue), so a link"
+                    + " starts at web or workers");
         }
+        Tier from = source.equals("web") ? Tier.WEB : Tier.WORKERS;
         reader.at = arrow + 2;
         reader.skipSpaces();
         int toAt = reader.at;
@@ -75,6 +77,10 @@ public final class Selectors {
         if (!(to instanceof Target.Nodes nodes)) {
             throw new SelectorException(toAt, "a link leads to a tier, not a datacenter (a partition between"
                     + " datacenters is written partition: { between: [dc:us-east, dc:eu-west] })");
+        }
+        if (from == Tier.WORKERS && nodes.tier() != Tier.QUEUE) {
+            throw new SelectorException(toAt, "no proxy leads from workers to " + nodes.tier().label() + ": the"
+                    + " workers' links lead to the queue");
         }
         if (!LINK_TIERS.contains(nodes.tier())) {
             throw new SelectorException(toAt, "no proxy leads from web to " + nodes.tier().label() + ": links lead"
@@ -85,7 +91,7 @@ public final class Selectors {
                     + nodes.role().get().spelling() + "s: a link leads to " + nodes.tier().label() + ".primary or "
                     + nodes.tier().label() + ".replica");
         }
-        return new Link.Path(nodes);
+        return new Link.Path(from, nodes);
     }
 
     /** The name in {@code dc:NAME}. */

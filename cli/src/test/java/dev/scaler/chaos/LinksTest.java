@@ -51,6 +51,9 @@ class LinksTest {
         assertThat(proxies("web -> queue", snapshot)).containsExactly("queue-1", "queue-2", "queue-3");
         assertThat(proxies("web -> queue.leader", snapshot)).containsExactly("queue-2");
         assertThat(proxies("web -> queue[3]", snapshot)).containsExactly("queue-3");
+        assertThat(proxies("workers -> queue", snapshot)).containsExactly("workers-queue-1", "workers-queue-2",
+                "workers-queue-3");
+        assertThat(proxies("workers -> queue.leader", snapshot)).containsExactly("workers-queue-2");
     }
 
     private static Member queueNode(int i, String role) {

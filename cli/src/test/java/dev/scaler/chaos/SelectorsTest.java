@@ -59,7 +59,9 @@ class SelectorsTest {
         "web -> database          | web -> database",
         "web->shard[*].primary    | web -> shard[*].primary",
         "web -> queue             | web -> queue",
-        "web -> queue.leader      | web -> queue.leader"})
+        "web -> queue.leader      | web -> queue.leader",
+        "workers -> queue         | workers -> queue",
+        "workers->queue.leader    | workers -> queue.leader"})
     void everyLinkOfTheFormatReads(String text, String canonical) {
         assertThat(link(text).text()).isEqualTo(canonical);
     }
@@ -94,11 +96,12 @@ class SelectorsTest {
     @CsvSource(delimiter = '|', value = {
         "database.primary         | 0 | expected a link such as web -> database.primary",
         "lb -> web                | 0 | links from 'lb' cannot be faulted: the proxies sit between the web tier and"
-                + " the data tiers",
+                + " the data tiers (and between the workers and the queue), so a link starts at web or workers",
         "web[2] -> cache          | 3 | a link starts at the whole web tier",
         "' -> cache'              | 1 | expected web before '->'",
         "web -> lb                | 7 | no proxy leads from web to lb: links lead to cache, database, shard or queue",
         "web -> workers           | 7 | no proxy leads from web to workers",
+        "workers -> cache         | 11 | no proxy leads from workers to cache: the workers' links lead to the queue",
         "web -> cdn.origin        | 7 | no proxy leads from web to cdn",
         "web -> cache.sentinel    | 13 | no proxy leads from web to the sentinels",
         "web -> dc:eu-west        | 7 | a link leads to a tier, not a datacenter",
