@@ -77,7 +77,8 @@ public record DryRun(String experiment, String description, long seed, String lo
             });
         }
         Load load = experiment.load();
-        String loadText = rate(load.rate()) + "/s for " + Durations.format(load.duration()) + " ("
+        String loadText = (load.shape().constant() ? load.shape().toString()
+                : "stages " + load.shape() + " (" + Durations.format(load.duration()) + ")") + " ("
                 + load.journeys() + ", timeout " + Durations.format(load.timeout()) + ", " + load.users() + " users)";
         String steadyState = experiment.steadyState().map(s -> String.join(", ", s.lines().entrySet().stream()
                 .map(l -> l.getKey() + " " + l.getValue()).toList()) + " for " + Durations.format(s.span())
@@ -130,6 +131,8 @@ public record DryRun(String experiment, String description, long seed, String lo
                 case NetworkFault f -> Links.proxies(f.link(), snapshot);
                 case Heal h -> h.link().isPresent() ? Links.proxies(h.link().get(), snapshot)
                         : List.copyOf(snapshot.proxies());
+                // A cluster node is chosen when the step runs (node.leader is whoever leads then).
+                case NodeAction n -> List.of();
             }, Optional.empty());
         } catch (TargetNotFoundException e) {
             return new Resolution(List.of(), Optional.of(e.getMessage()));
@@ -141,6 +144,7 @@ public record DryRun(String experiment, String description, long seed, String lo
             case ContainerAction c -> c.target().text();
             case NetworkFault f -> f.link().text();
             case Heal h -> h.link().map(Link::text).orElse("all");
+            case NodeAction n -> n.target().text();
         };
     }
 
@@ -149,6 +153,10 @@ public record DryRun(String experiment, String description, long seed, String lo
         return switch (fault) {
             case ContainerAction.Pause p -> "unpause";
             case ContainerAction c -> "start";
+            case NodeAction.PauseNode p -> "thaw";
+            case NodeAction.PartitionNode p -> "reconnect";
+            case NodeAction.DrainNode d -> "activate";
+            case NodeAction n -> "start";
             default -> "heal";
         };
     }
@@ -181,9 +189,5 @@ public record DryRun(String experiment, String description, long seed, String lo
 
     private static String time(Step step) {
         return Durations.format(step.at());
-    }
-
-    private static String rate(double rate) {
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 }

@@ -66,6 +66,25 @@ public final class DockerEngine implements Engine {
         return new DockerEngine(client(config), host);
     }
 
+    /**
+     * A docker-java client of the engine at {@code host} ({@code tcp://ADDRESS:PORT}, or the default when empty), speaking
+     * the engine's API version: for adapters that need more of the API than {@link Engine} offers (a cluster's nodes,
+     * Swarm). Throws {@link EngineException} when nothing answers there.
+     */
+    public static DockerClient client(Optional<String> host) {
+        var builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        host.ifPresent(builder::withDockerHost);
+        DockerClientConfig probeConfig = builder.build();
+        RemoteApiVersion version;
+        try (DockerClient probe = client(probeConfig)) {
+            version = negotiate(probe.versionCmd().exec().getApiVersion());
+        } catch (Exception e) {
+            throw new EngineException("cannot reach the Docker engine at " + probeConfig.getDockerHost() + ": "
+                    + rootMessage(e), "", e);
+        }
+        return client(builder.withApiVersion(version).build());
+    }
+
     /** The API version to speak: the engine's own, capped at the newest this adapter knows. */
     static RemoteApiVersion negotiate(String engineApi) {
         RemoteApiVersion engine = RemoteApiVersion.parseConfig(engineApi);
@@ -478,7 +497,8 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's message: what docker-java's wrapping hides. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
