@@ -22,6 +22,14 @@ public final class Images {
         return profile == ImageProfile.OFFLINE ? "scaler/redis:offline" : REDIS_UPSTREAM;
     }
 
+    /**
+     * The reference worker's command in the web app image: the image's own CMD (images/webapp/Dockerfile, the same
+     * JVM settings) with the argument {@code worker}. A command, not an entry point, because the agent image is built
+     * FROM the web app image and runs its own.
+     */
+    public static final java.util.List<String> WORKER_COMMAND = java.util.List.of("java", "-XX:+UseSerialGC",
+            "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", "/app/webapp.jar", "worker");
+
     /** The bundled web app; no registry publishes it, so both profiles build it locally. */
     public static String webapp(ImageProfile profile) {
         return "scaler/webapp:" + profile.yaml();

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The worker tier: {@code replicas} containers consuming the jobs queue. The reference worker is the web app image
- * run with the command {@code worker}; it stores results beside the notes, so it is told the data tiers as the web
+ * run with the argument {@code worker}; it stores results beside the notes, so it is told the data tiers as the web
  * replicas are, and the queue through its own proxies.
  */
 final class WorkersTier {
@@ -42,7 +42,7 @@ final class WorkersTier {
             // A user's image may lack bash and serve no HTTP: it is ready once it runs.
             Optional<HealthCheck> check = w.reference() ? Optional.of(HealthCheck.http(PORT, "/healthz"))
                     : Optional.empty();
-            out.add(new ContainerSpec(name, Tier.WORKERS, i, image, w.reference() ? List.of("worker") : List.of(), env,
+            out.add(new ContainerSpec(name, Tier.WORKERS, i, image, w.reference() ? Images.WORKER_COMMAND : List.of(), env,
                     List.of(), Labels.container(t.name(), Tier.WORKERS, i, "worker"), check, dependsOn, List.of(),
                     List.of(), network, List.of()));
         }

@@ -2,6 +2,11 @@ package dev.scaler.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scaler.Repository;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +46,18 @@ class QueueTierTest {
     }
 
     @Test
+    void theReferenceWorkerRunsTheWebImagesOwnCommandWithTheArgumentWorker() throws Exception {
+        for (String dockerfile : List.of("Dockerfile", "Dockerfile.upstream")) {
+            String cmd = Files.readAllLines(Repository.root().resolve("images/webapp").resolve(dockerfile)).stream()
+                    .filter(l -> l.startsWith("CMD ")).reduce((a, b) -> b).orElseThrow();
+            var expected = new ArrayList<String>();
+            new ObjectMapper().readTree(cmd.substring(4)).forEach(n -> expected.add(n.asText()));
+            expected.add("worker");
+            assertThat(Images.WORKER_COMMAND).as(dockerfile).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void webAndWorkersGetTheQueueContractWithThePasswordInAFile() {
         Plan plan = Planner.plan(Topologies.of(JOBS));
         var contract = Map.of("SCALER_QUEUE_ADDRESSES", "jobs-queue-1:5672,jobs-queue-2:5672,jobs-queue-3:5672",
@@ -53,7 +70,7 @@ class QueueTierTest {
                 .containsEntry("SCALER_WORKER_CONCURRENCY", "3").containsEntry("SCALER_INSTANCE", "jobs-worker-2")
                 .containsKey("SCALER_SHARD_URLS");
         assertThat(worker.image()).isEqualTo("scaler/webapp:offline");
-        assertThat(worker.command()).containsExactly("worker");
+        assertThat(worker.command()).endsWith("-jar", "/app/webapp.jar", "worker");
         assertThat(worker.labels()).containsEntry(Labels.TIER, "workers").containsEntry(Labels.INDEX, "2");
         assertThat(worker.files()).contains(new ContainerFile("/run/secrets/queue.password", QueueTier.PASSWORD, 0444));
         assertThat(worker.dependsOn()).contains("jobs-queue-1", "jobs-queue-2", "jobs-queue-3");
