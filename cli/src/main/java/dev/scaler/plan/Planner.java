@@ -99,8 +99,11 @@ public final class Planner {
         }
         t.queue().ifPresent(q -> t.workers().ifPresent(w -> containers.addAll(
                 WorkersTier.plan(t, q, w, network, webEnv, workerVia, webDependsOn))));
+        // The load balancer is healthy once it reaches a replica: it starts when the replicas can (after the queue
+        // nodes, which take tens of seconds), so that its health check's start period is not spent waiting for them.
+        List<String> lbDependsOn = QueueTier.nodes(t);
         for (int i = 1; i <= t.loadBalancer().replicas(); i++) {
-            containers.add(loadBalancer(t, i, network));
+            containers.add(loadBalancer(t, i, network, lbDependsOn));
         }
         var networks = List.of(new NetworkSpec(network, Labels.project(project)));
         return new Plan(project, t.images().yaml(), networks, volumes, containers, proxies);
@@ -128,6 +131,10 @@ public final class Planner {
     }
 
     static ContainerSpec loadBalancer(Topology t, int index, String network) {
+        return loadBalancer(t, index, network, List.of());
+    }
+
+    private static ContainerSpec loadBalancer(Topology t, int index, String network, List<String> dependsOn) {
         var lb = t.loadBalancer();
         String name = t.name() + "-lb-" + index;
         String config = HaproxyConfig.render(lb, WEB_ALIAS, WEB_PORT, MAX_WEB_REPLICAS);
@@ -137,7 +144,7 @@ public final class Planner {
         return new ContainerSpec(name, Tier.LB, index, Images.haproxy(t.images()),
                 List.of("haproxy", "-W", "-db", "-f", HaproxyConfig.PATH), Map.of(), List.of(port),
                 // No start dependency on the replicas: HAProxy finds them through DNS as they come.
-                Labels.container(t.name(), Tier.LB, index, "lb"), Optional.of(check), List.of(), List.of(),
+                Labels.container(t.name(), Tier.LB, index, "lb"), Optional.of(check), dependsOn, List.of(),
                 List.of(new ContainerFile(HaproxyConfig.PATH, config, 0644)), network, List.of());
     }
 

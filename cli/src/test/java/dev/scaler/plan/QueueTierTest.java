@@ -43,6 +43,9 @@ class QueueTierTest {
         assertThat(nodes.get(2).dependsOn()).containsExactly("jobs-queue-1");
         assertThat(plan.container("jobs-web-1").orElseThrow().dependsOn())
                 .containsExactly("jobs-queue-1", "jobs-queue-2", "jobs-queue-3");
+        // Started with the replicas, so the load balancer's health check does not run out waiting for the queue.
+        assertThat(plan.container("jobs-lb-1").orElseThrow().dependsOn())
+                .containsExactly("jobs-queue-1", "jobs-queue-2", "jobs-queue-3");
     }
 
     @Test
