@@ -3,7 +3,7 @@
 # and does the one thing scaler relies on. Everything it starts carries the
 # label scaler.smoke=<run id> and a name with that id, on a network of its
 # own, and is removed at the end (also on failure). Traffic stays on that
-# network. Takes about 17 s, and a few more for the Docker-in-Docker node.
+# network. Takes about 17 s, plus RabbitMQ's boot and a few more for the Docker-in-Docker node.
 #
 #   images/smoke-test.sh
 set -euo pipefail
@@ -33,7 +33,7 @@ run()  { docker run --rm --label "scaler.smoke=$run" --network "$net" "$@"; }
 eventually() { local i; for i in $(seq 30); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
 
 for img in scaler/base:bookworm scaler/haproxy:offline scaler/redis:offline scaler/webapp:offline scaler/mariadb:offline \
-    scaler/toxiproxy:offline scaler/node:offline; do
+    scaler/toxiproxy:offline scaler/rabbitmq:offline scaler/node:offline; do
   docker image inspect "$img" >/dev/null 2>&1 || { echo "missing image $img: run images/build.sh first" >&2; exit 1; }
 done
 docker network create --label "scaler.smoke=$run" "$net" >/dev/null
@@ -293,6 +293,43 @@ if contains "$h1" MISS && contains "$h2" HIT; then
 else
   fail "edge: expected MISS then HIT, got '$h1' and '$h2'"; docker logs "$ed" 2>&1 | tail -5
 fi
+
+# --- rabbitmq ------------------------------------------------------------------
+# One node given its cookie and password as files, as scaler gives them (plan.QueueTier): it serves AMQP and the
+# management API, answers with that password only, and neither secret is in its environment.
+rq=$run-rabbitmq
+printf 'cookie%s' "$RANDOM$RANDOM$RANDOM" > "$tmp/queue.cookie"
+qpw=qpw-$RANDOM$RANDOM
+printf '%s' "$qpw" > "$tmp/queue.password"
+chmod 0444 "$tmp/queue.cookie" "$tmp/queue.password"
+docker create --name "$rq" --label "scaler.smoke=$run" --network "$net" -e RABBITMQ_NODENAME="rabbit@$rq" \
+  -e RABBITMQ_DEFAULT_USER=smoke -e RABBITMQ_DEFAULT_PASS_FILE=/run/secrets/queue.password \
+  -e RABBITMQ_ERLANG_COOKIE_FILE=/run/secrets/queue.cookie scaler/rabbitmq:offline >/dev/null
+mkdir -p "$tmp/run/secrets" && cp "$tmp/queue.cookie" "$tmp/queue.password" "$tmp/run/secrets/"
+tar -C "$tmp" -cf - run/secrets | docker cp - "$rq:/"
+docker start "$rq" >/dev/null
+overview() { # USER PASSWORD: the status line of GET /api/overview, asked from another container
+  run scaler/base:bookworm bash -c 'exec 3<>/dev/tcp/'"$rq"'/15672 && printf "GET /api/overview HTTP/1.0\r\nHost: x\r\nAuthorization: Basic %s\r\n\r\n" "$(printf "%s:%s" "$1" "$2" | base64 -w0)" >&3 && read -r s <&3 && echo "$s"' _ "$1" "$2"
+}
+amqp() { docker exec "$rq" bash -c 'exec 3<>/dev/tcp/127.0.0.1/5672'; }
+for _ in $(seq 120); do amqp 2>/dev/null && break; sleep 0.5; done   # an Erlang VM boots in 5 to 20 s here
+if amqp && eventually eval 'contains "$(overview smoke "$qpw")" " 200"'; then
+  ok "rabbitmq: AMQP on 5672, the management API answers user smoke with the password from the file"
+else
+  fail "rabbitmq: not serving"; docker logs "$rq" 2>&1 | tail -8
+fi
+contains "$(overview smoke wrong)" " 401" && ok "rabbitmq: a wrong password is refused (401)" \
+  || fail "rabbitmq: a wrong password is not refused"
+if contains "$(docker inspect -f '{{json .Config.Env}}' "$rq")" "$qpw"; then
+  fail "rabbitmq: the password shows in the environment"
+else
+  ok "rabbitmq: neither secret is in the environment"
+fi
+[ "$(docker exec "$rq" stat -c '%U %a' /var/lib/rabbitmq/.erlang.cookie)" = "rabbitmq 400" ] \
+  && ok "rabbitmq: the cookie is rabbitmq's, mode 0400" || fail "rabbitmq: cookie owner or mode"
+docker stop -t 20 "$rq" >/dev/null
+code=$(docker inspect -f '{{.State.ExitCode}}' "$rq")
+[ "$code" = 0 ] && ok "rabbitmq: docker stop exits 0" || fail "rabbitmq: docker stop exit code $code"
 
 # --- node -----------------------------------------------------------------------
 # A Docker-in-Docker node as `scaler cluster up` runs it (not --privileged: this machine cannot start that): its

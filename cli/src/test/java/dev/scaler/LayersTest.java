@@ -33,9 +33,9 @@ class LayersTest {
             "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.NodeAction", "chaos.NodeTarget", "chaos.Pick", "chaos.Role", "chaos.Rollback",
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
-            "load.FailureKind", "load.GeneratorFigures", "load.Journey", "load.JourneyMix", "load.LedgerEntry",
-            "load.LoadResult", "load.LoadShape", "load.LostWrite", "load.Merge", "load.Recording", "load.Serves",
-            "load.Stage", "load.Verification", "load.Window");
+            "load.FailureKind", "load.GeneratorFigures", "load.JobFigures", "load.JobLedger", "load.JobOutcome",
+            "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult", "load.LoadShape", "load.LostWrite",
+            "load.Merge", "load.Recording", "load.Serves", "load.Stage", "load.Verification", "load.Window");
 
     private static final DescribedPredicate<JavaClass> IN_THE_PURE_CORE =
             DescribedPredicate.describe("in the pure core", LayersTest::pure);

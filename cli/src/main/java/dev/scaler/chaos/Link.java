@@ -1,5 +1,7 @@
 package dev.scaler.chaos;
 
+import dev.scaler.plan.Tier;
+
 /** A network path a network action degrades, parsed from what the user wrote ({@link Selectors#link}). */
 public sealed interface Link {
 
@@ -7,19 +9,25 @@ public sealed interface Link {
     String text();
 
     /**
-     * From the web tier to a data tier: {@code web -> database.primary}, {@code web -> shard[1]}. It stands for
+     * From the web tier to a data tier or the queue: {@code web -> database.primary}, {@code web -> shard[1]}; or from the
+     * workers to the queue ({@code workers -> queue}), on the workers' own proxies. It stands for
      * every proxy on that path (no random choice): {@code web -> database.replica} is every replica's proxy.
      */
-    record Path(Target.Nodes to) implements Link {
+    record Path(Tier from, Target.Nodes to) implements Link {
         public Path {
-            if (!Selectors.LINK_TIERS.contains(to.tier())) {
-                throw new IllegalArgumentException("no proxy leads from web to " + to.tier().label());
+            if (from == Tier.WORKERS ? to.tier() != Tier.QUEUE : from != Tier.WEB || !Selectors.LINK_TIERS.contains(to.tier())) {
+                throw new IllegalArgumentException("no proxy leads from " + from.label() + " to " + to.tier().label());
             }
+        }
+
+        /** A path from the web tier. */
+        public Path(Target.Nodes to) {
+            this(Tier.WEB, to);
         }
 
         @Override
         public String text() {
-            return "web -> " + to.text();
+            return from.label() + " -> " + to.text();
         }
     }
 

@@ -40,7 +40,8 @@ public final class Links {
             return joining;
         }
         Target.Nodes to = ((Link.Path) link).to();
-        List<String> wanted = wanted(to, snapshot);
+        List<String> wanted = ((Link.Path) link).from() == Tier.WORKERS ? workers(wanted(to, snapshot))
+                : wanted(to, snapshot);
         List<String> existing = wanted.stream().filter(snapshot.proxies()::contains).sorted().distinct().toList();
         if (!existing.isEmpty()) {
             return existing;
@@ -51,6 +52,12 @@ public final class Links {
         throw new TargetNotFoundException("no proxy is on " + link.text() + ": " + String.join(", ", wanted)
                 + (wanted.size() == 1 ? " does" : " do") + " not exist (network faults need a topology with"
                 + " proxies: true, brought up with scaler up)");
+    }
+
+    /** The workers' proxies on the same queue nodes as the web tier's {@code queue-<i>}. */
+    private static List<String> workers(List<String> webProxies) {
+        return webProxies.stream().map(p -> ProxyNames.workerQueue(Integer.parseInt(p.substring("queue-".length()))))
+                .toList();
     }
 
     /** The proxy names the link stands for, before checking that they exist. */

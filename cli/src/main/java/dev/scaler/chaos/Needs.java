@@ -55,7 +55,12 @@ public final class Needs {
     private static void link(Link link, Map<String, Predicate<Topology>> needs) {
         proxies(needs);
         switch (link) {
-            case Link.Path path -> target(path.to(), needs);
+            case Link.Path path -> {
+                target(path.to(), needs);
+                if (path.from() == dev.scaler.plan.Tier.WORKERS) {
+                    needs.putIfAbsent("workers", t -> t.workers().map(w -> w.replicas() >= 1).orElse(false));
+                }
+            }
             case Link.Between b -> datacenters(needs, b.first(), b.second());
         }
     }
@@ -104,6 +109,10 @@ public final class Needs {
                 }
             }
             case CDN -> needs.putIfAbsent("a cdn", t -> t.cdn().isPresent());
+            case QUEUE -> needs.putIfAbsent(number == 1 ? "a queue" : "a queue of " + number + " nodes or more",
+                    t -> t.queue().map(q -> q.nodes() >= number).orElse(false));
+            case WORKERS -> needs.putIfAbsent(count(number, "worker"),
+                    t -> t.workers().map(w -> w.replicas() >= number).orElse(false));
             default -> throw new IllegalStateException(n.tier() + " is not a target");
         }
     }

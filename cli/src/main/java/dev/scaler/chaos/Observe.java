@@ -57,7 +57,8 @@ public final class Observe {
         String labelled = labels.getOrDefault(Labels.ROLE, "");
         Optional<Tier> tier = Tier.fromLabel(c.tier());
         boolean dataNode = (tier.equals(Optional.of(Tier.DATABASE)) || tier.equals(Optional.of(Tier.SHARD))
-                || tier.equals(Optional.of(Tier.CACHE))) && !"router".equals(labelled) && !"sentinel".equals(labelled);
+                || tier.equals(Optional.of(Tier.CACHE)) || tier.equals(Optional.of(Tier.QUEUE)))
+                && !"router".equals(labelled) && !"sentinel".equals(labelled);
         String role = labelled;
         if (dataNode) {
             role = tier.filter(askRoles::contains).map(t -> role(Roles.of(c, engine))).orElse("");
@@ -67,10 +68,10 @@ public final class Observe {
                 Member.State.ofDocker(c.state()));
     }
 
-    /** "replica of X" is a replica; "fenced", "-" and "unknown" are neither role. */
+    /** "replica of X" is a replica; a queue node's "leader" is kept; "fenced", "member", "-" and "unknown" are no role. */
     static String role(String reported) {
-        if (reported.equals("primary")) {
-            return "primary";
+        if (reported.equals("primary") || reported.equals("leader")) {
+            return reported;
         }
         return reported.startsWith("replica") ? "replica" : "";
     }

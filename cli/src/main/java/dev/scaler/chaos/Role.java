@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The part of a tier a target names after its dot: {@code database.primary}, {@code cdn.edge}. */
 public enum Role {
-    PRIMARY, REPLICA, SENTINEL, ORIGIN, EDGE;
+    PRIMARY, REPLICA, SENTINEL, ORIGIN, EDGE, LEADER;
 
     /** How it is written in a target, and the role a member reports for it. */
     public String spelling() {
@@ -20,6 +20,8 @@ public enum Role {
             case CACHE -> List.of(PRIMARY, REPLICA, SENTINEL);
             case DATABASE, SHARD -> List.of(PRIMARY, REPLICA);
             case CDN -> List.of(ORIGIN, EDGE);
+            // The node leading the jobs queue (a quorum queue's Raft leader; a classic queue's only node).
+            case QUEUE -> List.of(LEADER);
             default -> List.of();
         };
     }

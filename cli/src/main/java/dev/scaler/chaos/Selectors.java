@@ -12,17 +12,17 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * target := "dc:" NAME | TIER [ "[" (N | "*") "]" ] [ "." ROLE ]
- * link   := "web" "->" target      (a target of cache, database or shard)
+ * link   := "web" "->" target      (a target of cache, database, shard or queue)
  * </pre>
  */
 public final class Selectors {
 
     /** The tiers a container action can name, in the order messages list them. */
     public static final List<Tier> TARGET_TIERS = List.of(Tier.LB, Tier.WEB, Tier.CACHE, Tier.DATABASE, Tier.SHARD,
-            Tier.CDN);
+            Tier.CDN, Tier.QUEUE, Tier.WORKERS);
 
     /** The tiers a link from web can lead to: the ones whose data paths go through Toxiproxy. */
-    public static final List<Tier> LINK_TIERS = List.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD);
+    public static final List<Tier> LINK_TIERS = List.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD, Tier.QUEUE);
 
     /** A datacenter name, as the topology allows it. */
     public static final Pattern DATACENTER = Pattern.compile("[a-z][a-z0-9-]{0,15}");
@@ -93,10 +93,12 @@ public final class Selectors {
             throw new SelectorException(sourceAt + 3, "a link starts at the whole web tier ('web -> ...'): every web"
                     + " replica goes through the same proxies");
         }
-        if (!source.equals("web")) {
+        if (!source.equals("web") && !source.equals("workers")) {
             throw new SelectorException(sourceAt, "links from '" + source + "' cannot be faulted: the proxies sit"
-                    + " between the web tier and the data tiers, so a link starts at web");
+                    + " between the web tier and the data tiers (and between the workers and the queue), so a link"
+                    + " starts at web or workers");
         }
+        Tier from = source.equals("web") ? Tier.WEB : Tier.WORKERS;
         reader.at = arrow + 2;
         reader.skipSpaces();
         int toAt = reader.at;
@@ -106,16 +108,20 @@ public final class Selectors {
             throw new SelectorException(toAt, "a link leads to a tier, not a datacenter (a partition between"
                     + " datacenters is written partition: { between: [dc:us-east, dc:eu-west] })");
         }
+        if (from == Tier.WORKERS && nodes.tier() != Tier.QUEUE) {
+            throw new SelectorException(toAt, "no proxy leads from workers to " + nodes.tier().label() + ": the"
+                    + " workers' links lead to the queue");
+        }
         if (!LINK_TIERS.contains(nodes.tier())) {
             throw new SelectorException(toAt, "no proxy leads from web to " + nodes.tier().label() + ": links lead"
-                    + " to cache, database or shard");
+                    + " to cache, database, shard or queue");
         }
-        if (nodes.role().isPresent() && !List.of(Role.PRIMARY, Role.REPLICA).contains(nodes.role().get())) {
+        if (nodes.role().isPresent() && !List.of(Role.PRIMARY, Role.REPLICA, Role.LEADER).contains(nodes.role().get())) {
             throw new SelectorException(text.indexOf('.', toAt) + 1, "no proxy leads from web to the "
                     + nodes.role().get().spelling() + "s: a link leads to " + nodes.tier().label() + ".primary or "
                     + nodes.tier().label() + ".replica");
         }
-        return new Link.Path(nodes);
+        return new Link.Path(from, nodes);
     }
 
     /** The name in {@code dc:NAME}. */

@@ -85,6 +85,11 @@ final class GeneratorContainers implements LoadSource {
      */
     static GeneratorContainers plan(Engine engine, String project, String runId, LoadSpec whole, int n,
             Duration warmup, RunStore store, PrintWriter out) {
+        if (whole.mix().weights().getOrDefault(dev.scaler.load.Journey.JOB, 0) > 0) {
+            // Each job's outcome is followed by the process that submitted it; the merge joins request ledgers only,
+            // so the job ledger of N generators would be N partial ones, and a lost job could go unseen.
+            throw new UsageException("the job journey is sent by one process: run it without --generators");
+        }
         List<ObservedContainer> containers = engine.containers(Optional.of(project));
         String image = image(containers);
         if (engine.imageId(image).isEmpty()) {

@@ -20,17 +20,28 @@ final class Journeys {
     private Journeys() {
     }
 
-    /** What the project's containers can answer: notes with a database or shards, accounts with a main database. */
+    /**
+     * What the project's containers can answer: notes with a database or shards, accounts with a main database, jobs
+     * with a queue, workers and notes.
+     */
     static Serves of(Engine engine, String project) {
         Set<String> tiers = engine.containers(Optional.of(project)).stream().map(c -> c.tier()).collect(Collectors.toSet());
+        return of(tiers);
+    }
+
+    static Serves of(Set<String> tiers) {
         boolean main = tiers.contains(Tier.DATABASE.label());
-        return new Serves(main || tiers.contains(Tier.SHARD.label()), main);
+        boolean notes = main || tiers.contains(Tier.SHARD.label());
+        return new Serves(notes, main, notes && tiers.contains(Tier.QUEUE.label()) && tiers.contains(Tier.WORKERS.label()));
     }
 
     /** The mix asked for, when {@code serves} covers it; the default it can serve when none was asked for. */
     static JourneyMix choose(Optional<JourneyMix> asked, Serves serves, String project) {
         if (asked.isEmpty()) {
             return JourneyMix.defaultFor(serves);
+        }
+        if (project.isEmpty()) {
+            return asked.get(); // URLs: what stands behind them is not known, so nothing asked for is refused
         }
         var unserved = unserved(asked.get(), serves, project);
         if (unserved.isEmpty()) {

@@ -136,7 +136,7 @@ final class LoadCommand implements Callable<Integer> {
         String projectName = "";
         List<String> homes = List.of();
         List<URI> uris = new ArrayList<>();
-        Serves serves = Serves.EVERYTHING; // URLs: what stands behind them is not known
+        Serves serves = Serves.URLS; // URLs: what stands behind them is not known
         if (targets.isEmpty()) {
             try (var engine = DockerEngine.connect()) {
                 projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);

@@ -12,6 +12,8 @@ import dev.scaler.provision.BuildRecords;
 import dev.scaler.provision.CdnException;
 import dev.scaler.provision.Origin;
 import dev.scaler.provision.ProxySync;
+import dev.scaler.provision.QueueCluster;
+import dev.scaler.plan.QueueTier;
 import dev.scaler.provision.Up;
 import dev.scaler.state.Secrets;
 import dev.scaler.topology.Topology;
@@ -67,6 +69,8 @@ final class UpCommand implements Callable<Integer> {
             }
             DeployedTopology.store().record(plan.project(), DeployedTopology.of(t, topology.file));
             ProxySync.Result proxies = new ProxySync(engine).ensure(plan);
+            var queue = t.queue().flatMap(q -> QueueCluster.ensure(engine, plan, QueueTier.type(q),
+                    timeout.duration()));
             Optional<AssetSync.Result> assets = t.cdn().map(cdn -> AssetSync.ensure(Origin.connect(engine,
                     plan.project(), secrets).orElseThrow(() -> new CdnException("the CDN origin of " + plan.project()
                             + " runs no MinIO API on a published port", "see `scaler status " + plan.project() + "`")),
@@ -80,6 +84,8 @@ final class UpCommand implements Callable<Integer> {
                 out.printf("  proxies: %s%n", Summary.of(proxies));
             }
             assets.ifPresent(a -> out.printf("  assets: %s%n", Summary.of(a)));
+            queue.ifPresent(q -> out.printf("  queue: %d nodes running, %s queue %s led by %s%n", q.nodes().size(),
+                    q.jobs().type(), QueueTier.JOBS, q.jobs().leader().orElse("-")));
             t.cdn().ifPresent(cdn -> out.printf("  cdn: %s/%n", CdnTier.publicUrl(t, cdn)));
             plan.containers().stream().filter(c -> c.tier() == Tier.LB).flatMap(c -> c.ports().stream())
                     .forEach(p -> out.printf("  load balancer: http://%s/%n", p.address()));

@@ -16,7 +16,13 @@ public enum Journey {
      * Sign in again (POST /login, which records the account on the main database's primary), then GET /account:
      * the account row, read from a main replica or the primary, names the user.
      */
-    ACCOUNT;
+    ACCOUNT,
+    /**
+     * As a logged-in user, ask a worker for the digest of one of the user's notes (POST /jobs, writing a note first when
+     * the user has none): 202 once the queue confirmed it; then poll GET /jobs/{id} until done, for at most
+     * {@link JobLedger#DEADLINE}. Every confirmed job goes into the job ledger, checked at the end of the run.
+     */
+    JOB;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -28,6 +34,7 @@ public enum Journey {
             case BROWSE, LOGIN -> true;
             case WRITE, READ -> serves.notes();
             case ACCOUNT -> serves.accounts();
+            case JOB -> serves.jobs();
         };
     }
 
@@ -37,6 +44,7 @@ public enum Journey {
             case BROWSE, LOGIN -> "";
             case WRITE, READ -> "a database or shards (the notes live there)";
             case ACCOUNT -> "a main database (the accounts live there)";
+            case JOB -> "a queue and workers (queue: and workers: in the topology)";
         };
     }
 
@@ -46,6 +54,6 @@ public enum Journey {
                 return j;
             }
         }
-        throw new IllegalArgumentException("unknown journey '" + label + "'; the journeys are browse, login, write, read, account");
+        throw new IllegalArgumentException("unknown journey '" + label + "'; the journeys are browse, login, write, read, account, job");
     }
 }

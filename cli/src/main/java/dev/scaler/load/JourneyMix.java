@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 /** Weights of the journeys, e.g. {@code browse=70,write=20,login=10}; each arrival picks one by weight. */
 public record JourneyMix(Map<Journey, Integer> weights) {
-    /** The mix of a system that serves every journey. */
+    /** The mix of a system that serves every journey but jobs. */
     public static final JourneyMix DEFAULT = parse("browse=60,write=20,login=10,account=10");
+    /** The weight of the job journey added to the default of a system with a queue and workers. */
+    static final int JOB_WEIGHT = 10;
 
     public JourneyMix {
         weights = Collections.unmodifiableMap(new EnumMap<>(weights));
@@ -26,6 +28,9 @@ public record JourneyMix(Map<Journey, Integer> weights) {
                 weights.put(journey, weight);
             }
         });
+        if (Journey.JOB.servedBy(serves)) {
+            weights.put(Journey.JOB, JOB_WEIGHT);
+        }
         return new JourneyMix(weights);
     }
 
@@ -35,7 +40,7 @@ public record JourneyMix(Map<Journey, Integer> weights) {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Reads {@code name=weight,...}; names are browse, login, write, read, account; weights are whole numbers >= 0. */
+    /** Reads {@code name=weight,...}; names are browse, login, write, read, account, job; weights are whole numbers >= 0. */
     public static JourneyMix parse(String text) {
         var weights = new EnumMap<Journey, Integer>(Journey.class);
         for (String part : text.split(",")) {
@@ -79,7 +84,7 @@ public record JourneyMix(Map<Journey, Integer> weights) {
         return weights.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Label to weight, in the order browse, login, write, read, account. */
+    /** Label to weight, in the order browse, login, write, read, account, job. */
     public Map<String, Integer> labels() {
         return weights.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().label(), Map.Entry::getValue,
                 (a, b) -> a, LinkedHashMap::new));

@@ -51,6 +51,12 @@ public final class LoadGenerator implements LoadSource {
     private final ConcurrentLinkedQueue<LedgerEntry> ledger = new ConcurrentLinkedQueue<>();
     private final AtomicLong staleReads = new AtomicLong();
     private final Map<String, Boolean> lostSessionUsers = new ConcurrentHashMap<>();
+    private final JobTracker jobs = new JobTracker();
+    /** How often a waiting user asks whether a job is done. */
+    static final Duration JOB_POLL = Duration.ofMillis(200);
+    /** At the end of a run, how long confirmed jobs not done yet are waited for before they count as lost. */
+    static final Duration JOB_FINAL_WAIT = Duration.ofSeconds(30);
+    private Duration jobFinalWait = JOB_FINAL_WAIT;
     private final User[] users;
     /** Per target, the paths every journey asks for, resolved once (URI.resolve parses and allocates each time). */
     private final List<Map<String, URI>> fixedPaths;
@@ -92,7 +98,7 @@ public final class LoadGenerator implements LoadSource {
         this.timeoutNanos = spec.timeout().toNanos();
         this.fixedPaths = spec.targets().stream().map(base -> Map.of("/", base.resolve("/"), "/whoami",
                 base.resolve("/whoami"), "/me", base.resolve("/me"), "/login", base.resolve("/login"), "/notes",
-                base.resolve("/notes"))).toList();
+                base.resolve("/notes"), "/jobs", base.resolve("/jobs"))).toList();
         this.users = new User[spec.users()];
         for (int i = 0; i < users.length; i++) {
             users[i] = new User("u" + (i + 1), i);
@@ -157,6 +163,12 @@ public final class LoadGenerator implements LoadSource {
      */
     public LoadGenerator withPageAssets() {
         this.pageAssets = true;
+        return this;
+    }
+
+    /** How long confirmed jobs not done at the end of the run are waited for before they count as lost. */
+    public LoadGenerator jobFinalWait(Duration wait) {
+        this.jobFinalWait = wait;
         return this;
     }
 
@@ -274,6 +286,12 @@ public final class LoadGenerator implements LoadSource {
         Verification verification = verifies ? verify(entries, staleReads.get(), lostSessionUsers.keySet())
                 : new Verification(entries.size(), 0, 0, List.of(), staleReads.get(), lostSessionUsers.size(),
                         List.copyOf(new java.util.TreeSet<>(lostSessionUsers.keySet())));
+        if (spec.mix().weights().getOrDefault(Journey.JOB, 0) > 0) {
+            verifyJobs();
+            Verification v = verification;
+            verification = new Verification(v.acknowledgedWrites(), v.notesChecked(), v.lostWrites(), v.lost(),
+                    v.staleReads(), v.lostSessions(), v.lostSessionUsers(), jobs.figures(JobLedger.DEADLINE));
+        }
         return new LoadResult(startedAt, seconds, windows, entries, verification, homes, assetWindows);
     }
 
@@ -345,6 +363,7 @@ public final class LoadGenerator implements LoadSource {
                 case WRITE -> write(user, scheduled, random);
                 case READ -> read(user, scheduled, random);
                 case ACCOUNT -> account(user, scheduled);
+                case JOB -> job(user, scheduled, random);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -560,6 +579,117 @@ public final class LoadGenerator implements LoadSource {
             staleReads.incrementAndGet();
         }
         record(s, version >= acknowledged && version >= 1 ? null : FailureKind.CHECK);
+    }
+
+    /**
+     * POST /jobs for one of the user's notes (written first when there is none): 202 with the job's id is a success and
+     * goes into the job ledger; then a poller of its own (not an arrival's request, not counted in the windows) asks
+     * GET /jobs/{id} until done or {@link JobLedger#DEADLINE}.
+     */
+    private void job(User user, long scheduled, SplittableRandom random) throws InterruptedException {
+        long next = scheduled;
+        if (user.notes.isEmpty()) {
+            write(user, next, random);
+            if (user.notes.isEmpty()) {
+                return;
+            }
+            next = System.nanoTime();
+        } else if (user.cookie == null) {
+            if (session(user, next) == null) {
+                return;
+            }
+            next = System.nanoTime();
+        }
+        String cookie = user.cookie;
+        String note = user.notes.get(random.nextInt(user.notes.size()));
+        jobs.submitted();
+        Sent s = send(next, "POST", "/jobs", JSON_TYPE, JsonNodeFactory.instance.objectNode().put("note", note).toString(),
+                cookie);
+        if (s.failure != null) {
+            return;
+        }
+        if (s.response.status() != 202) {
+            if (s.response.status() == 401) {
+                sessionLost(user, cookie);
+            }
+            record(s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
+            return;
+        }
+        String id = parse(s.response.body()).path("id").asText("");
+        if (id.isEmpty()) {
+            record(s, FailureKind.CHECK);
+            return;
+        }
+        record(s, null);
+        JobTracker.Tracked tracked = jobs.confirmed(id, user.name, (s.end - startNanos) / 1e9);
+        long until = s.end + JobLedger.DEADLINE.toNanos();
+        Thread.ofVirtual().start(() -> {
+            CURRENT.set(user);
+            try {
+                awaitJob(tracked, user, until);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Asks GET /jobs/{id} every {@link #JOB_POLL} until the job is done or {@code until} (nanoTime) passes. */
+    private boolean awaitJob(JobTracker.Tracked tracked, User user, long until) throws InterruptedException {
+        while (true) {
+            if (readJob(tracked, user)) {
+                return true;
+            }
+            if (System.nanoTime() + JOB_POLL.toNanos() > until) {
+                return false;
+            }
+            Thread.sleep(JOB_POLL);
+        }
+    }
+
+    /** One GET /jobs/{id} as the job's user (logging in again when the session is gone); true when it says done. */
+    private boolean readJob(JobTracker.Tracked tracked, User user) throws InterruptedException {
+        try {
+            String cookie = user.cookie;
+            if (cookie == null && logInQuietly(user)) {
+                cookie = user.cookie;
+            }
+            var r = http.send("GET", target("/jobs/" + URLEncoder.encode(tracked.id, StandardCharsets.UTF_8)), null, null,
+                    cookie, spec.timeout());
+            if (r.status() == 401) {
+                user.cookie = null;
+                return false;
+            }
+            return r.status() == 200 && JobTracker.read(tracked, parse(r.body()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The job ledger's end: every confirmed job is read once more (a job done twice shows its completions then), and
+     * those not done yet are waited for ({@link #JOB_FINAL_WAIT} unless set otherwise), before they count as lost.
+     */
+    private void verifyJobs() throws InterruptedException {
+        long until = System.nanoTime() + jobFinalWait.toNanos();
+        var permits = new Semaphore(16);
+        var threads = new ArrayList<Thread>();
+        for (JobTracker.Tracked t : jobs.all()) {
+            User user = users[Integer.parseInt(t.user.substring(1)) - 1]; // users are named u1, u2, ... in order
+            permits.acquire();
+            threads.add(Thread.ofVirtual().start(() -> {
+                CURRENT.set(user);
+                try {
+                    awaitJob(t, user, until);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    permits.release();
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
     }
 
     private void sessionLost(User user, String cookie) {

@@ -88,6 +88,17 @@ public final class Derive {
                 v.toxicsActive = OptionalDouble.of(faults.size());
                 v.faults = List.copyOf(faults);
             }
+            case Reading.Queue q -> {
+                v.role = q.leads() ? "leader" : q.leader().isPresent() ? "member" : "node";
+                v.memoryBytes = OptionalDouble.of(q.memoryUsed());
+                if (q.memoryAlarm() || q.diskAlarm()) {
+                    v.status = (q.memoryAlarm() ? "memory" : "disk") + " alarm: publishers are blocked";
+                }
+                if (q.leads()) {
+                    v.queue = Optional.of(new Vitals.JobsQueue(q.ready(), q.unacked(), q.consumers(),
+                            q.publishPerSecond(), q.deliverPerSecond(), q.ackPerSecond()));
+                }
+            }
             case Reading.Sql q -> {
                 v.role = q.role();
                 q.lagSeconds().ifPresent(l -> v.lagSeconds = OptionalDouble.of(l));
@@ -181,6 +192,7 @@ public final class Derive {
         OptionalDouble connections = OptionalDouble.empty();
         OptionalDouble toxicsActive = OptionalDouble.empty();
         List<String> faults = List.of();
+        Optional<Vitals.JobsQueue> queue = Optional.empty();
 
         Fill(Target t) {
             this.t = t;
@@ -191,7 +203,7 @@ public final class Derive {
             return new Vitals(t.container(), t.tier(), role, t.state(), t.health(), status, requestsPerSecond,
                     errorsPerSecond, p99Ms, noteCacheHitRatio, dbPoolActive, dbPoolWaiting, redisPoolActive, backendsUp,
                     backendsDown, sessions, retriesPerSecond, hitRatio, replicas, memoryBytes, lagSeconds, gtid,
-                    connections, toxicsActive, faults);
+                    connections, toxicsActive, faults, queue);
         }
     }
 }

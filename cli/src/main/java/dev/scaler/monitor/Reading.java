@@ -117,6 +117,20 @@ public sealed interface Reading {
         }
     }
 
+    /**
+     * A RabbitMQ node's management API: its memory and alarms, and the jobs queue as the cluster sees it (who leads it,
+     * messages ready and unacknowledged, consumers, and the publish, deliver and ack rates RabbitMQ computes itself);
+     * {@code leader} is empty while the queue does not exist.
+     */
+    record Queue(String node, long memoryUsed, boolean memoryAlarm, boolean diskAlarm, java.util.Optional<String> leader,
+            long ready, long unacked, int consumers, double publishPerSecond, double deliverPerSecond,
+            double ackPerSecond) implements Reading {
+        /** True when this node leads the jobs queue. */
+        public boolean leads() {
+            return leader.filter(node::equals).isPresent();
+        }
+    }
+
     /** No collector reads this kind of container (the failover agent, for one): nothing is wrong with it. */
     record Unwatched() implements Reading {
     }

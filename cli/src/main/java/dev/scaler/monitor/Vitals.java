@@ -31,6 +31,8 @@ import java.util.OptionalDouble;
  * @param connections      database and shard nodes: client connections
  * @param toxicsActive     proxy: toxics in effect on its proxies, plus its disabled proxies (each a fault in effect)
  * @param faults           proxy: each of those faults as "proxy: toxic" (Toxiproxy's truth, not the run's journal)
+ * @param queue            queue node leading the jobs queue: that queue's depth, consumers and rates (on the leader
+ *                         only, so that summing over containers counts the queue once)
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Vitals(String container, String tier, String role, String state, String health, String status,
@@ -39,11 +41,31 @@ public record Vitals(String container, String tier, String role, String state, S
         OptionalDouble redisPoolActive, OptionalDouble backendsUp, OptionalDouble backendsDown, OptionalDouble sessions,
         OptionalDouble retriesPerSecond, OptionalDouble hitRatio, OptionalDouble replicas, OptionalDouble memoryBytes,
         OptionalDouble lagSeconds, Optional<String> gtid, OptionalDouble connections, OptionalDouble toxicsActive,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults, Optional<JobsQueue> queue) {
 
     public Vitals {
-        // Samples written before Toxiproxy was read have no faults field.
+        // Samples written before Toxiproxy was read have no faults field; before the queue, no queue field.
         faults = faults == null ? List.of() : List.copyOf(faults);
+        queue = queue == null ? Optional.empty() : queue;
+    }
+
+    /** The signs of a container that is not a queue node. */
+    public Vitals(String container, String tier, String role, String state, String health, String status,
+            OptionalDouble requestsPerSecond, OptionalDouble errorsPerSecond, OptionalDouble p99Ms,
+            OptionalDouble noteCacheHitRatio, OptionalDouble dbPoolActive, OptionalDouble dbPoolWaiting,
+            OptionalDouble redisPoolActive, OptionalDouble backendsUp, OptionalDouble backendsDown,
+            OptionalDouble sessions, OptionalDouble retriesPerSecond, OptionalDouble hitRatio, OptionalDouble replicas,
+            OptionalDouble memoryBytes, OptionalDouble lagSeconds, Optional<String> gtid, OptionalDouble connections,
+            OptionalDouble toxicsActive, List<String> faults) {
+        this(container, tier, role, state, health, status, requestsPerSecond, errorsPerSecond, p99Ms,
+                noteCacheHitRatio, dbPoolActive, dbPoolWaiting, redisPoolActive, backendsUp, backendsDown, sessions,
+                retriesPerSecond, hitRatio, replicas, memoryBytes, lagSeconds, gtid, connections, toxicsActive, faults,
+                Optional.empty());
+    }
+
+    /** The jobs queue's vital signs: depth (ready, unacknowledged), consumers, and messages per second. */
+    public record JobsQueue(long ready, long unacked, int consumers, double publishPerSecond, double deliverPerSecond,
+            double ackPerSecond) {
     }
 
     public static final String OK = "ok";

@@ -51,6 +51,15 @@ public final class VitalsTable {
             return "! " + v.faults().size() + (v.faults().size() == 1 ? " fault: " : " faults: ")
                     + String.join("; ", v.faults());
         }
+        if (v.queue().isPresent()) {
+            var q = v.queue().get();
+            return String.format(Locale.ROOT, "jobs: %d ready, %d unacked, %d consumers, in %.1f/s out %.1f/s ack %.1f/s;"
+                    + " %s", q.ready(), q.unacked(), q.consumers(), q.publishPerSecond(), q.deliverPerSecond(),
+                    q.ackPerSecond(), memory(v));
+        }
+        if ("queue".equals(v.tier()) && v.memoryBytes().isPresent()) {
+            return memory(v);
+        }
         if (v.toxicsActive().isPresent()) {
             return "no toxics";
         }
@@ -63,6 +72,10 @@ public final class VitalsTable {
         }
         return (long) v.backendsUp().getAsDouble() + "/"
                 + (long) (v.backendsUp().getAsDouble() + v.backendsDown().orElse(0));
+    }
+
+    private static String memory(Vitals v) {
+        return String.format(Locale.ROOT, "memory %.0f MB", v.memoryBytes().orElse(0) / 1e6);
     }
 
     static String number(OptionalDouble d, String format) {

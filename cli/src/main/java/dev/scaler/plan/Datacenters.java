@@ -246,7 +246,7 @@ final class Datacenters {
     /** The topology as one datacenter sees it: its containers are named {@code <project>-<dc>-...}. */
     private static Topology inside(Topology t, Datacenter d) {
         return new Topology(t.version(), t.name() + "-" + d.name(), t.images(), t.loadBalancer(), t.web(), t.cache(),
-                t.database(), t.shards(), t.cdn(), false, List.of(d), t.source());
+                t.database(), t.shards(), t.cdn(), t.queue(), t.workers(), false, List.of(d), t.source());
     }
 
     /** The container labelled with the project and its datacenter, on that network. */

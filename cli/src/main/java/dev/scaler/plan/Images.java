@@ -22,6 +22,14 @@ public final class Images {
         return profile == ImageProfile.OFFLINE ? "scaler/redis:offline" : REDIS_UPSTREAM;
     }
 
+    /**
+     * The reference worker's command in the web app image: the image's own CMD (images/webapp/Dockerfile, the same
+     * JVM settings) with the argument {@code worker}. A command, not an entry point, because the agent image is built
+     * FROM the web app image and runs its own.
+     */
+    public static final java.util.List<String> WORKER_COMMAND = java.util.List.of("java", "-XX:+UseSerialGC",
+            "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", "/app/webapp.jar", "worker");
+
     /** The bundled web app; no registry publishes it, so both profiles build it locally. */
     public static String webapp(ImageProfile profile) {
         return "scaler/webapp:" + profile.yaml();
@@ -65,6 +73,17 @@ public final class Images {
     /** The nginx image of the CDN edge; the config scaler writes names every path it uses. */
     public static String edge(ImageProfile profile) {
         return profile == ImageProfile.OFFLINE ? "scaler/edge:offline" : EDGE_UPSTREAM;
+    }
+
+    /**
+     * RabbitMQ in the upstream profile (official image with the management plugin, pinned); the offline profile's is
+     * Debian bookworm's 3.10.8. Both read what scaler gives them the same way (plan.QueueTier).
+     */
+    public static final String RABBITMQ_UPSTREAM = "rabbitmq:3.13.7-management";
+
+    /** The RabbitMQ image of a profile. */
+    public static String rabbitmq(ImageProfile profile) {
+        return profile == ImageProfile.OFFLINE ? "scaler/rabbitmq:offline" : RABBITMQ_UPSTREAM;
     }
 
     /** The failover agent: the tool's own jar on a small Java runtime; built locally in both profiles. */

@@ -38,6 +38,9 @@ public final class Planner {
                 && DatabaseTier.dialect(t) == dev.scaler.sql.Dialect.MYSQL) {
             out.add("database.kind: mysql with images: offline (MySQL cannot be built without a registry; use kind: mariadb)");
         }
+        if (t.queue().isPresent() && t.datacenters().size() > 1) {
+            out.add("queue: with more than one datacenter");
+        }
         if (t.web().sessions() == dev.scaler.topology.SessionStore.DATABASE) {
             out.add("web.sessions: database");
         }
@@ -58,8 +61,12 @@ public final class Planner {
         var volumes = new ArrayList<VolumeSpec>();
         var containers = new ArrayList<ContainerSpec>();
         var webEnv = new LinkedHashMap<String, String>();
-        List<ProxyRoute> proxies = t.proxies() ? ProxyTier.routes(t) : List.of();
-        Via via = t.proxies() ? Via.proxies(ProxyTier.container(t), proxies) : Via.direct();
+        List<ProxyRoute> webProxies = t.proxies() ? ProxyTier.routes(t) : List.of();
+        List<ProxyRoute> workerProxies = t.proxies() ? ProxyTier.workerRoutes(t) : List.of();
+        Via via = t.proxies() ? Via.proxies(ProxyTier.container(t), webProxies) : Via.direct();
+        Via workerVia = t.proxies() ? Via.proxies(ProxyTier.container(t), workerProxies) : Via.direct();
+        var proxies = new ArrayList<>(webProxies);
+        proxies.addAll(workerProxies);
         t.cache().map(c -> CacheTier.plan(t, c, network, via)).ifPresent(tier -> {
             containers.addAll(tier.containers());
             volumes.addAll(tier.volumes());
@@ -74,14 +81,24 @@ public final class Planner {
         containers.addAll(data.containers());
         volumes.addAll(data.volumes());
         webEnv.putAll(data.webEnv());
-        // Web replicas start after the proxy container: every address they are given leads through it.
-        List<String> webDependsOn = t.proxies() ? List.of(ProxyTier.container(t)) : List.of();
+        t.queue().map(q -> QueueTier.plan(t, q, network, via)).ifPresent(tier -> {
+            containers.addAll(tier.containers());
+            volumes.addAll(tier.volumes());
+            webEnv.putAll(tier.webEnv());
+        });
+        // Web replicas start after the proxy container (every address they are given leads through it) and after
+        // every queue node (see QueueTier).
+        var webDependsOn = new ArrayList<String>();
         if (t.proxies()) {
+            webDependsOn.add(ProxyTier.container(t));
             containers.add(ProxyTier.spec(t, proxies, network));
         }
+        webDependsOn.addAll(QueueTier.nodes(t));
         for (int i = 1; i <= t.web().replicas(); i++) {
             containers.add(web(t, i, network, webEnv, webDependsOn));
         }
+        t.queue().ifPresent(q -> t.workers().ifPresent(w -> containers.addAll(
+                WorkersTier.plan(t, q, w, network, webEnv, workerVia, webDependsOn))));
         for (int i = 1; i <= t.loadBalancer().replicas(); i++) {
             containers.add(loadBalancer(t, i, network));
         }
@@ -122,9 +139,10 @@ public final class Planner {
         var port = new PortBinding(lb.bind(), lb.port() + index - 1, HaproxyConfig.PORT);
         // Healthy means it serves: the check goes through HAProxy's own frontend to a web replica.
         var check = HealthCheck.http(HaproxyConfig.PORT, lb.healthCheck().path());
-        // Started once the replicas serve: its check depends on them, and a replica slower than the check's start
-        // period (a JVM on a busy machine) would otherwise mark a sound load balancer unhealthy and fail `up`.
-        // Replicas added later need no restart: HAProxy finds them through DNS.
+        // Started once the replicas serve (and so after what they wait for, such as the queue nodes): its check
+        // depends on them, and a replica slower than the check's start period (a JVM on a busy machine, a RabbitMQ
+        // cluster forming) would otherwise mark a sound load balancer unhealthy and fail `up`. Replicas added later
+        // need no restart: HAProxy finds them through DNS.
         var replicas = java.util.stream.IntStream.rangeClosed(1, t.web().replicas()).mapToObj(i -> webName(t, i))
                 .toList();
         return new ContainerSpec(name, Tier.LB, index, Images.haproxy(t.images()),

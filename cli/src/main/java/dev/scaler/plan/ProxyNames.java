@@ -12,6 +12,8 @@ import java.util.Optional;
  *   <li>{@code database-<i>}: web to database node i ({@code <project>-db-<i>}), used for reads from replicas;</li>
  *   <li>{@code shard-<n>-primary}: web to the router's route for shard n's primary;</li>
  *   <li>{@code shard-<n>-<i>}: web to node i of shard n ({@code <project>-shard-<n>-<i>}).</li>
+ *   <li>{@code queue-<i>}: web to queue node i ({@code <project>-queue-<i>});</li>
+ *   <li>{@code workers-queue-<i>}: the workers to queue node i.</li>
  *   <li>{@code link.<from>.<to>.<endpoint>}: from datacenter {@code from} to an endpoint that lives in
  *       datacenter {@code to} ({@code db-1}, {@code db-router-3306}); datacenter names hold no dot.</li>
  * </ul>
@@ -26,8 +28,19 @@ public final class ProxyNames {
             case CACHE -> Optional.of("cache-" + index);
             case DATABASE -> Optional.of("database-" + index);
             case SHARD -> shard.map(n -> "shard-" + n + "-" + index);
+            case QUEUE -> Optional.of(queue(index));
             default -> Optional.empty();
         };
+    }
+
+    /** The web tier's proxy to queue node {@code index}. */
+    public static String queue(int index) {
+        return "queue-" + index;
+    }
+
+    /** The workers' proxy to queue node {@code index}. */
+    public static String workerQueue(int index) {
+        return "workers-queue-" + index;
     }
 
     /** The proxy in front of a group's primary route through the router: the main database when shard is empty. */
@@ -41,6 +54,7 @@ public final class ProxyNames {
             case CACHE -> proxy.startsWith("cache-");
             case DATABASE -> proxy.startsWith("database-");
             case SHARD -> shard.map(n -> proxy.startsWith("shard-" + n + "-")).orElse(proxy.startsWith("shard-"));
+            case QUEUE -> proxy.startsWith("queue-");
             default -> false;
         };
     }

@@ -20,9 +20,12 @@ final class ProxyTier {
     /**
      * Listen ports: 20000 + 100 * block + offset, block 0 for the cache, 1 for the database and
      * 1 + n for shard n; offset 0 for a group's primary route, i for node i. So a port reads as
-     * what it leads to, and adding nodes or shards moves no other proxy.
+     * what it leads to, and adding nodes or shards moves no other proxy. The queue's nodes are blocks 50 (from the web
+     * tier) and 51 (from the workers).
      */
     static final int FIRST_PORT = 20000;
+    private static final int QUEUE_BLOCK = 50;
+    private static final int WORKER_QUEUE_BLOCK = 51;
 
     private ProxyTier() {
     }
@@ -32,7 +35,10 @@ final class ProxyTier {
         return t.name() + "-proxy";
     }
 
-    /** Every proxy of the topology, cache first, then each database group's primary route and nodes. */
+    /**
+     * Every proxy of the web tier's paths: cache first, then each database group's primary route and nodes, then the
+     * queue's nodes.
+     */
     static List<ProxyRoute> routes(Topology t) {
         var routes = new ArrayList<ProxyRoute>();
         t.cache().ifPresent(c -> {
@@ -50,6 +56,24 @@ final class ProxyTier {
                         g.nodes().get(i - 1), ServerImage.PORT));
             }
         }
+        t.queue().ifPresent(q -> {
+            for (int i = 1; i <= q.nodes(); i++) {
+                routes.add(new ProxyRoute(ProxyNames.queue(i), port(QUEUE_BLOCK, i), QueueTier.node(t.name(), i),
+                        QueueTier.PORT));
+            }
+        });
+        return routes;
+    }
+
+    /** The workers' own proxies to each queue node, so a fault between workers and the queue spares the web tier. */
+    static List<ProxyRoute> workerRoutes(Topology t) {
+        var routes = new ArrayList<ProxyRoute>();
+        t.queue().filter(q -> t.workers().isPresent()).ifPresent(q -> {
+            for (int i = 1; i <= q.nodes(); i++) {
+                routes.add(new ProxyRoute(ProxyNames.workerQueue(i), port(WORKER_QUEUE_BLOCK, i),
+                        QueueTier.node(t.name(), i), QueueTier.PORT));
+            }
+        });
         return routes;
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The tier label values: part of the user contract, people filter `docker ps` by them. */
 public enum Tier {
-    LB, WEB, CACHE, DATABASE, SHARD, CDN, PROXY, AGENT,
+    LB, WEB, CACHE, DATABASE, SHARD, CDN, QUEUE, WORKERS, PROXY, AGENT,
     /** A load generator container of one run (`scaler load --generators N`): not planned, removed when the run ends. */
     GENERATOR;
 

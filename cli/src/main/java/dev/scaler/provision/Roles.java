@@ -23,6 +23,9 @@ public final class Roles {
     /** The container's role now: asked of Redis or SQL for data nodes, the label's for everything else. */
     public static String of(ObservedContainer c, Engine engine) {
         String labelled = c.labels().getOrDefault(Labels.ROLE, c.tier());
+        if (Tier.QUEUE.label().equals(c.tier())) {
+            return c.running() ? queueRole(c, new QueueApi(engine, c.id()).jobs()) : "-";
+        }
         boolean redisNode = Tier.CACHE.label().equals(c.tier()) && !"sentinel".equals(labelled);
         boolean sqlNode = (Tier.DATABASE.label().equals(c.tier()) || Tier.SHARD.label().equals(c.tier()))
                 && !"router".equals(labelled);
@@ -38,6 +41,13 @@ public final class Roles {
         }
         var info = engine.exec(c.id(), List.of("bash", "-c", Planner.REDIS_CLI + " info replication"), TIMEOUT);
         return info.ok() ? redisRole(info.output()).orElse("unknown") : "unknown";
+    }
+
+    /** A queue node's role: "leader" or "member" of the jobs queue, "node" while that queue does not exist. */
+    static String queueRole(ObservedContainer c, Optional<QueueApi.Jobs> jobs) {
+        String me = "rabbit@" + c.name();
+        return jobs.map(j -> j.leader().filter(me::equals).isPresent() ? "leader"
+                : j.members().contains(me) ? "member" : "node").orElse("node");
     }
 
     /**

@@ -44,12 +44,26 @@ public final class Analysis {
         var shape = info.shape();
         var rows = windows.stream().map(w -> row(w, phases.of(w.second()), shape.meanRate(w.second()))).toList();
         List<Report.Figures> assets = assets(run.assets(), phases, runEnd);
+        Report.Jobs jobs = jobs(v.jobs());
         var checks = judge(info.hypothesis(), whole, faults, consistency, budget,
-                assets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assets.get(0)));
+                assets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assets.get(0)), jobs);
         String verdict = Verdict.of(run.events(), checks).text();
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
                 run.events(), vitalSigns(run, phases, windows.size()), homes(run, info.steadyState()), assets,
-                guardrails(info.guardrails(), run.events()), run.generators());
+                guardrails(info.guardrails(), run.events()), run.generators(), jobs);
+    }
+
+    /** The job ledger's figures as the report shows them. */
+    static Report.Jobs jobs(dev.scaler.load.JobFigures f) {
+        if (!f.any()) {
+            return Report.Jobs.NONE;
+        }
+        boolean measured = f.latencyCount() > 0;
+        var latency = new Report.Latency(f.latencyCount(), measured ? f.latencyP50() : null, measured ? f.latencyP90() : null,
+                measured ? f.latencyP99() : null, measured ? f.latencyP999() : null, measured ? f.latencyMax() : null);
+        return new Report.Jobs(f.submitted(), f.confirmed(), f.done(), f.lost(), f.duplicates(), f.late(),
+                f.deadlineSeconds(), latency, f.backlogPeak(), f.backlogPeakAt(),
+                f.drained() ? f.backlogDrainSeconds() : null, f.lostJobs());
     }
 
     /** What the guardrails said, from the lines run.json records and the events the run wrote as they happened. */
@@ -228,6 +242,12 @@ public final class Analysis {
 
     static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,
             Report.Consistency consistency, Report.ErrorBudget budget, java.util.Optional<Report.Figures> assets) {
+        return judge(lines, whole, faults, consistency, budget, assets, Report.Jobs.NONE);
+    }
+
+    static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,
+            Report.Consistency consistency, Report.ErrorBudget budget, java.util.Optional<Report.Figures> assets,
+            Report.Jobs jobs) {
         var checks = new ArrayList<Report.Check>();
         for (Hypothesis.Line line : Hypothesis.parse(lines)) {
             String name = line.metric().key;
@@ -279,6 +299,38 @@ public final class Analysis {
                     Double a = assets.map(Report.Figures::availability).orElse(null);
                     observed = a == null ? null : a * 100;
                     shown = a == null ? "no asset requests (the pages reference no CDN assets)" : Format.percent(a);
+                }
+                case LOST_JOBS, DUPLICATE_JOBS, LATE_JOBS -> {
+                    if (!jobs.any()) {
+                        checks.add(new Report.Check(name, expression, "no jobs sent (the job journey did not run)", false));
+                        continue;
+                    }
+                    long n = switch (line.metric()) {
+                        case LOST_JOBS -> jobs.lost();
+                        case DUPLICATE_JOBS -> jobs.duplicates();
+                        default -> jobs.late();
+                    };
+                    observed = (double) n;
+                    shown = n + " of " + jobs.confirmed() + " confirmed";
+                }
+                case JOB_LATENCY_P50, JOB_LATENCY_P99 -> {
+                    var l = jobs.latency();
+                    observed = line.metric() == Hypothesis.Metric.JOB_LATENCY_P50 ? l.p50() : l.p99();
+                    shown = observed == null ? "no job done" : Format.millis(observed);
+                }
+                case BACKLOG_DRAIN -> {
+                    if (!jobs.any()) {
+                        checks.add(new Report.Check(name, expression, "no jobs sent (the job journey did not run)", false));
+                        continue;
+                    }
+                    if (jobs.backlogDrainSeconds() == null) {
+                        checks.add(new Report.Check(name, expression, "did not drain (peak " + jobs.backlogPeak() + " at "
+                                + Format.seconds(jobs.backlogPeakAt()) + ")", false));
+                        continue;
+                    }
+                    observed = jobs.backlogDrainSeconds() * 1000;
+                    shown = Format.seconds(jobs.backlogDrainSeconds()) + " (peak " + jobs.backlogPeak() + " at "
+                            + Format.seconds(jobs.backlogPeakAt()) + ")";
                 }
                 case DROPPED -> {
                     observed = (double) whole.dropped();

@@ -49,6 +49,20 @@ public final class Compare {
                 Compare::count);
         add(lines, "lost sessions", (double) a.consistency().lostSessions(), (double) b.consistency().lostSessions(),
                 Better.LOWER, Compare::count);
+        if (a.jobs().any() || b.jobs().any()) {
+            add(lines, "jobs confirmed", (double) a.jobs().confirmed(), (double) b.jobs().confirmed(), Better.NEITHER,
+                    Compare::count);
+            add(lines, "jobs lost", (double) a.jobs().lost(), (double) b.jobs().lost(), Better.LOWER, Compare::count);
+            add(lines, "jobs done twice", (double) a.jobs().duplicates(), (double) b.jobs().duplicates(), Better.LOWER,
+                    Compare::count);
+            add(lines, "jobs late", (double) a.jobs().late(), (double) b.jobs().late(), Better.LOWER, Compare::count);
+            add(lines, "job latency p50", a.jobs().latency().p50(), b.jobs().latency().p50(), Better.LOWER, Format::millis);
+            add(lines, "job latency p99", a.jobs().latency().p99(), b.jobs().latency().p99(), Better.LOWER, Format::millis);
+            add(lines, "backlog peak", (double) a.jobs().backlogPeak(), (double) b.jobs().backlogPeak(), Better.LOWER,
+                    Compare::count);
+            add(lines, "backlog drain (s)", drain(a), drain(b), Better.LOWER,
+                    v -> Double.isInfinite(v) ? "did not drain" : Format.seconds(v));
+        }
         add(lines, "error budget used", pct(a.errorBudget().used()), pct(b.errorBudget().used()), Better.LOWER,
                 v -> String.format(Locale.ROOT, "%.1f%%", v));
         return new Document(1, a.run().id(), b.run().id(), lines);
@@ -64,6 +78,14 @@ public final class Compare {
 
     private static String count(double v) {
         return Long.toString((long) v);
+    }
+
+    /** Null without jobs; infinity when the backlog did not drain. */
+    private static Double drain(Report r) {
+        if (!r.jobs().any()) {
+            return null;
+        }
+        return r.jobs().backlogDrainSeconds() == null ? Double.POSITIVE_INFINITY : r.jobs().backlogDrainSeconds();
     }
 
     /** Null without faults; infinity when one did not recover. */

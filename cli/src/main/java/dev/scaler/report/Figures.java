@@ -149,6 +149,17 @@ final class Figures {
                 + (b.used() == null ? "-" : Format.percent(b.used())) + " of the budget used)";
     }
 
+    /** The job ledger in one line: counts, latency, backlog. */
+    static String jobs(Report.Jobs j) {
+        var l = j.latency();
+        return j.submitted() + " submitted, " + j.confirmed() + " confirmed, " + j.done() + " done, " + j.lost()
+                + " lost, " + j.duplicates() + " done twice, " + j.late() + " late (deadline "
+                + Format.seconds(j.deadlineSeconds()) + "); latency p50 " + Format.millis(l.p50()) + " p99 "
+                + Format.millis(l.p99()) + " max " + Format.millis(l.max()) + "; backlog peak " + j.backlogPeak() + " at "
+                + Format.seconds(j.backlogPeakAt()) + ", "
+                + (j.backlogDrainSeconds() == null ? "did not drain" : "drained in " + Format.seconds(j.backlogDrainSeconds()));
+    }
+
     static String run(RunInfo info) {
         String stopped = info.seconds() > 0 && info.seconds() < info.durationSeconds() - 1
                 ? " (stopped after " + Format.seconds(info.seconds()) + ")" : "";

@@ -129,6 +129,14 @@ public final class HtmlReport {
         card(out, "lost writes", Long.toString(c.lostWrites()), c.lostWrites() > 0 ? "bad" : "");
         card(out, "stale reads", Long.toString(c.staleReads()), c.staleReads() > 0 ? "bad" : "");
         card(out, "lost sessions", Long.toString(c.lostSessions()), c.lostSessions() > 0 ? "bad" : "");
+        var j = report.jobs();
+        if (j.any()) {
+            card(out, "lost jobs", j.lost() + " of " + j.confirmed(), j.lost() > 0 ? "bad" : "");
+            card(out, "jobs done twice", Long.toString(j.duplicates()), j.duplicates() > 0 ? "bad" : "");
+            card(out, "job latency p99", Format.millis(j.latency().p99()), j.late() > 0 ? "bad" : "");
+            card(out, "backlog peak / drain", j.backlogPeak() + " / " + (j.backlogDrainSeconds() == null ? "did not drain"
+                    : Format.seconds(j.backlogDrainSeconds())), j.backlogDrainSeconds() == null ? "bad" : "");
+        }
         out.append("</div>\n");
     }
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Hypothesis lines such as {@code availability: ">= 99%"}, {@code p99: "<= 500ms"}, {@code recovery: "<= 10s"},
- * {@code lostWrites: 0}: parsed with clear errors, judged against a report's whole-run figures.
+ * {@code lostWrites: 0}, {@code lostJobs: 0}, {@code jobLatencyP99: "<= 2s"}, {@code backlogDrain: "<= 60s"}: parsed with clear errors, judged against a report's whole-run figures.
  */
 public final class Hypothesis {
 
@@ -28,6 +28,17 @@ public final class Hypothesis {
         STALE_READS("staleReads", Unit.COUNT, "<="),
         LOST_SESSIONS("lostSessions", Unit.COUNT, "<="),
         DROPPED("dropped", Unit.COUNT, "<="),
+        /** Jobs confirmed (202) and never done by a worker. */
+        LOST_JOBS("lostJobs", Unit.COUNT, "<="),
+        /** Jobs done more than once. */
+        DUPLICATE_JOBS("duplicateJobs", Unit.COUNT, "<="),
+        /** Jobs done after the job deadline, or never. */
+        LATE_JOBS("lateJobs", Unit.COUNT, "<="),
+        /** Submission to result. */
+        JOB_LATENCY_P50("jobLatencyP50", Unit.TIME, "<="),
+        JOB_LATENCY_P99("jobLatencyP99", Unit.TIME, "<="),
+        /** From the backlog's peak to a tenth of it. */
+        BACKLOG_DRAIN("backlogDrain", Unit.TIME, "<="),
         ERROR_BUDGET("errorBudget", Unit.PERCENT, "<=");
 
         final String key;
@@ -140,7 +151,8 @@ public final class Hypothesis {
         return switch (m) {
             case AVAILABILITY, ASSET_AVAILABILITY -> "\">= 99%\"";
             case ERROR_BUDGET -> "\"<= 100%\"";
-            case RECOVERY -> "\"<= 10s\"";
+            case RECOVERY, BACKLOG_DRAIN -> "\"<= 10s\"";
+            case JOB_LATENCY_P50, JOB_LATENCY_P99 -> "\"<= 2s\"";
             case P50, P90, P99, P999, MAX -> "\"<= 500ms\"";
             default -> "0 or \"<= 3\"";
         };

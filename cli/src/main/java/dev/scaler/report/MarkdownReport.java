@@ -61,6 +61,9 @@ public final class MarkdownReport {
         out.append("- consistency: ").append(c.lostWrites()).append(" lost writes of ").append(c.acknowledgedWrites())
                 .append(" acknowledged, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())
                 .append(" lost sessions\n");
+        if (report.jobs().any()) {
+            out.append("- jobs: ").append(Figures.jobs(report.jobs())).append("\n");
+        }
         out.append("- error budget: ").append(Figures.budget(report.errorBudget())).append("\n");
         Figures.guardrails(report).forEach(g -> out.append("- ").append(escape(g)).append('\n'));
         if (!report.hypothesis().isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.Map;
 public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures> phases, List<Recovery> faults,
         Consistency consistency, ErrorBudget errorBudget, List<Check> hypothesis, String verdict, List<WindowRow> windows,
         List<Event> events, VitalSigns vitals, List<Home> datacenters, List<Figures> assets, Guardrails guardrails,
-        List<GeneratorFigures> generators) {
+        List<GeneratorFigures> generators, Jobs jobs) {
 
     /**
      * What the users of one home datacenter (those sent through its entry point) saw: the whole run and the
@@ -34,6 +34,7 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
         datacenters = List.copyOf(datacenters);
         assets = List.copyOf(assets);
         generators = List.copyOf(generators);
+        jobs = jobs == null ? Jobs.NONE : jobs;
     }
 
     /** Figures of the whole run or of one phase; {@code from}/{@code to} in seconds; null availability when empty. */
@@ -51,6 +52,25 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
      */
     public record Recovery(double at, String action, String target, boolean recovered, Double recoverySeconds,
             String recovery) {
+    }
+
+    /**
+     * The job ledger (the job journey): submitted (POST /jobs sent), confirmed (202), done, lost (confirmed, never
+     * done), duplicates (done more than once), late (done after {@code deadlineSeconds}, or never); latency from
+     * submission to result, ms; the backlog of confirmed jobs not done yet: its peak, when (s), and how long it took
+     * from there to fall to a tenth of the peak ({@code backlogDrainSeconds}, null when it never did). All zero and
+     * {@code latency} empty in a run without the job journey.
+     */
+    public record Jobs(long submitted, long confirmed, long done, long lost, long duplicates, long late,
+            double deadlineSeconds, Latency latency, long backlogPeak, double backlogPeakAt, Double backlogDrainSeconds,
+            List<String> lostJobs) {
+        public static final Jobs NONE = new Jobs(0, 0, 0, 0, 0, 0, 0, new Latency(0, null, null, null, null, null), 0, 0,
+                null, List.of());
+
+        /** True when the run sent jobs. */
+        public boolean any() {
+            return submitted > 0;
+        }
     }
 
     public record Consistency(long acknowledgedWrites, long notesChecked, long lostWrites, long staleReads,

@@ -72,6 +72,9 @@ public final class TextReport {
         out.append("consistency   ").append(c.acknowledgedWrites()).append(" acknowledged writes, ").append(c.lostWrites())
                 .append(" lost, ").append(c.staleReads()).append(" stale reads, ").append(c.lostSessions())
                 .append(" lost sessions\n");
+        if (report.jobs().any()) {
+            out.append("jobs          ").append(Figures.jobs(report.jobs())).append("\n");
+        }
         out.append("error budget  ").append(Figures.budget(report.errorBudget())).append("\n");
         if (!report.hypothesis().isEmpty()) {
             out.append("\nhypothesis\n");

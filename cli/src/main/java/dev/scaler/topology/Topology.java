@@ -14,6 +14,8 @@ public record Topology(
         Optional<Database> database,
         Optional<Shards> shards,
         Optional<Cdn> cdn,
+        Optional<Queue> queue,
+        Optional<Workers> workers,
         boolean proxies,
         List<Datacenter> datacenters,
         String source) {
@@ -26,18 +28,18 @@ public record Topology(
     public Topology withWebReplicas(int replicas) {
         return new Topology(version, name, images, loadBalancer, new Web(web.image(), replicas, web.sessions(), web.env(),
                 web.autoscale()),
-                cache, database, shards, cdn, proxies, datacenters, source);
+                cache, database, shards, cdn, queue, workers, proxies, datacenters, source);
     }
 
     /** The same topology with another image profile (the --images flag wins over the file). */
     public Topology withImages(ImageProfile profile) {
-        return new Topology(version, name, profile, loadBalancer, web, cache, database, shards, cdn, proxies,
-                datacenters, source);
+        return new Topology(version, name, profile, loadBalancer, web, cache, database, shards, cdn, queue, workers,
+                proxies, datacenters, source);
     }
 
     /** The same topology with another CDN section (its assets directory resolved). */
     public Topology withCdn(Cdn other) {
         return new Topology(version, name, images, loadBalancer, web, cache, database, shards, Optional.of(other),
-                proxies, datacenters, source);
+                queue, workers, proxies, datacenters, source);
     }
 }

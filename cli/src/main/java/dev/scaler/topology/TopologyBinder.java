@@ -88,6 +88,12 @@ final class TopologyBinder {
         }
         Optional<Shards> shards = top.section("shards").map(this::shards);
         Optional<Cdn> cdn = top.section("cdn").map(this::cdn);
+        Optional<Queue> queue = top.section("queue").map(this::queue);
+        Optional<Workers> workers = top.section("workers").map(this::workers);
+        if (workers.isPresent() && queue.isEmpty() && !top.failed("queue")) {
+            top.problem("workers", "workers consume the job queue, so they need a `queue:` section; add one (for"
+                    + " example `queue: {nodes: 3}`) or remove `workers:`");
+        }
         int cdnPort = loadBalancer.port() + Cdn.PORT_OFFSET;
         if (cdn.isPresent() && cdnPort > 65535 && !lbReader.failed("port")) {
             lbReader.problem("port", "with a cdn, the assets are published on port + "
@@ -104,7 +110,7 @@ final class TopologyBinder {
         }
         top.rejectUnknown();
         return Optional.of(new Topology(version, name, images, loadBalancer, web, cache, database, shards, cdn,
-                proxies, datacenters, source));
+                queue, workers, proxies, datacenters, source));
     }
 
     /** The section's reader, or an empty one (every field defaulted) when the section is absent. */
@@ -288,6 +294,24 @@ final class TopologyBinder {
         ShardStrategy strategy = r.oneOf("strategy", ShardStrategy.HASH, ShardStrategy::yaml);
         r.rejectUnknown();
         return new Shards(count, replicas, key, strategy);
+    }
+
+    private Queue queue(MapReader r) {
+        int nodes = r.integer("nodes", 1, "1 (one node) or a whole number from 3 to " + Queue.MAX_NODES
+                + " (one cluster; a quorum queue needs at least 3 nodes to survive losing one)",
+                List.of(Range.only(1), new Range(Queue.QUORUM_NODES, Queue.MAX_NODES)));
+        r.rejectUnknown();
+        return new Queue(nodes);
+    }
+
+    private Workers workers(MapReader r) {
+        int replicas = r.integer("replicas", 2, 0, Workers.MAX_REPLICAS);
+        String image = r.string("image", Workers.REFERENCE, IMAGE, "`reference` (the worker bundled with scaler) or an"
+                + " image reference such as registry.example.com/shop/worker:1.2");
+        int prefetch = r.integer("prefetch", 10, 1, 1000);
+        int concurrency = r.integer("concurrency", 4, 1, 256);
+        r.rejectUnknown();
+        return new Workers(replicas, image, prefetch, concurrency);
     }
 
     private Cdn cdn(MapReader r) {

@@ -47,7 +47,7 @@ class ChaosScriptsTest {
     void theBuiltInsOfTheDesignAreAllThere() throws IOException {
         assertThat(files().map(ChaosScriptsTest::stem)).containsExactlyInAnyOrder("kill-primary", "kill-web",
                 "kill-cache", "cache-latency", "db-latency", "partition-shard", "kill-shard-primary", "lb-restart",
-                "cdn-origin-down", "dc-partition", "gameday");
+                "cdn-origin-down", "dc-partition", "kill-queue-node", "queue-latency", "partition-queue", "gameday");
     }
 
     @Test
@@ -58,13 +58,15 @@ class ChaosScriptsTest {
     }
 
     @Test
-    void onTheStarterOnlyTheCdnAndDatacenterOnesLackSomething() throws Exception {
+    void onTheStarterOnlyTheCdnDatacenterAndQueueOnesLackSomething() throws Exception {
         var topology = Starter.topology();
         for (Path file : files().toList()) {
             if (InputFile.script(file) instanceof Experiment e) {
                 List<String> unmet = Needs.unmet(e, topology);
                 switch (e.name()) {
                     case "cdn-origin-down" -> assertThat(unmet).containsExactly("a cdn");
+                    case "kill-queue-node", "queue-latency", "partition-queue" -> assertThat(unmet).as(e.name())
+                            .contains("a queue");
                     case "dc-partition" -> assertThat(unmet).containsExactly("two datacenters or more",
                             "a datacenter named us-east", "a datacenter named eu-west");
                     default -> assertThat(unmet).as(e.name()).isEmpty();

@@ -109,7 +109,7 @@ class ExperimentLoaderTest {
                         + " 'Several'",
                 "3:9 load.rate: expected arrivals per second above 0 and at most 1000000, like 200/s, got 'fast'",
                 "7:11 steps[0].kill: 'datbase' cannot be targeted; did you mean 'database'? (targets are lb, web,"
-                        + " cache, database, shard, cdn and dc:NAME)",
+                        + " cache, database, shard, cdn, queue, workers and dc:NAME)",
                 "8:9 steps[1].at: at 2m is not before the load ends at 60s; make the step earlier or the load longer",
                 "10:15 steps[1].toxicity: expected a number from 0 to 1 (the share of connections the fault applies"
                         + " to), like 0.5, got '2'",

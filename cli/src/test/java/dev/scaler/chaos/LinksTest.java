@@ -44,6 +44,24 @@ class LinksTest {
     }
 
     @Test
+    void webToQueueIsEveryQueueProxyAndTheLeaderIsTheOneItReports() throws Exception {
+        var members = List.of(queueNode(1, ""), queueNode(2, "leader"), queueNode(3, ""));
+        var snapshot = new Snapshot(members, Set.of("queue-1", "queue-2", "queue-3", "workers-queue-1",
+                "workers-queue-2", "workers-queue-3"));
+        assertThat(proxies("web -> queue", snapshot)).containsExactly("queue-1", "queue-2", "queue-3");
+        assertThat(proxies("web -> queue.leader", snapshot)).containsExactly("queue-2");
+        assertThat(proxies("web -> queue[3]", snapshot)).containsExactly("queue-3");
+        assertThat(proxies("workers -> queue", snapshot)).containsExactly("workers-queue-1", "workers-queue-2",
+                "workers-queue-3");
+        assertThat(proxies("workers -> queue.leader", snapshot)).containsExactly("workers-queue-2");
+    }
+
+    private static Member queueNode(int i, String role) {
+        return new Member("p-queue-" + i, "id" + i, "queue", i, java.util.Optional.empty(), java.util.Optional.empty(),
+                role, Member.State.RUNNING);
+    }
+
+    @Test
     void cachePrimaryFollowsTheRoleRedisReports() throws Exception {
         Snapshot failedOver = Starter.with(Starter.with(STARTER, "starter-cache-1", m -> Starter.role(m, "replica")),
                 "starter-cache-2", m -> Starter.role(m, "primary"));

@@ -32,7 +32,7 @@ class SelectorsTest {
     @ValueSource(strings = {"lb", "web", "web[2]", "web[*]", "cache", "cache.primary", "cache.replica",
         "cache.sentinel", "database.primary", "database.replica", "database[2]", "database[*].replica",
         "shard[1].primary", "shard[1].replica", "shard[*].primary", "shard[1]", "shard", "cdn.origin", "cdn.edge",
-        "dc:eu-west"})
+        "dc:eu-west", "queue", "queue.leader", "queue[2]", "queue[*]", "workers", "workers[3]", "workers[*]"})
     void everyTargetOfTheFormatReadsBackAsWritten(String text) {
         assertThat(target(text).text()).isEqualTo(text);
     }
@@ -57,7 +57,11 @@ class SelectorsTest {
         "web -> shard[1].primary  | web -> shard[1].primary",
         "web -> cache             | web -> cache",
         "web -> database          | web -> database",
-        "web->shard[*].primary    | web -> shard[*].primary"})
+        "web->shard[*].primary    | web -> shard[*].primary",
+        "web -> queue             | web -> queue",
+        "web -> queue.leader      | web -> queue.leader",
+        "workers -> queue         | workers -> queue",
+        "workers->queue.leader    | workers -> queue.leader"})
     void everyLinkOfTheFormatReads(String text, String canonical) {
         assertThat(link(text).text()).isEqualTo(canonical);
     }
@@ -65,7 +69,7 @@ class SelectorsTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "datbase.primary  | 0 | 'datbase' cannot be targeted; did you mean 'database'? (targets are lb, web, cache,"
-                + " database, shard, cdn and dc:NAME)",
+                + " database, shard, cdn, queue, workers and dc:NAME)",
         "proxy            | 0 | 'proxy' cannot be targeted",
         "database.primay  | 9 | 'primay' is not a role of database; did you mean 'primary'? (database.primary or"
                 + " database.replica)",
@@ -79,7 +83,8 @@ class SelectorsTest {
         "web extra        | 4 | unexpected 'extra' after the target",
         "dc:EU            | 3 | expected a datacenter name after 'dc:'",
         "cache.          | 6 | expected a role after '.' (one of cache.primary, cache.replica or cache.sentinel)",
-        "''               | 0 | expected a target such as web"})
+        "''               | 0 | expected a target such as web",
+        "queue.primary    | 6 | 'primary' is not a role of queue (queue.leader)"})
     void aBadTargetIsReportedWhereTheBadPartStarts(String text, int offset, String message) {
         SelectorException e = catchThrowableOfType(SelectorException.class, () -> Selectors.target(text));
         assertThat(e).as(text).isNotNull();
@@ -91,10 +96,12 @@ class SelectorsTest {
     @CsvSource(delimiter = '|', value = {
         "database.primary         | 0 | expected a link such as web -> database.primary",
         "lb -> web                | 0 | links from 'lb' cannot be faulted: the proxies sit between the web tier and"
-                + " the data tiers",
+                + " the data tiers (and between the workers and the queue), so a link starts at web or workers",
         "web[2] -> cache          | 3 | a link starts at the whole web tier",
         "' -> cache'              | 1 | expected web before '->'",
-        "web -> lb                | 7 | no proxy leads from web to lb: links lead to cache, database or shard",
+        "web -> lb                | 7 | no proxy leads from web to lb: links lead to cache, database, shard or queue",
+        "web -> workers           | 7 | no proxy leads from web to workers",
+        "workers -> cache         | 11 | no proxy leads from workers to cache: the workers' links lead to the queue",
         "web -> cdn.origin        | 7 | no proxy leads from web to cdn",
         "web -> cache.sentinel    | 13 | no proxy leads from web to the sentinels",
         "web -> dc:eu-west        | 7 | a link leads to a tier, not a datacenter",

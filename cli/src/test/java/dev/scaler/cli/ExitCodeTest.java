@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ExitCodeTest {
     private static int code(Verdict verdict) {
         var report = new Report(Report.SCHEMA_VERSION, null, null, List.of(), List.of(), null, null, List.of(),
-                verdict.text(), List.of(), List.of(), null, List.of(), List.of(), Report.Guardrails.NONE, List.of());
+                verdict.text(), List.of(), List.of(), null, List.of(), List.of(), Report.Guardrails.NONE, List.of(),
+                Report.Jobs.NONE);
         return ExitCode.of(report);
     }
 

@@ -16,7 +16,19 @@ class JourneysTest {
     @Test
     void withoutJourneysAskedTheDefaultLeavesOutWhatTheProjectCannotServe() {
         assertThat(Journeys.choose(Optional.empty(), WEB_TIER, "web-tier").toString()).isEqualTo("browse=60,login=10");
-        assertThat(Journeys.choose(Optional.empty(), Serves.EVERYTHING, "starter")).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(Journeys.choose(Optional.empty(), new Serves(true, true), "starter")).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(Journeys.choose(Optional.empty(), Serves.EVERYTHING, "services").toString())
+                .isEqualTo("browse=60,login=10,write=20,account=10,job=10");
+    }
+
+    @Test
+    void jobsAreServedOnlyWithAQueueWorkersAndNotes() {
+        assertThat(Journeys.of(java.util.Set.of("lb", "web", "shard", "queue", "workers")).jobs()).isTrue();
+        assertThat(Journeys.of(java.util.Set.of("lb", "web", "shard", "queue")).jobs()).as("no workers").isFalse();
+        assertThat(Journeys.of(java.util.Set.of("lb", "web", "queue", "workers")).jobs()).as("no notes").isFalse();
+        assertThatThrownBy(() -> Journeys.choose(Optional.of(JourneyMix.parse("job=100")), Journeys.of(java.util.Set.of(
+                "lb", "web", "database")), "starter")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("job needs a queue and workers");
     }
 
     @Test

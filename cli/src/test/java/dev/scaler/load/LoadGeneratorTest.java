@@ -122,8 +122,50 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void theJobJourneyFillsTheJobLedger() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var jobs = new LoadGenerator(spec(fixture.uri(), 100, 500, "job=100", 5), http).run().verification().jobs();
+            assertThat(jobs.submitted()).isEqualTo(50);
+            assertThat(jobs.confirmed()).isEqualTo(50);
+            assertThat(jobs.done()).isEqualTo(50);
+            assertThat(jobs.lost() + jobs.duplicates() + jobs.late()).isZero();
+            assertThat(jobs.latencyP99()).isBetween(29.0, 31.0);
+        }
+    }
+
+    @Test
+    void jobsNeverDoneAreLostAndJobsDoneTwiceAreDuplicates() throws Exception {
+        try (var fixture = new NotesFixture(Mode.LOSE_JOBS)) {
+            var generator = new LoadGenerator(spec(fixture.uri(), 100, 300, "job=100", 5), http)
+                    .jobFinalWait(Duration.ofMillis(500));
+            var jobs = generator.run().verification().jobs();
+            assertThat(fixture.lostJobs.get()).isPositive();
+            assertThat(jobs.lost()).isEqualTo(fixture.lostJobs.get());
+            assertThat(jobs.late()).isEqualTo(fixture.lostJobs.get());
+        }
+        try (var fixture = new NotesFixture(Mode.DOUBLE_JOBS)) {
+            var jobs = new LoadGenerator(spec(fixture.uri(), 100, 500, "job=100", 5), http).run().verification().jobs();
+            assertThat(fixture.doubledJobs.get()).isPositive();
+            assertThat(jobs.duplicates()).isEqualTo(fixture.doubledJobs.get());
+            assertThat(jobs.lost()).isZero();
+        }
+    }
+
+    @Test
+    void anUnreachableQueueFailsSubmissionsAsServerErrorsAndConfirmsNothing() throws Exception {
+        try (var fixture = new NotesFixture(Mode.QUEUE_DOWN)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 100, 500, "job=100", 5), http).run();
+            assertThat(result.verification().jobs().submitted()).isEqualTo(50);
+            assertThat(result.verification().jobs().confirmed()).isZero();
+            assertThat(sum(result, w -> w.failures().get(FailureKind.SERVER_ERROR))).isEqualTo(50);
+        }
+    }
+
+    @Test
     void theDefaultMixLeavesOutWhatTheSystemCannotServeAndAnExplicitOneNamesIt() {
-        assertThat(JourneyMix.defaultFor(Serves.EVERYTHING)).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(JourneyMix.defaultFor(Serves.URLS)).isEqualTo(JourneyMix.DEFAULT);
+        assertThat(JourneyMix.defaultFor(Serves.EVERYTHING).toString())
+                .isEqualTo("browse=60,login=10,write=20,account=10,job=10");
         assertThat(JourneyMix.defaultFor(new Serves(false, false)).toString()).isEqualTo("browse=60,login=10");
         assertThat(JourneyMix.defaultFor(new Serves(true, false)).toString()).isEqualTo("browse=60,login=10,write=20");
         assertThat(JourneyMix.DEFAULT.unserved(new Serves(false, false)))

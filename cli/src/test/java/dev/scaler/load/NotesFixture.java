@@ -36,7 +36,13 @@ public final class NotesFixture implements AutoCloseable {
         /** POST /login answers 503, as the web app does while its main database's primary does not answer. */
         LOGINS_DOWN,
         /** GET /account names another user than the session's. */
-        WRONG_ACCOUNT
+        WRONG_ACCOUNT,
+        /** Every third job is confirmed (202) but never done. */
+        LOSE_JOBS,
+        /** Every third job is done twice (completions 2). */
+        DOUBLE_JOBS,
+        /** POST /jobs answers 503, as the web app does when its queue is not reachable. */
+        QUEUE_DOWN
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +55,11 @@ public final class NotesFixture implements AutoCloseable {
     private final AtomicLong posts = new AtomicLong();
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> notes = new ConcurrentHashMap<>();
+    /** Job id to its answer; a job is done 30 ms after it was submitted (its result is already in the answer). */
+    private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong jobCount = new AtomicLong();
+    final AtomicLong lostJobs = new AtomicLong();
+    final AtomicLong doubledJobs = new AtomicLong();
 
     public NotesFixture(Mode mode) throws IOException {
         this(mode, 0);
@@ -121,6 +132,8 @@ public final class NotesFixture implements AutoCloseable {
                 String named = mode == Mode.WRONG_ACCOUNT ? "someone-else" : user;
                 answer(x, user == null ? 401 : 200, user == null ? "{\"error\":\"not logged in\"}"
                         : "{\"user\":\"" + named + "\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"lastLogin\":\"2026-01-01T00:00:00Z\",\"source\":\"replica\",\"instance\":\"fixture-1\"}");
+            } else if (path.startsWith("/jobs")) {
+                jobs(x, method, path, body, user);
             } else if (path.startsWith("/notes")) {
                 notes(x, method, path, body, user);
             } else {
@@ -181,6 +194,42 @@ public final class NotesFixture implements AutoCloseable {
             staleServed.incrementAndGet();
         }
         answer(x, 200, copy.toString());
+    }
+
+    private void jobs(HttpExchange x, String method, String path, String body, String user) throws IOException {
+        if (user == null) {
+            answer(x, 401, "{\"error\":\"not logged in\"}");
+            return;
+        }
+        if (path.equals("/jobs") && method.equals("POST")) {
+            if (mode == Mode.QUEUE_DOWN) {
+                answer(x, 503, "{\"error\":\"the job queue is not reachable\"}");
+                return;
+            }
+            String note = JSON.readTree(body).path("note").asText();
+            long n = jobCount.incrementAndGet();
+            String id = "j" + n;
+            java.time.Instant at = java.time.Instant.now();
+            ObjectNode job = JSON.createObjectNode().put("id", id).put("note", note).put("state", "done").put("shard", 0)
+                    .put("submittedAt", at.toString()).put("completions", 1);
+            job.putObject("result").put("words", 3).put("sha256", "0".repeat(64)).put("noteVersion", 1)
+                    .put("doneAt", at.plusMillis(30).toString());
+            if (mode == Mode.LOSE_JOBS && n % 3 == 0) {
+                job.put("state", "queued").put("completions", 0).remove("result");
+                lostJobs.incrementAndGet();
+            }
+            if (mode == Mode.DOUBLE_JOBS && n % 3 == 0) {
+                job.put("completions", 2);
+                doubledJobs.incrementAndGet();
+            }
+            jobs.put(id, job);
+            ObjectNode accepted = job.deepCopy().put("state", "queued").put("completions", 0);
+            accepted.remove("result");
+            answer(x, 202, accepted.toString());
+            return;
+        }
+        ObjectNode job = jobs.get(path.substring("/jobs/".length()));
+        answer(x, job == null ? 404 : 200, job == null ? "{\"error\":\"no such job\"}" : job.toString());
     }
 
     private String user(HttpExchange x) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlannerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc"})
+    @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc", "queue"})
     void noContainerOfAShippedTopologyHasAPasswordInItsEnvironmentOnlyInAFile(String name) throws Exception {
         Plan plan = Planner.plan(InputFile.topology(
                 dev.scaler.Repository.root().resolve("topologies/" + name + ".yaml")).withImages(dev.scaler.topology.ImageProfile.UPSTREAM));
@@ -27,7 +27,8 @@ class PlannerTest {
         }
         assertThat(secretFiles).as("the passwords the containers are given").isNotEmpty()
                 .allMatch(s -> s.matches(".* (SCALER_REDIS_PASSWORD|SCALER_DB_PASSWORD|MYSQL_ROOT_PASSWORD"
-                        + "|MYSQL_PASSWORD|REDISCLI_AUTH|MINIO_ROOT_PASSWORD)_FILE"));
+                        + "|MYSQL_PASSWORD|REDISCLI_AUTH|MINIO_ROOT_PASSWORD|SCALER_QUEUE_PASSWORD|RABBITMQ_DEFAULT_PASS"
+                        + "|RABBITMQ_ERLANG_COOKIE)_FILE"));
     }
 
     @Test

@@ -69,7 +69,7 @@ class FormatsTest {
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(2);
         assertThat(iterable(json.fieldNames())).containsExactly("schemaVersion", "run", "whole", "phases", "faults",
                 "consistency", "errorBudget", "hypothesis", "verdict", "windows", "events", "vitals", "datacenters",
-                "assets", "guardrails", "generators");
+                "assets", "guardrails", "generators", "jobs");
         assertThat(iterable(json.path("vitals").fieldNames())).containsExactly("samples", "meanCostMs", "maxCostMs",
                 "series", "roleChanges");
         assertThat(iterable(json.path("whole").fieldNames())).containsExactly("phase", "from", "to", "windows", "attempts",

@@ -33,6 +33,8 @@ class GoodTopologiesTest {
         assertThat(t.database()).isEmpty();
         assertThat(t.shards()).isEmpty();
         assertThat(t.cdn()).isEmpty();
+        assertThat(t.queue()).isEmpty();
+        assertThat(t.workers()).isEmpty();
         assertThat(t.source()).isEqualTo(file.toString());
     }
 
@@ -55,6 +57,8 @@ class GoodTopologiesTest {
                 Optional.of(new Cdn("minio", "shop-assets", Optional.of(new Cdn.Assets(resource("static").toString(),
                         new dev.scaler.yaml.Location(45, 11))),
                         new Edge(false, Duration.ofMinutes(5)))),
+                Optional.of(new Queue(5)),
+                Optional.of(new Workers(4, "registry.example.com/shop/worker:1.2", 20, 8)),
                 true,
                 java.util.List.of(new Datacenter("us-east", Duration.ofMillis(30)),
                         new Datacenter("eu-west", Duration.ofMillis(80))),
@@ -73,6 +77,16 @@ class GoodTopologiesTest {
         assertThat(t.cache()).contains(new Cache("redis", 0, 0, "64mb", "allkeys-lru"));
         assertThat(t.database()).isEmpty();
         assertThat(t.datacenters()).extracting(Datacenter::name).containsExactly("dc1");
+    }
+
+    @Test
+    void workersDefaultToTwoReferenceWorkersAndAQueueToOneClassicNode() throws Exception {
+        Topology t = TopologyLoader.parse("name: jobs\nqueue: {}\nworkers: {}\n", "jobs.yaml");
+        assertThat(t.queue()).contains(new Queue(1));
+        assertThat(t.queue().orElseThrow().quorum()).isFalse();
+        assertThat(t.workers()).contains(new Workers(2, Workers.REFERENCE, 10, 4));
+        assertThat(t.workers().orElseThrow().reference()).isTrue();
+        assertThat(new Queue(3).quorum()).isTrue();
     }
 
     /** The directory holding topologies/, found upwards from the working directory (cli/ under Maven). */

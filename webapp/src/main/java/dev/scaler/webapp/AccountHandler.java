@@ -18,10 +18,7 @@ final class AccountHandler implements Handler {
     public Response handle(Request request) {
         UserDirectory directory = users.orElseThrow(() -> new HttpError(501,
                 "accounts need a main database: set SCALER_DB_PRIMARY_URL"));
-        String user = request.cookie(Cookies.SESSION)
-                .flatMap(sessions::find)
-                .map(Session::user)
-                .orElseThrow(HttpError::unauthorized);
+        String user = SignedIn.user(sessions, request);
         return directory.find(user)
                 .map(account -> Response.json(200, Json.AccountView.of(account, instance)))
                 .orElseThrow(() -> new HttpError(404, "no account for " + user + ": log in again"));

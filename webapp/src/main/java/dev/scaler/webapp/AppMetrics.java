@@ -29,6 +29,10 @@ final class AppMetrics {
             .help("Note cache lookups by result: hit, miss, or error (Redis did not answer; served as a miss)")
             .labelNames("result").register(registry);
 
+    private final Counter jobs = Counter.builder().name("scaler_jobs_total")
+            .help("Digest jobs by outcome: published (handed to the queue), confirmed (the queue confirmed; 202), refused (503)")
+            .labelNames("outcome").register(registry);
+
     AppMetrics() {
         // Zero series exist from the start, so a rate over the first minutes is not missing data.
         for (String code : new String[] {"2xx", "3xx", "4xx", "5xx"}) {
@@ -36,6 +40,9 @@ final class AppMetrics {
         }
         for (String result : new String[] {"hit", "miss", "error"}) {
             cache.labelValues(result);
+        }
+        for (String outcome : new String[] {"published", "confirmed", "refused"}) {
+            jobs.labelValues(outcome);
         }
     }
 
@@ -47,6 +54,18 @@ final class AppMetrics {
     void answered(int status, long nanos) {
         requests.labelValues(status / 100 + "xx").inc();
         latency.observe(nanos / 1e9);
+    }
+
+    void jobPublished() {
+        jobs.labelValues("published").inc();
+    }
+
+    void jobConfirmed() {
+        jobs.labelValues("confirmed").inc();
+    }
+
+    void jobRefused() {
+        jobs.labelValues("refused").inc();
     }
 
     void cacheHit() {

@@ -20,16 +20,21 @@ final class DataTier implements AutoCloseable {
     private final Schema schema;
     private final Optional<Notes> notes;
     private final Optional<UserDirectory> users;
+    private final List<JobTable> jobTables;
+    private final ShardStrategy strategy;
 
-    private DataTier(List<Database> databases, Schema schema, Optional<Notes> notes, Optional<UserDirectory> users) {
+    private DataTier(List<Database> databases, Schema schema, Optional<Notes> notes, Optional<UserDirectory> users,
+            List<JobTable> jobTables, ShardStrategy strategy) {
         this.databases = databases;
         this.schema = schema;
         this.notes = notes;
         this.users = users;
+        this.jobTables = List.copyOf(jobTables);
+        this.strategy = strategy;
     }
 
     static DataTier none() {
-        return new DataTier(List.of(), new Schema().start(), Optional.empty(), Optional.empty());
+        return new DataTier(List.of(), new Schema().start(), Optional.empty(), Optional.empty(), List.of(), ShardStrategy.HASH);
     }
 
     /** Opens the pools (lazily connecting) and starts creating the schema; never waits for a database. */
@@ -58,13 +63,15 @@ final class DataTier implements AutoCloseable {
         }
 
         List<Notes.Shard> shards = new ArrayList<>();
+        List<JobTable> jobTables = new ArrayList<>();
         List<DatabaseSettings.Shard> noteShards = settings.noteShards();
         boolean sharded = !settings.shards().isEmpty();
         for (int i = 0; i < noteShards.size(); i++) {
             DatabaseSettings.Shard shard = noteShards.get(i);
             String prefix = sharded ? "shard-" + i : "main";
             Database primary = pools.get(prefix + "-primary", shard.primaryUrl());
-            schema.on(primary, Schema.NOTES);
+            schema.on(primary, Schema.NOTES, Schema.JOBS);
+            jobTables.add(new JdbcJobTable(primary));
             List<NoteTable> replicas = new ArrayList<>();
             for (int r = 0; r < shard.replicaUrls().size(); r++) {
                 replicas.add(new JdbcNoteTable(pools.get(prefix + "-replica-" + r, shard.replicaUrls().get(r))));
@@ -78,7 +85,7 @@ final class DataTier implements AutoCloseable {
         LOG.info("notes on {} shard(s) by {}, reads from {}, databases {}", shards.size(),
                 sharded ? settings.strategy() : "none", settings.readsFrom(),
                 byUrl.values().stream().map(Database::name).toList());
-        return new DataTier(List.copyOf(byUrl.values()), schema, Optional.of(notes), users);
+        return new DataTier(List.copyOf(byUrl.values()), schema, Optional.of(notes), users, jobTables, settings.strategy());
     }
 
     @FunctionalInterface
@@ -92,6 +99,11 @@ final class DataTier implements AutoCloseable {
 
     Optional<UserDirectory> users() {
         return users;
+    }
+
+    /** The digest jobs, beside the notes on each shard primary, handed to workers through {@code queue}. */
+    Optional<Jobs> jobs(JobQueue queue) {
+        return notes.map(n -> Jobs.create(n, jobTables, strategy, queue));
     }
 
     Schema schema() {

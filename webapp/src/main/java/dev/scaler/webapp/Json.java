@@ -57,6 +57,23 @@ final class Json {
         }
     }
 
+    /** A digest job: queued until a worker did it, then done with what it found; {@code result} only when done. */
+    record JobView(String id, String note, String state, int shard, String submittedAt, int completions,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            ResultView result) {
+        static JobView of(Job job, int shard) {
+            return new JobView(job.id(), job.note(), job.done() ? "done" : "queued", shard, job.submittedAt().toString(),
+                    job.completions(), job.result().map(ResultView::of).orElse(null));
+        }
+    }
+
+    /** What the worker derived from the note, from which version of it, and when. */
+    record ResultView(int words, String sha256, long noteVersion, String doneAt) {
+        static ResultView of(JobResult r) {
+            return new ResultView(r.digest().words(), r.digest().sha256(), r.noteVersion(), r.doneAt().toString());
+        }
+    }
+
     private Json() {}
 
     static byte[] write(Object value) {

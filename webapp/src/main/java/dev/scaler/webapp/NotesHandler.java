@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class NotesHandler {
     static final String PREFIX = "/notes/";
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final SessionStore sessions;
     private final Optional<Notes> notes;
@@ -23,7 +23,7 @@ final class NotesHandler {
     /** POST /notes {"text"}: 201 {"id","user","version":1,"shard","updatedAt"}. */
     Response create(Request request) {
         Notes store = notes();
-        String user = user(request);
+        String user = SignedIn.user(sessions, request);
         String text = NoteBody.text(request.header("Content-Type"), request.body());
         Notes.Written written = store.create(user, text);
         return Response.json(201, Json.NoteWritten.of(written)).withHeader("Location", PREFIX + written.note().id());
@@ -32,7 +32,7 @@ final class NotesHandler {
     /** PUT /notes/{id} {"text"}: 200 {"id","user","version","shard","updatedAt"}. */
     Response update(Request request) {
         Notes store = notes();
-        String user = user(request);
+        String user = SignedIn.user(sessions, request);
         String id = id(request);
         String text = NoteBody.text(request.header("Content-Type"), request.body());
         return store.update(user, id, text)
@@ -43,7 +43,7 @@ final class NotesHandler {
     /** GET /notes/{id}[?consistency=primary]: 200 with the note and its source. */
     Response read(Request request) {
         Notes store = notes();
-        String user = user(request);
+        String user = SignedIn.user(sessions, request);
         String id = id(request);
         // An empty value (?consistency=) is a mistake like any other, not the default (schemathesis found it).
         Notes.Consistency consistency = request.queryParameter("consistency").map(value -> switch (value) {
@@ -58,20 +58,13 @@ final class NotesHandler {
     /** GET /notes: 200 {"notes":[{"id","version"}...],"shard","source"}. */
     Response list(Request request) {
         Notes store = notes();
-        String user = user(request);
+        String user = SignedIn.user(sessions, request);
         return Response.json(200, Json.NoteList.of(store.list(user)));
     }
 
     private Notes notes() {
         return notes.orElseThrow(() -> new HttpError(501,
                 "notes need a database: set SCALER_DB_PRIMARY_URL or SCALER_SHARD_URLS"));
-    }
-
-    private String user(Request request) {
-        return request.cookie(Cookies.SESSION)
-                .flatMap(sessions::find)
-                .map(Session::user)
-                .orElseThrow(HttpError::unauthorized);
     }
 
     private static String id(Request request) {

@@ -33,6 +33,20 @@ final class Schema implements AutoCloseable {
               updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
               KEY notes_user (`user`)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""";
+    // Beside the notes, on each shard primary: a job is about one note and is read back by the note's owner.
+    // completions counts finished runs, so a job processed twice (a redelivery racing its first run) shows.
+    static final String JOBS = """
+            CREATE TABLE IF NOT EXISTS jobs (
+              id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
+              note_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+              `user` VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+              submitted_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+              completions INT NOT NULL DEFAULT 0,
+              words INT NULL,
+              sha256 CHAR(64) CHARACTER SET ascii NULL,
+              note_version INT NULL,
+              done_at TIMESTAMP(6) NULL
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""";
 
     static final Duration RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);

@@ -58,7 +58,14 @@ public final class WebApp implements AutoCloseable {
      */
     static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, Optional<UserDirectory> users,
             AppMetrics metrics, Readiness readiness) throws IOException {
+        return start(config, sessions, notes, users, Optional.empty(), metrics, readiness);
+    }
+
+    /** The same, with digest jobs of notes submitted and read through {@code jobs}. */
+    static WebApp start(Config config, SessionStore sessions, Optional<Notes> notes, Optional<UserDirectory> users,
+            Optional<Jobs> jobs, AppMetrics metrics, Readiness readiness) throws IOException {
         NotesHandler notesHandler = new NotesHandler(sessions, notes);
+        JobsHandler jobsHandler = new JobsHandler(sessions, jobs, metrics);
         Router router = new Router(config.instance(), metrics)
                 .route("GET", "/", new IndexHandler(config.instance(), config.datacenter(), config.cdnUrl()))
                 .route("GET", "/healthz", new HealthHandler())
@@ -71,7 +78,9 @@ public final class WebApp implements AutoCloseable {
                 .route("POST", "/notes", notesHandler::create)
                 .route("GET", "/notes", notesHandler::list)
                 .routePrefix("GET", NotesHandler.PREFIX, notesHandler::read)
-                .routePrefix("PUT", NotesHandler.PREFIX, notesHandler::update);
+                .routePrefix("PUT", NotesHandler.PREFIX, notesHandler::update)
+                .route("POST", "/jobs", jobsHandler::submit)
+                .routePrefix("GET", JobsHandler.PREFIX, jobsHandler::status);
 
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", config.port()), BACKLOG);
         // Handlers block on Redis; a virtual thread per request makes that blocking cheap.

@@ -110,4 +110,16 @@ final class DockerSupport {
         }
         throw error;
     }
+
+    /** Closes {@code resources} last in first out (apps before the containers they use), reporting but not stopping at failures. */
+    static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("cleanup: " + e);
+            }
+        }
+        resources.clear();
+    }
 }

@@ -50,12 +50,15 @@ class OpenApiTest {
     void start() throws IOException {
         Notes notes = Notes.create(List.of(new Notes.Shard(0, new InMemoryNoteTable("p"), List.of())),
                 ShardStrategy.HASH, new InMemoryNoteCache(), new InMemoryAckedVersions(), ReadsFrom.PRIMARY);
-        app = start(Optional.of(notes));
+        app = start(Optional.of(notes), Optional.of(Jobs.create(notes, List.of(new InMemoryJobTable()), ShardStrategy.HASH,
+                queue)));
     }
 
-    private WebApp start(Optional<Notes> notes) throws IOException {
+    private final RecordingJobQueue queue = new RecordingJobQueue();
+
+    private WebApp start(Optional<Notes> notes, Optional<Jobs> jobs) throws IOException {
         return WebApp.start(new Config(0, "web-1", "dc1", new RedisEndpoint("unused", 1), Optional.empty()), sessions,
-                notes, Optional.empty(), new AppMetrics(), Readiness.always());
+                notes, Optional.empty(), jobs, new AppMetrics(), Readiness.always());
     }
 
     @AfterEach
@@ -110,15 +113,26 @@ class OpenApiTest {
         exchange.send("PUT", "/notes/{id}", "/notes/" + id, "application/json", "{\"text\": 1}", cookie);
         exchange.send("PUT", "/notes/{id}", "/notes/00000000-0000-0000-0000-000000000000", "application/json",
                 "{\"text\": \"x\"}", cookie);
+        String job = ApiClient.json(exchange.send("POST", "/jobs", "/jobs", "application/json",
+                "{\"note\": \"" + id + "\"}", cookie)).get("id").asText();
+        exchange.send("GET", "/jobs/{id}", "/jobs/" + job, "", "", cookie);
+        exchange.send("GET", "/jobs/{id}", "/jobs/00000000-0000-0000-0000-000000000000", "", "", cookie);
+        exchange.send("GET", "/jobs/{id}", "/jobs/" + job, "", "", "");
+        exchange.send("POST", "/jobs", "/jobs", "application/json", "{\"note\": 1}", cookie);
+        exchange.send("POST", "/jobs", "/jobs", "text/plain", "note", cookie);
+        exchange.send("POST", "/jobs", "/jobs", "application/json", "{\"note\": \"00000000-0000-0000-0000-000000000000\"}",
+                cookie);
+        queue.unreachable(true);
+        exchange.send("POST", "/jobs", "/jobs", "application/json", "{\"note\": \"" + id + "\"}", cookie);
         exchange.send("POST", "/logout", "/logout", "", "", cookie);
-        try (WebApp noDatabase = start(Optional.empty())) {
+        try (WebApp noDatabase = start(Optional.empty(), Optional.empty())) {
             HttpResponse<String> notImplemented = send(noDatabase, "GET", "/notes", "", "", cookie);
             conforms("GET", "/notes", notImplemented);
             assertThat(notImplemented.statusCode()).isEqualTo(501);
         }
         assertThat(checked).contains("POST /login -> 400", "POST /login -> 413", "POST /login -> 415",
                 "GET /me -> 401", "GET /me -> 200", "POST /notes -> 201", "GET /notes/not-an-id -> 404",
-                "PUT /notes/" + id + " -> 200");
+                "PUT /notes/" + id + " -> 200", "POST /jobs -> 202", "POST /jobs -> 503", "GET /jobs/" + job + " -> 200");
     }
 
     @Test
