@@ -47,7 +47,8 @@ class ChaosScriptsTest {
     void theBuiltInsOfTheDesignAreAllThere() throws IOException {
         assertThat(files().map(ChaosScriptsTest::stem)).containsExactlyInAnyOrder("kill-primary", "kill-web",
                 "kill-cache", "cache-latency", "db-latency", "partition-shard", "kill-shard-primary", "lb-restart",
-                "cdn-origin-down", "dc-partition", "kill-queue-node", "queue-latency", "partition-queue", "gameday");
+                "cdn-origin-down", "dc-partition", "kill-workers", "kill-queue-node", "queue-latency", "partition-queue",
+                "gameday");
     }
 
     @Test
@@ -67,6 +68,7 @@ class ChaosScriptsTest {
                     case "cdn-origin-down" -> assertThat(unmet).containsExactly("a cdn");
                     case "kill-queue-node", "queue-latency", "partition-queue" -> assertThat(unmet).as(e.name())
                             .contains("a queue");
+                    case "kill-workers" -> assertThat(unmet).containsExactly("a worker");
                     case "dc-partition" -> assertThat(unmet).containsExactly("two datacenters or more",
                             "a datacenter named us-east", "a datacenter named eu-west");
                     default -> assertThat(unmet).as(e.name()).isEmpty();

@@ -121,11 +121,8 @@ class GeneratorsIT extends ProjectIT {
         took(t0, "reports checked");
 
         // Ctrl-C while the generators send: exit 4, what they measured is stored, and their containers are gone.
-        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-        var process = new ProcessBuilder(javaBin.toString(), "-Dscaler.stateDir=" + dir.resolve(".scaler"), "-jar",
-                Path.of("target/scaler.jar").toAbsolutePath().toString(), "load", PROJECT, "--generators", "2",
-                "--rate", "40", "--duration", "60s", "--warmup", "0s", "--users", "10", "--journeys", "browse=1")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
+        var process = Scaler.start(dir.resolve(".scaler"), dir.resolve("load.log"), "load", PROJECT, "--generators",
+                "2", "--rate", "40", "--duration", "60s", "--warmup", "0s", "--users", "10", "--journeys", "browse=1");
         eventually(Duration.ofSeconds(40), "two generators sending", () -> {
             try {
                 return Files.readString(dir.resolve("load.log")).contains("generators ready")
@@ -136,7 +133,7 @@ class GeneratorsIT extends ProjectIT {
         });
         took(t0, "generators of the second run ready");
         Thread.sleep(2000);
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        Scaler.interrupt(process);
         assertThat(process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("load.log"));
         took(t0, "second run stopped");

@@ -88,17 +88,24 @@ class LoadReportIT extends ProjectIT {
     @Test
     void ctrlCDuringLoadStoresWhatWasMeasuredAndExits4() throws Exception {
         try (var fixture = new dev.scaler.load.NotesFixture(dev.scaler.load.NotesFixture.Mode.HONEST)) {
-            Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-            var process = new ProcessBuilder(javaBin.toString(), "-Dscaler.stateDir=" + dir.resolve(".scaler"), "-jar",
-                    Path.of("target/scaler.jar").toAbsolutePath().toString(), "load", "--target", fixture.uri().toString(),
-                    "--rate", "100", "--duration", "60s", "--journeys", "browse=1", "--warmup", "0s")
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("load.log").toFile()).start();
+            var process = Scaler.start(dir.resolve(".scaler"), dir.resolve("load.log"), "load", "--target",
+                    fixture.uri().toString(), "--rate", "100", "--duration", "60s", "--journeys", "browse=1",
+                    "--warmup", "0s");
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
             while (fixture.requestCount() < 150 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Scaler.interrupt(process);
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                // Where it hangs is what a failure here must show: the threads, then the process is ended.
+                Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                var dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).start();
+                String threads = new String(dump.getInputStream().readAllBytes());
+                process.destroyForcibly();
+                throw new AssertionError("no exit 30 s after SIGINT; its output:\n"
+                        + Files.readString(dir.resolve("load.log")) + "\nits threads:\n" + threads);
+            }
             String log = Files.readString(dir.resolve("load.log"));
             assertThat(process.exitValue()).as(log).isEqualTo(ExitCode.INTERRUPTED);
             assertThat(log).contains("interrupted; what was measured until then is stored");

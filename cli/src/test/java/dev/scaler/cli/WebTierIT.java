@@ -218,16 +218,13 @@ class WebTierIT extends EngineIT {
     @Test
     void ctrlCDuringUpRemovesEverythingThatRunCreatedAndExits4() throws Exception {
         Path file = topology("it-int", freePort(), "web: { replicas: 3 }\n");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var process = new ProcessBuilder(java.toString(), "-Dscaler.stateDir=" + dir.resolve(".scaler"), "-jar",
-                Path.of("target/scaler.jar").toAbsolutePath().toString(), "up", file.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("int.log").toFile()).start();
+        var process = Scaler.start(dir.resolve(".scaler"), dir.resolve("int.log"), "up", file.toString());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (docker.containers("it-int").isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(docker.containers("it-int")).as("up created something to interrupt").isNotEmpty();
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        Scaler.interrupt(process);
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         String log = Files.readString(dir.resolve("int.log"));
         assertThat(process.exitValue()).as(log).isEqualTo(ExitCode.INTERRUPTED);
