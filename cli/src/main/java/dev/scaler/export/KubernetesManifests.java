@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A plan as Kubernetes manifests in one multi-document YAML, all in a namespace named after the project: web replicas
- * and load balancers as Deployments, databases and caches as StatefulSets, a headless Service for every name the
+ * A plan as Kubernetes manifests in one multi-document YAML, all in a namespace named after the project: web replicas,
+ * workers and load balancers as Deployments, databases, caches and queue nodes as StatefulSets, a headless Service for every name the
  * containers reach each other by (so DNS answers as Docker's did), a Service of type LoadBalancer for each published
  * port, ConfigMaps for generated files (Secrets where a file holds a password), and one Secret for the passwords.
  */
@@ -78,7 +78,7 @@ public final class KubernetesManifests {
                 + plan.project() + " (images: " + plan.imageProfile() + ").\n" + Yaml.writeAll(docs), 0600);
     }
 
-    /** Replicas of the web tier and of the load balancer are interchangeable: one Deployment each; anything else alone. */
+    /** Replicas of the web tier, the workers and the load balancer are interchangeable: one Deployment each; anything else alone. */
     private static List<Workload> workloads(Plan plan) {
         var grouped = new LinkedHashMap<String, List<ContainerSpec>>();
         for (ContainerSpec c : plan.containers()) {
@@ -90,7 +90,7 @@ public final class KubernetesManifests {
     }
 
     private static boolean replicated(ContainerSpec c) {
-        return c.tier() == Tier.WEB || c.tier() == Tier.LB;
+        return c.tier() == Tier.WEB || c.tier() == Tier.WORKERS || c.tier() == Tier.LB;
     }
 
     private static String secretName(Plan plan) {

@@ -30,7 +30,7 @@ class JobJourneyIT extends ProjectIT {
         Path file = dir.resolve(PROJECT + ".yaml");
         Files.writeString(file, "name: " + PROJECT + "\nimages: offline\nloadBalancer: { port: " + port + " }\n"
                 + "web: { replicas: 1, sessions: redis }\ncache: { kind: redis, replicas: 0, sentinels: 0 }\n"
-                + "database: { kind: mariadb, replicas: 0 }\nqueue: { nodes: 1 }\n"
+                + "database: { kind: mariadb, replicas: 0, failover: manual }\nqueue: { nodes: 1 }\n"
                 + "workers: { replicas: 1, prefetch: 10, concurrency: 2 }\n");
         var up = Scaler.run("up", file.toString());
         assertThat(up.code()).as(up.transcript()).isZero();

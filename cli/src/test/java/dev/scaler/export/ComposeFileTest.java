@@ -89,4 +89,23 @@ class ComposeFileTest {
         }
         assertThat(starter.containers().stream().anyMatch(c -> !c.dependsOn().isEmpty())).isTrue();
     }
+
+    @Test
+    void queueNodesAndWorkersAreServicesWithTheirCookieInAFileAndWorkersWaitForTheQueue() {
+        Plan services = Exports.plan("services");
+        var out = ComposeFile.render(services, Exports.secrets(services));
+        JsonNode c = Exports.read(out.stream().filter(f -> f.path().equals(ComposeFile.FILE)).findFirst().orElseThrow()
+                .content());
+        for (int n = 1; n <= 3; n++) {
+            var node = c.path("services").path("services-queue-" + n);
+            assertThat(node.path("image").asText()).isEqualTo("scaler/rabbitmq:offline");
+            assertThat(node.path("environment").path("RABBITMQ_ERLANG_COOKIE_FILE").asText())
+                    .isEqualTo("/run/secrets/queue.cookie");
+        }
+        assertThat(out).extracting(ExportFile::path).contains("files/services-queue-1/queue.cookie");
+        var worker = c.path("services").path("services-worker-3");
+        assertThat(worker.path("depends_on").path("services-queue-1").path("condition").asText())
+                .isEqualTo("service_healthy");
+        assertThat(c.toString()).doesNotContain("${secret:");
+    }
 }

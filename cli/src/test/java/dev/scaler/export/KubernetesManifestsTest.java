@@ -99,4 +99,23 @@ class KubernetesManifestsTest {
         assertThat(adapted).contains("    parse-resolv-conf\n").contains("server primary db-1.shop.svc.cluster.local:3306")
                 .contains("server outside example.org:80");
     }
+
+    @Test
+    void workersAreOneDeploymentAndEachQueueNodeAStatefulSetWithItsVolume() {
+        Plan services = Exports.plan("services");
+        List<JsonNode> all = Exports.readAll(KubernetesManifests.render(services, Exports.secrets(services)).content());
+        var workers = all.stream().filter(d -> d.path("kind").asText().equals("Deployment")
+                && d.path("metadata").path("name").asText().equals("services-workers")).findFirst().orElseThrow();
+        assertThat(workers.path("spec").path("replicas").asInt()).isEqualTo(3);
+        assertThat(container(workers).path("args").toString() + container(workers).path("command"))
+                .contains("worker");
+        for (int n = 1; n <= 3; n++) {
+            String node = "services-queue-" + n;
+            var set = all.stream().filter(d -> d.path("kind").asText().equals("StatefulSet")
+                    && d.path("metadata").path("name").asText().equals(node)).findFirst().orElseThrow();
+            assertThat(set.path("spec").path("volumeClaimTemplates").get(0).path("metadata").path("name").asText())
+                    .isEqualTo(node + "-data");
+        }
+        assertThat(all.toString()).doesNotContain("${secret:");
+    }
 }
