@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The built-in experiments against the starter, as shipped: each one's verdict and figures.
+"""The built-in experiments against the starter (or TOPOLOGY=services), as shipped: each one's verdict and figures.
 
 `scaler up` topologies/starter.yaml (project `starter`, offline images), then `scaler chaos NAME starter --seed S`
 for each built-in that runs on the starter, one after another with SETTLE seconds between them (the failover agent
@@ -9,16 +9,23 @@ p99, worst recovery, lost writes/sessions, and every hypothesis line with its ob
 (`docker logs --timestamps starter-agent`): from the kill to "failover done", and the promotion itself.
 Then `scaler down`. Loopback only.
 
-usage: bench/experiments.py [NAME...]       (default: every built-in the starter can run)
+With TOPOLOGY=services, topologies/services.yaml (project `services`) and the queue's built-ins, with each run's
+job ledger (submitted, confirmed, done, lost, duplicates, late, job p99, backlog peak and drain).
+
+usage: bench/experiments.py [NAME...]       (default: every built-in the topology can run)
        SEED=7 SETTLE=35 WARMUP=20s bench/experiments.py kill-primary
+       TOPOLOGY=services bench/experiments.py
 """
 import datetime, json, os, re, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCALER = os.path.join(ROOT, "scaler")
-PROJECT = "starter"
-STARTER = ["kill-primary", "kill-web", "kill-cache", "cache-latency", "db-latency", "partition-shard",
-           "kill-shard-primary", "lb-restart"]
+PROJECT = os.environ.get("TOPOLOGY", "starter")
+BUILT_INS = {
+    "starter": ["kill-primary", "kill-web", "kill-cache", "cache-latency", "db-latency", "partition-shard",
+                "kill-shard-primary", "lb-restart"],
+    "services": ["kill-workers", "kill-queue-node", "queue-latency", "partition-queue"],
+}
 
 
 def sh(*args, check=True):
@@ -53,13 +60,13 @@ def agent_failover(started_at, kill_at):
 
 
 def main():
-    names = sys.argv[1:] or STARTER
+    names = sys.argv[1:] or BUILT_INS[PROJECT]
     seed = os.environ.get("SEED", "7")
     settle = int(os.environ.get("SETTLE", "35"))
     load = subprocess.run(["cat", "/proc/loadavg"], capture_output=True, text=True).stdout.split()[:3]
     print(f"machine load before: {' '.join(load)} ({os.cpu_count()} cores)")
     sh(SCALER, "down", "--project", PROJECT, check=False)
-    sh(SCALER, "up", "--images", "offline", "topologies/starter.yaml")
+    sh(SCALER, "up", "--images", "offline", "--timeout", "300", f"topologies/{PROJECT}.yaml")
     # A freshly started starter times out requests for its first seconds (JIT, pools, a busy machine): warmed like
     # a system that has been serving, so that the first experiment's baseline is not its cold start.
     warm = os.environ.get("WARMUP", "20s")
@@ -84,6 +91,14 @@ def main():
             print(f"  availability {whole['availability'] * 100:.2f}% ({whole['failed']} failed, {whole['dropped']} dropped"
                   f" of {whole['attempts']}), p99 {whole['latency']['p99']:.1f} ms, recovery {recovery},"
                   f" lost writes {report['consistency']['lostWrites']}, lost sessions {report['consistency']['lostSessions']}")
+            jobs = report.get("jobs") or {}
+            if jobs.get("submitted"):
+                drain = jobs["backlogDrainSeconds"]
+                p99 = jobs["latency"]["p99"]
+                print(f"  jobs: {jobs['submitted']} submitted, {jobs['confirmed']} confirmed, {jobs['done']} done,"
+                      f" {jobs['lost']} lost, {jobs['duplicates']} duplicates, {jobs['late']} late;"
+                      f" p99 {'-' if p99 is None else f'{p99:.0f} ms'}; backlog peak {jobs['backlogPeak']}"
+                      f" at {jobs['backlogPeakAt']:.0f} s, {'did not drain' if drain is None else f'drained in {drain:.1f} s'}")
             for h in report["hypothesis"]:
                 print(f"  {'PASS' if h['passed'] else 'FAIL'} {h['name']} {h['expression']}: {h['observed']}")
             if name == "kill-primary":
