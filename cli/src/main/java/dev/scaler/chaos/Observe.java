@@ -59,9 +59,8 @@ public final class Observe {
         var labels = c.labels();
         String labelled = labels.getOrDefault(Labels.ROLE, "");
         Optional<Tier> tier = Tier.fromLabel(c.tier());
-        boolean dataNode = (tier.equals(Optional.of(Tier.DATABASE)) || tier.equals(Optional.of(Tier.SHARD))
-                || tier.equals(Optional.of(Tier.CACHE)) || tier.equals(Optional.of(Tier.QUEUE)))
-                && !"router".equals(labelled) && !"sentinel".equals(labelled);
+        boolean dataNode = tier.filter(ROLE_TIERS::contains).isPresent() && !"router".equals(labelled)
+                && !"sentinel".equals(labelled);
         String role = labelled;
         if (dataNode) {
             role = tier.filter(askRoles::contains).map(t -> role(Roles.of(c, engine))).orElse("");

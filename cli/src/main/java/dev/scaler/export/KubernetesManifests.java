@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * A plan as Kubernetes manifests in one multi-document YAML, all in a namespace named after the project: web replicas,
- * workers and load balancers as Deployments, databases, caches and queue nodes as StatefulSets, a headless Service for every name the
- * containers reach each other by (so DNS answers as Docker's did), a Service of type LoadBalancer for each published
- * port, ConfigMaps for generated files (Secrets where a file holds a password), and one Secret for the passwords.
+ * workers and load balancers as Deployments, databases, caches and queue nodes as StatefulSets, a headless Service for
+ * every name the containers reach each other by (so DNS answers as Docker's did), a Service of type LoadBalancer for
+ * each published port, ConfigMaps for generated files (Secrets where a file holds a password), and one Secret for the
+ * passwords.
  */
 public final class KubernetesManifests {
     /** The label every workload's selector matches. */
@@ -78,7 +79,7 @@ public final class KubernetesManifests {
                 + plan.project() + " (images: " + plan.imageProfile() + ").\n" + Yaml.writeAll(docs), 0600);
     }
 
-    /** Replicas of the web tier, the workers and the load balancer are interchangeable: one Deployment each; anything else alone. */
+    /** Web replicas, workers and load balancers are interchangeable within their tier: one Deployment each; the rest alone. */
     private static List<Workload> workloads(Plan plan) {
         var grouped = new LinkedHashMap<String, List<ContainerSpec>>();
         for (ContainerSpec c : plan.containers()) {
