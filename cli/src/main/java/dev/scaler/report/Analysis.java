@@ -45,7 +45,7 @@ public final class Analysis {
         var rows = windows.stream().map(w -> row(w, phases.of(w.second()), shape.meanRate(w.second()))).toList();
         List<Report.Figures> assets = assets(run.assets(), phases, runEnd);
         Report.Jobs jobs = jobs(v.jobs());
-        var checks = judge(info.hypothesis(), whole, faults, consistency, budget,
+        var checks = judge(info.hypothesis(), whole, perPhase.get(1), faults, consistency, budget,
                 assets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assets.get(0)), jobs);
         String verdict = Verdict.of(run.events(), checks).text();
         return new Report(Report.SCHEMA_VERSION, info, whole, perPhase, faults, consistency, budget, checks, verdict, rows,
@@ -242,10 +242,13 @@ public final class Analysis {
 
     static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,
             Report.Consistency consistency, Report.ErrorBudget budget, java.util.Optional<Report.Figures> assets) {
-        return judge(lines, whole, faults, consistency, budget, assets, Report.Jobs.NONE);
+        return judge(lines, whole, figures(Phases.FAULT, 0, 0, List.of()), faults, consistency, budget, assets,
+                Report.Jobs.NONE);
     }
 
-    static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,
+    /** {@code fault}: the figures of the fault phase, with no window when nothing was injected. */
+    static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, Report.Figures fault,
+            List<Report.Recovery> faults,
             Report.Consistency consistency, Report.ErrorBudget budget, java.util.Optional<Report.Figures> assets,
             Report.Jobs jobs) {
         var checks = new ArrayList<Report.Check>();
@@ -258,6 +261,14 @@ public final class Analysis {
                 case AVAILABILITY -> {
                     observed = whole.availability() == null ? null : whole.availability() * 100;
                     shown = observed == null ? "no requests" : Format.percent(whole.availability());
+                }
+                case FAULT_AVAILABILITY -> {
+                    if (fault.windows() == 0) {
+                        checks.add(new Report.Check(name, expression, "no fault injected", false));
+                        continue;
+                    }
+                    observed = fault.availability() == null ? null : fault.availability() * 100;
+                    shown = observed == null ? "no requests during the fault" : Format.percent(fault.availability());
                 }
                 case P50, P90, P99, P999, MAX -> {
                     var l = whole.latency();

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hypothesis lines such as {@code availability: ">= 99%"}, {@code p99: "<= 500ms"}, {@code recovery: "<= 10s"},
- * {@code lostWrites: 0}, {@code lostJobs: 0}, {@code jobLatencyP99: "<= 2s"}, {@code backlogDrain: "<= 60s"}: parsed with clear errors, judged against a report's whole-run figures.
+ * {@code faultAvailability: ">= 90%"}, {@code lostWrites: 0}, {@code lostJobs: 0}, {@code backlogDrain: "<= 60s"}: parsed with
+ * clear errors, judged against a report's figures (the whole run's, or the fault phase's).
  */
 public final class Hypothesis {
 
@@ -18,6 +19,8 @@ public final class Hypothesis {
         AVAILABILITY("availability", Unit.PERCENT, ">="),
         /** Of the pages' static assets fetched through the CDN, apart from the pages. */
         ASSET_AVAILABILITY("assetAvailability", Unit.PERCENT, ">="),
+        /** Of the requests scheduled while a fault was in effect: how far a fault reaches (its blast radius). */
+        FAULT_AVAILABILITY("faultAvailability", Unit.PERCENT, ">="),
         P50("p50", Unit.TIME, "<="),
         P90("p90", Unit.TIME, "<="),
         P99("p99", Unit.TIME, "<="),
@@ -149,7 +152,7 @@ public final class Hypothesis {
 
     private static String example(Metric m) {
         return switch (m) {
-            case AVAILABILITY, ASSET_AVAILABILITY -> "\">= 99%\"";
+            case AVAILABILITY, ASSET_AVAILABILITY, FAULT_AVAILABILITY -> "\">= 99%\"";
             case ERROR_BUDGET -> "\"<= 100%\"";
             case RECOVERY, BACKLOG_DRAIN -> "\"<= 10s\"";
             case JOB_LATENCY_P50, JOB_LATENCY_P99 -> "\"<= 2s\"";

@@ -202,4 +202,32 @@ class AnalysisTest {
             assertThat(c.observed()).startsWith("no asset requests");
         });
     }
+
+    @Test
+    void theFaultLineJudgesOnlyTheSecondsAFaultWasInEffect() {
+        // 2 of 4 seconds are faulty; the run is 95% available, the fault phase 90%: one line holds, one fails.
+        var windows = List.of(Timelines.window(0, 100, 0, 0), Timelines.window(1, 90, 10, 0),
+                Timelines.window(2, 90, 10, 0), Timelines.window(3, 100, 0, 0));
+        var lines = new LinkedHashMap<String, String>();
+        lines.put("availability", ">= 95%");
+        lines.put("faultAvailability", ">= 91%");
+        var report = Analysis.analyse(Timelines.run(windows, List.of(Event.fault(1.0, "partition", "web -> shard[1]"),
+                Event.heal(3.0, "web -> shard[1]")), lines));
+
+        assertThat(report.hypothesis()).extracting(Report.Check::observed).containsExactly("95.00%", "90.00%");
+        assertThat(report.hypothesis()).extracting(Report.Check::passed).containsExactly(true, false);
+        assertThat(Analysis.analyse(Timelines.run(windows, List.of(Event.fault(1.0, "partition", "web -> shard[1]"),
+                Event.heal(3.0, "web -> shard[1]")), Map.of("faultAvailability", ">= 90%"))).hypothesis().get(0).passed())
+                .isTrue();
+    }
+
+    @Test
+    void withoutAFaultTheFaultLineCannotHold() {
+        var report = Analysis.analyse(Timelines.run(List.of(Timelines.window(0, 100, 0, 0)), List.of(),
+                Map.of("faultAvailability", ">= 50%")));
+        assertThat(report.hypothesis()).singleElement().satisfies(c -> {
+            assertThat(c.passed()).isFalse();
+            assertThat(c.observed()).isEqualTo("no fault injected");
+        });
+    }
 }

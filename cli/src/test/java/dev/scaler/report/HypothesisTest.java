@@ -42,7 +42,7 @@ class HypothesisTest {
                 "hypothesis lostWrites: 'none' is not a comparison; write it like 0 or \"<= 3\"");
         assertThatThrownBy(() -> line("lostWrites", "1.5")).hasMessageContaining("must be a whole number");
         assertThatThrownBy(() -> line("lostWrite", "0")).hasMessageStartingWith(
-                "hypothesis: unknown line 'lostWrite' (did you mean 'lostWrites'?); the lines are availability, assetAvailability, p50");
+                "hypothesis: unknown line 'lostWrite' (did you mean 'lostWrites'?); the lines are availability, assetAvailability, faultAvailability, p50");
         assertThatThrownBy(() -> line("p99", "<= 5 hours")).hasMessageContaining("unknown unit 'hours'; use ms, s or m");
         assertThatThrownBy(() -> line("p99", "fast")).hasMessageContaining("is not a comparison");
         assertThatThrownBy(() -> line("availability", ">= 101%")).hasMessageContaining("above 100%");
