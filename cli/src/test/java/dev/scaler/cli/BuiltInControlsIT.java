@@ -292,7 +292,7 @@ class BuiltInControlsIT extends dev.scaler.EngineIT {
                 hypothesis:
                   availability: ">= 90%"
                   faultAvailability: ">= 75%"
-                  recovery: "<= 20s"
+                  recovery: "<= 25s"
                   lostWrites: 0
                   staleReads: 0
                 """);
