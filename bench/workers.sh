@@ -11,12 +11,15 @@
 #
 #   bash bench/workers.sh                      # COUNTS="1 2 4" RATE=100 QUEUE_NODES=1
 #   QUEUE_NODES=3 bash bench/workers.sh        # on a 3-node cluster with a quorum queue
+#   CONCURRENCY=1 bash bench/workers.sh        # one job at a time per worker (PREFETCH likewise; defaults 4 and 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 COUNTS="${COUNTS:-1 2 4}"
 RATE="${RATE:-100}"
 QUEUE_NODES="${QUEUE_NODES:-1}"
+CONCURRENCY="${CONCURRENCY:-4}"
+PREFETCH="${PREFETCH:-10}"
 . bench/project.sh bench-workers
 
 topology() { # WORKERS -> a topology file
@@ -29,7 +32,7 @@ web: { replicas: 2, sessions: redis }
 cache: {}
 shards: { count: 2, replicas: 0 }
 queue: { nodes: $QUEUE_NODES }
-workers: { replicas: $1, prefetch: 10, concurrency: 4 }
+workers: { replicas: $1, prefetch: $PREFETCH, concurrency: $CONCURRENCY }
 YAML
   echo "$file"
 }
@@ -53,11 +56,12 @@ hypothesis:
 YAML
 
 echo
-echo "workers scaled under $RATE req/s (browse=70,job=30), every worker stopped 5 s..25 s, queue of $QUEUE_NODES node(s)"
+echo "workers scaled under $RATE req/s (browse=70,job=30), every worker stopped 5 s..25 s, queue of $QUEUE_NODES node(s)," \
+  "each worker prefetch $PREFETCH, concurrency $CONCURRENCY"
 printf '%-8s %-34s %-12s %-10s %-12s %-12s %-10s %-10s %s\n' workers "up" backlog-peak drain-s "jobs/s-done" lost/dup \
   p99-baseline failed load-avg
 for w in $COUNTS; do
-  up_line="$("$SCALER" up --timeout 240 "$(topology "$w")" 2>"$work/up.err" | head -1)" \
+  up_line="$("$SCALER" up --timeout 240 "$(topology "$w")" 2>"$work/up.err" | grep " is up in ")" \
     || { cat "$work/up.err" >&2; exit 3; }
   code=0
   "$SCALER" chaos "$experiment" >"$work/chaos-$w.log" 2>&1 || code=$?
@@ -74,7 +78,7 @@ w = r["whole"]
 print("%-8s %-34s %-12s %-10s %-12s %-12s %-10s %-10s %s" % (sys.argv[1], sys.argv[3][:34], peak,
       "-" if drain is None else "%.1f" % drain, done, "%d/%d" % (j["lost"], j["duplicates"]), p99,
       "%d/%d" % (w["failed"] + w["dropped"], w["attempts"]), open("/proc/loadavg").read().split()[0]))
-' "$w" "$RATE" "${up_line#*: }"
+' "$w" "$RATE" "${up_line#* is }"
   [ "$code" -le 1 ] || { echo "scaler chaos exited $code:" >&2; tail -20 "$work/chaos-$w.log" >&2; }
 done
 echo

@@ -2,6 +2,7 @@ package dev.scaler.plan;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +39,9 @@ public final class SecretFiles {
     static ContainerSpec apply(ContainerSpec c) {
         var env = new LinkedHashMap<String, String>();
         var files = new ArrayList<>(c.files());
-        c.env().forEach((name, value) -> {
+        // In the names' order: a spec's env is a Map.copyOf, whose order changes from one JVM to the next, and the
+        // files' order is part of the spec's hash, so any other order would make `up` replace the container.
+        new TreeMap<>(c.env()).forEach((name, value) -> {
             var m = ONE_PLACEHOLDER.matcher(value);
             if (m.matches()) {
                 String path = path(m.group(1));

@@ -3,6 +3,7 @@ package dev.scaler.plan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +23,9 @@ public final class SpecHash {
         spec.ports().forEach(p -> line(text, "port", p.address() + "->" + p.containerPort()));
         spec.healthCheck().ifPresent(h -> line(text, "health", h.toString()));
         spec.mounts().forEach(m -> line(text, "mount", m.volume() + ":" + m.path()));
-        spec.files().forEach(f -> line(text, "file", f.path() + ":" + f.mode() + ":" + f.content()));
+        // By path: the order files are listed in changes nothing in the container.
+        spec.files().stream().sorted(Comparator.comparing(ContainerFile::path))
+                .forEach(f -> line(text, "file", f.path() + ":" + f.mode() + ":" + f.content()));
         line(text, "network", spec.network() + " " + String.join(",", spec.aliases()));
         spec.otherNetworks().forEach((n, a) -> line(text, "network", n + " " + String.join(",", a)));
         return sha256(text.toString()).substring(0, 16);
