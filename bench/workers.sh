@@ -9,7 +9,9 @@
 # the two sides scale independently. Last, the memory of each queue node and worker.
 # Loopback and the project's own containers only. Needs: the offline images, python3, a JDK 21+.
 #
-#   bash bench/workers.sh                      # COUNTS="1 2 4" RATE=100 QUEUE_NODES=1
+#   bash bench/workers.sh                      # COUNTS="1 2 4" RATE=100 QUEUE_NODES=1 WARMUP=15
+# After each `up`, WARMUP seconds of the same load, not measured: JVMs just started answer slowly at first, which
+# would show as the baseline p99 of the first count only.
 #   QUEUE_NODES=3 bash bench/workers.sh        # on a 3-node cluster with a quorum queue
 #   CONCURRENCY=1 bash bench/workers.sh        # one job at a time per worker (PREFETCH likewise; defaults 4 and 10)
 set -euo pipefail
@@ -20,6 +22,7 @@ RATE="${RATE:-100}"
 QUEUE_NODES="${QUEUE_NODES:-1}"
 CONCURRENCY="${CONCURRENCY:-4}"
 PREFETCH="${PREFETCH:-10}"
+WARMUP="${WARMUP:-15}"
 . bench/project.sh bench-workers
 
 topology() { # WORKERS -> a topology file
@@ -63,6 +66,8 @@ printf '%-8s %-34s %-12s %-10s %-12s %-12s %-10s %-10s %s\n' workers "up" backlo
 for w in $COUNTS; do
   up_line="$("$SCALER" up --timeout 240 "$(topology "$w")" 2>"$work/up.err" | grep " is up in ")" \
     || { cat "$work/up.err" >&2; exit 3; }
+  [ "$WARMUP" -eq 0 ] || "$SCALER" load "$PROJECT" --rate "$RATE" --duration "${WARMUP}s" \
+    --journeys browse=70,job=30 >/dev/null 2>&1 || true
   code=0
   "$SCALER" chaos "$experiment" >"$work/chaos-$w.log" 2>&1 || code=$?
   "$SCALER" report --format json | python3 -c '
