@@ -27,7 +27,7 @@ public final class Collectors {
      */
     public static List<Collector> forProject(Secrets secrets) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
-        return List.of(new HaproxyStats(http, TIMEOUT), new WebMetrics(http, TIMEOUT),
+        return List.of(new HaproxyStats(http, TIMEOUT), WebMetrics.collector(http, TIMEOUT),
                 new RedisInfo(secrets.known(Planner.REDIS_PASSWORD), TIMEOUT),
                 new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT),
                 new ToxiproxyToxics(), new EdgeLog(http, TIMEOUT),
