@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * One collector per tier, each reading the tier's own interface at the container's address on the project network:
  * the web replicas' /metrics, HAProxy's stats, Redis' INFO, SQL status, Toxiproxy's proxies and toxics,
- * RabbitMQ's management API. Reaching containers directly is what makes a
+ * RabbitMQ's management API, the reference worker's /metrics. Reaching containers directly is what makes a
  * reading cost a few milliseconds (docs/monitoring.md: `docker exec` of a client costs about 100 ms of the engine's
  * CPU per call, measured); it needs the engine's networks to be routable from this host, as on Linux.
  */
@@ -31,6 +31,7 @@ public final class Collectors {
                 new RedisInfo(secrets.known(Planner.REDIS_PASSWORD), TIMEOUT),
                 new SqlStatus(Planner.DB_MONITOR_USER, secrets.known(Planner.DB_MONITOR_PASSWORD), TIMEOUT),
                 new ToxiproxyToxics(), new EdgeLog(http, TIMEOUT),
-                new QueueStats(http, TIMEOUT, secrets.known(dev.scaler.plan.QueueTier.PASSWORD)));
+                new QueueStats(http, TIMEOUT, secrets.known(dev.scaler.plan.QueueTier.PASSWORD)),
+                WorkerMetrics.collector(http, TIMEOUT));
     }
 }

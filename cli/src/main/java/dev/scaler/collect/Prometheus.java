@@ -88,6 +88,11 @@ final class Prometheus implements Collector {
         family.getMetricList().forEach(m -> into.put(label(m, label), m.getGauge().getValue()));
     }
 
+    /** A gauge family's series added up (its one value when it has no labels). */
+    static double gauge(Metrics.MetricFamily family) {
+        return family.getMetricList().stream().mapToDouble(m -> m.getGauge().getValue()).sum();
+    }
+
     /** A histogram family's cumulative buckets, ending with +Inf. */
     static List<Reading.Bucket> buckets(Metrics.MetricFamily family) {
         var buckets = new ArrayList<Reading.Bucket>();

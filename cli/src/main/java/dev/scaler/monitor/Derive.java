@@ -25,7 +25,7 @@ public final class Derive {
                 before.filter(Reading.Web.class::isInstance).map(Reading.Web.class::cast).ifPresent(b -> {
                     v.requestsPerSecond = rate(w.requests(), b.requests(), seconds);
                     v.errorsPerSecond = rate(w.errors(), b.errors(), seconds);
-                    v.p99Ms = quantile(0.99, w.latency(), b.latency()).stream().map(x -> x * 1000).findFirst();
+                    v.p99Ms = p99Ms(w.latency(), b.latency());
                     v.noteCacheHitRatio = ratio(w.cacheHits() - b.cacheHits(),
                             w.cacheMisses() + w.cacheErrors() - b.cacheMisses() - b.cacheErrors());
                 });
@@ -99,6 +99,13 @@ public final class Derive {
                             q.publishPerSecond(), q.deliverPerSecond(), q.ackPerSecond()));
                 }
             }
+            case Reading.Worker w -> {
+                v.jobsInHand = OptionalDouble.of(w.inFlight());
+                before.filter(Reading.Worker.class::isInstance).map(Reading.Worker.class::cast).ifPresent(b -> {
+                    v.jobsPerSecond = rate(w.done(), b.done(), seconds);
+                    v.p99Ms = p99Ms(w.duration(), b.duration());
+                });
+            }
             case Reading.Sql q -> {
                 v.role = q.role();
                 q.lagSeconds().ifPresent(l -> v.lagSeconds = OptionalDouble.of(l));
@@ -119,6 +126,11 @@ public final class Derive {
         }
         double delta = now >= before ? now - before : now;
         return OptionalDouble.of(delta / seconds);
+    }
+
+    /** The 99th percentile in milliseconds of what a histogram in seconds observed between two readings. */
+    static OptionalDouble p99Ms(List<Reading.Bucket> now, List<Reading.Bucket> before) {
+        return quantile(0.99, now, before).stream().map(x -> x * 1000).findFirst();
     }
 
     /** part / (part + rest); empty when both are 0 (nothing was looked up). */
@@ -193,6 +205,8 @@ public final class Derive {
         OptionalDouble toxicsActive = OptionalDouble.empty();
         List<String> faults = List.of();
         Optional<Vitals.JobsQueue> queue = Optional.empty();
+        OptionalDouble jobsPerSecond = OptionalDouble.empty();
+        OptionalDouble jobsInHand = OptionalDouble.empty();
 
         Fill(Target t) {
             this.t = t;
@@ -203,7 +217,7 @@ public final class Derive {
             return new Vitals(t.container(), t.tier(), role, t.state(), t.health(), status, requestsPerSecond,
                     errorsPerSecond, p99Ms, noteCacheHitRatio, dbPoolActive, dbPoolWaiting, redisPoolActive, backendsUp,
                     backendsDown, sessions, retriesPerSecond, hitRatio, replicas, memoryBytes, lagSeconds, gtid,
-                    connections, toxicsActive, faults, queue);
+                    connections, toxicsActive, faults, queue, jobsPerSecond, jobsInHand);
         }
     }
 }

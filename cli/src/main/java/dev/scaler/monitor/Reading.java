@@ -131,6 +131,23 @@ public sealed interface Reading {
         }
     }
 
+    /**
+     * The reference worker's /metrics: deliveries by outcome (done, already_done, dropped, requeued) and the histogram
+     * of their processing time (cumulative buckets, seconds), counters since the worker started; the deliveries it
+     * holds now.
+     */
+    record Worker(Map<String, Double> jobsByOutcome, List<Bucket> duration, double inFlight) implements Reading {
+        public Worker {
+            jobsByOutcome = Map.copyOf(jobsByOutcome);
+            duration = List.copyOf(duration);
+        }
+
+        /** Jobs this worker did itself: a redelivery of a job already done, a drop or a requeue is not one. */
+        public double done() {
+            return jobsByOutcome.getOrDefault("done", 0.0);
+        }
+    }
+
     /** No collector reads this kind of container (the failover agent, for one): nothing is wrong with it. */
     record Unwatched() implements Reading {
     }

@@ -14,8 +14,8 @@ import java.util.stream.DoubleStream;
 public enum Signal {
     BACKENDS_UP("backendsUp", "lb", "web backends up (worst load balancer)", "", v -> isLb(v), Vitals::backendsUp,
             Aggregate.MIN),
-    WEB_REPLICAS("webReplicas", "web", "web replicas answering", "", v -> is(v, "web"),
-            v -> OptionalDouble.of(v.silent() ? 0 : 1), Aggregate.SUM),
+    WEB_REPLICAS("webReplicas", "web", "web replicas answering", "", v -> is(v, "web"), Signal::answering,
+            Aggregate.SUM),
     WEB_REQUESTS("webRequestsPerSecond", "web", "requests/s answered by the web replicas", "/s", v -> is(v, "web"),
             Vitals::requestsPerSecond, Aggregate.SUM),
     WEB_ERRORS("webErrorsPerSecond", "web", "5xx/s answered by the web replicas", "/s", v -> is(v, "web"),
@@ -36,6 +36,19 @@ public enum Signal {
             Vitals::toxicsActive, Aggregate.SUM),
     EDGE_HIT_RATIO("edgeHitRatio", "cdn", "CDN edge hit ratio (fresh or stale)", "ratio",
             v -> is(v, "cdn") && "edge".equals(v.role()), Vitals::hitRatio, Aggregate.MAX),
+    // The queue's figures are on its leader only: summed, the queue counts once whichever node leads it.
+    QUEUE_READY("queueReady", "queue", "jobs ready in the queue", "", v -> is(v, "queue"),
+            v -> queue(v, Vitals.JobsQueue::ready), Aggregate.SUM),
+    QUEUE_UNACKED("queueUnacked", "queue", "jobs delivered and not yet acked", "", v -> is(v, "queue"),
+            v -> queue(v, Vitals.JobsQueue::unacked), Aggregate.SUM),
+    QUEUE_CONSUMERS("queueConsumers", "queue", "consumers of the jobs queue", "", v -> is(v, "queue"),
+            v -> queue(v, Vitals.JobsQueue::consumers), Aggregate.SUM),
+    WORKERS_ANSWERING("workersAnswering", "workers", "workers answering", "", v -> is(v, "workers"),
+            Signal::answering, Aggregate.SUM),
+    WORKER_JOBS("workerJobsPerSecond", "workers", "jobs/s done by the workers", "/s", v -> is(v, "workers"),
+            Vitals::jobsPerSecond, Aggregate.SUM),
+    WORKER_P99("workerP99Ms", "workers", "processing p99 inside the slowest worker", "ms", v -> is(v, "workers"),
+            Vitals::p99Ms, Aggregate.MAX),
     SILENT("containersSilent", "all", "containers not answering", "",
             v -> true, v -> OptionalDouble.of(v.silent() ? 1 : 0), Aggregate.SUM);
 
@@ -98,6 +111,15 @@ public enum Signal {
 
     private static boolean is(Vitals v, String tier) {
         return tier.equals(v.tier());
+    }
+
+    /** 1 for a container that answered or is not read (it runs), 0 for a silent one. */
+    private static OptionalDouble answering(Vitals v) {
+        return OptionalDouble.of(v.silent() ? 0 : 1);
+    }
+
+    private static OptionalDouble queue(Vitals v, java.util.function.ToDoubleFunction<Vitals.JobsQueue> figure) {
+        return v.queue().map(q -> OptionalDouble.of(figure.applyAsDouble(q))).orElse(OptionalDouble.empty());
     }
 
     private static boolean isLb(Vitals v) {

@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * @param status           "ok", or why nothing could be read
  * @param requestsPerSecond web: requests answered per second (health checks excluded); cdn edge: asset requests
  * @param errorsPerSecond  web and cdn edge: 5xx answers per second
- * @param p99Ms            web: 99th percentile of request latency over the interval (from the histogram buckets)
+ * @param p99Ms            web: 99th percentile of request latency over the interval (from the histogram buckets);
+ *                         reference worker: of the time processing one delivery took, until it was acked or returned
  * @param noteCacheHitRatio web: share of note cache lookups that hit, over the interval
  * @param dbPoolActive     web: database connections in use, all pools together
  * @param dbPoolWaiting    web: requests waiting for a database connection
@@ -33,6 +34,9 @@ import java.util.OptionalDouble;
  * @param faults           proxy: each of those faults as "proxy: toxic" (Toxiproxy's truth, not the run's journal)
  * @param queue            queue node leading the jobs queue: that queue's depth, consumers and rates (on the leader
  *                         only, so that summing over containers counts the queue once)
+ * @param jobsPerSecond    reference worker: jobs it did per second (not redeliveries of jobs already done, drops or
+ *                         requeues)
+ * @param jobsInHand       reference worker: deliveries it has taken and not yet settled
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record Vitals(String container, String tier, String role, String state, String health, String status,
@@ -41,15 +45,17 @@ public record Vitals(String container, String tier, String role, String state, S
         OptionalDouble redisPoolActive, OptionalDouble backendsUp, OptionalDouble backendsDown, OptionalDouble sessions,
         OptionalDouble retriesPerSecond, OptionalDouble hitRatio, OptionalDouble replicas, OptionalDouble memoryBytes,
         OptionalDouble lagSeconds, Optional<String> gtid, OptionalDouble connections, OptionalDouble toxicsActive,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults, Optional<JobsQueue> queue) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults, Optional<JobsQueue> queue,
+        OptionalDouble jobsPerSecond, OptionalDouble jobsInHand) {
 
     public Vitals {
-        // Samples written before Toxiproxy was read have no faults field; before the queue, no queue field.
+        // Samples written before Toxiproxy was read have no faults field; before the queue, no queue field. (A missing
+        // OptionalDouble, such as the workers' jobs fields in older samples, Jackson reads as empty itself.)
         faults = faults == null ? List.of() : List.copyOf(faults);
         queue = queue == null ? Optional.empty() : queue;
     }
 
-    /** The signs of a container that is not a queue node. */
+    /** The signs of a container that is neither a queue node nor a worker. */
     public Vitals(String container, String tier, String role, String state, String health, String status,
             OptionalDouble requestsPerSecond, OptionalDouble errorsPerSecond, OptionalDouble p99Ms,
             OptionalDouble noteCacheHitRatio, OptionalDouble dbPoolActive, OptionalDouble dbPoolWaiting,
@@ -60,7 +66,7 @@ public record Vitals(String container, String tier, String role, String state, S
         this(container, tier, role, state, health, status, requestsPerSecond, errorsPerSecond, p99Ms,
                 noteCacheHitRatio, dbPoolActive, dbPoolWaiting, redisPoolActive, backendsUp, backendsDown, sessions,
                 retriesPerSecond, hitRatio, replicas, memoryBytes, lagSeconds, gtid, connections, toxicsActive, faults,
-                Optional.empty());
+                Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     /** The jobs queue's vital signs: depth (ready, unacknowledged), consumers, and messages per second. */

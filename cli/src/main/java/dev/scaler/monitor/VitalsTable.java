@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 /**
  * A snapshot as text rows, one per container, as `scaler top` and `scaler status --metrics` print them: health, role,
  * requests/s, errors/s, p99, replication lag, hit ratio, backends, connections, and what is wrong when something is
- * (a proxy's note lists the toxics in effect, as Toxiproxy says them).
+ * (a proxy's note lists the toxics in effect, as Toxiproxy says them; the queue's leader and each worker say how the
+ * jobs go).
  */
 public final class VitalsTable {
     public static final List<String> HEADER = List.of("CONTAINER", "TIER", "ROLE", "HEALTH", "REQ/S", "ERR/S", "P99",
@@ -56,6 +57,10 @@ public final class VitalsTable {
             return String.format(Locale.ROOT, "jobs: %d ready, %d unacked, %d consumers, in %.1f/s out %.1f/s ack %.1f/s;"
                     + " %s", q.ready(), q.unacked(), q.consumers(), q.publishPerSecond(), q.deliverPerSecond(),
                     q.ackPerSecond(), memory(v));
+        }
+        if (v.jobsInHand().isPresent()) {
+            return String.format(Locale.ROOT, "jobs: %s done, p99 %s, %.0f in hand",
+                    number(v.jobsPerSecond(), "%.1f/s"), number(v.p99Ms(), "%.1f ms"), v.jobsInHand().getAsDouble());
         }
         if ("queue".equals(v.tier()) && v.memoryBytes().isPresent()) {
             return memory(v);

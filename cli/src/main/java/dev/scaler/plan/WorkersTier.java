@@ -1,5 +1,6 @@
 package dev.scaler.plan;
 
+import dev.scaler.topology.ImageProfile;
 import dev.scaler.topology.Queue;
 import dev.scaler.topology.Topology;
 import dev.scaler.topology.Workers;
@@ -14,11 +15,19 @@ import java.util.Optional;
  * run with the argument {@code worker}; it stores results beside the notes, so it is told the data tiers as the web
  * replicas are, and the queue through its own proxies.
  */
-final class WorkersTier {
+public final class WorkersTier {
     /** The reference worker's health and metrics port. */
-    static final int PORT = 8080;
+    public static final int PORT = 8080;
 
     private WorkersTier() {
+    }
+
+    /**
+     * True when a worker container running {@code image} (as Docker lists it) is the reference worker: the plan runs
+     * it from the web app image of its profile, and a user's image from any other.
+     */
+    public static boolean reference(String image) {
+        return java.util.Arrays.stream(ImageProfile.values()).map(Images::webapp).anyMatch(image::equals);
     }
 
     /** The container name of worker {@code index}. */

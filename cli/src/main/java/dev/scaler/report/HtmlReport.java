@@ -42,6 +42,7 @@ public final class HtmlReport {
             svg.chart { width:100%; height:auto; display:block; }
             svg .grid { stroke:#eef0f3; } svg .axis { stroke:#9aa5b1; }
             svg .tick { fill:#7b8794; font-size:11px; } svg .p99-tick { fill:var(--p99); }
+            svg .replicas-tick { fill:#7b61c4; }
             svg .fault-phase { fill:#fbe3e3; }
             svg .fault-line { stroke:var(--bad); stroke-width:1.5; stroke-dasharray:4 3; }
             svg .heal-line { stroke:var(--ok); stroke-width:1.5; stroke-dasharray:4 3; }
@@ -222,8 +223,7 @@ public final class HtmlReport {
             var chart = new Svg(seconds, v -> v / top);
             chart.yTicks(List.of(0.0, Math.floor(top / 2), top), v -> String.format(Locale.ROOT, "%.0f", v)).xTicks();
             chart.steps("replicas", counts, false);
-            double max = against.getValue().stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue)
-                    .max().orElse(0);
+            double max = max(against.getValue());
             double right = niceCeil(Math.max(1e-3, max * 1.1));
             boolean millis = against.getKey().equals("p99");
             chart.steps(millis ? "p99" : "target", against.getValue().stream().map(x -> x == null ? null : x / right * top)
@@ -251,7 +251,8 @@ public final class HtmlReport {
 
     private static final java.util.Map<String, String> TIERS = java.util.Map.of("lb", "Load balancers", "web",
             "Web replicas (from inside)", "cache", "Cache", "database", "Database and shards", "proxy",
-            "Proxies (Toxiproxy)", "all", "All containers");
+            "Proxies (Toxiproxy)", "queue", "Queue (RabbitMQ)", "workers", "Workers (from inside)", "all",
+            "All containers");
 
     /** A panel per tier with a timeline per sampled signal, faults drawn on it, and min..max by phase under it. */
     private static void vitals(StringBuilder out, Report report) {
@@ -273,7 +274,9 @@ public final class HtmlReport {
                 chart.steps("p50", s.values(), false).markers(report).roles(drawn(v, tier));
                 String overlay = "";
                 if (s.signal().equals(Signal.CACHE_HIT_RATIO.key())) {
-                    overlay = usersP99(chart, report);
+                    overlay = usersP99(chart, top, report);
+                } else if (s.signal().equals(Signal.QUEUE_READY.key())) {
+                    overlay = workersAnswering(chart, top, v);
                 }
                 body.append("<div class=\"sub\">").append(Html.escape(s.title())).append(": ")
                         .append(Html.escape(String.join(", ", s.phases().stream()
@@ -293,17 +296,47 @@ public final class HtmlReport {
      * The users' p99 per second drawn over the cache's hit ratio, on its own scale (right), so the two can be read
      * against each other second by second (a slow cache shows in the tail, a cold one in the ratio); the legend text.
      */
-    private static String usersP99(Svg chart, Report report) {
+    private static String usersP99(Svg chart, double leftTop, Report report) {
         var p99 = report.windows().stream().map(Report.WindowRow::p99).toList();
-        double max = p99.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = max(p99);
         if (max <= 0) {
             return "";
         }
         double top = niceCeil(max * 1.1);
-        chart.steps("p99", p99.stream().map(x -> x == null ? null : x / top).toList(), false)
-                .rightTicks(List.of(0.5, 1.0), f -> Format.millis(f * top).replaceAll("\\.0+(ms|s)$", "$1"));
+        onTheRight(chart, leftTop, "p99", p99, top, v -> Format.millis(v).replaceAll("\\.0+(ms|s)$", "$1"));
         return "; <span style=\"color:var(--p99)\">users' p99 per second, right scale, 0.." + Html.escape(
                 Format.millis(top)) + "</span>";
+    }
+
+    /**
+     * The workers answering drawn over the jobs ready in the queue, on their own scale (right), so that a backlog
+     * can be read against the workers there were to drain it, second by second; the legend text.
+     */
+    private static String workersAnswering(Svg chart, double leftTop, Report.VitalSigns v) {
+        var workers = v.series().stream().filter(s -> s.signal().equals(Signal.WORKERS_ANSWERING.key())).findFirst();
+        if (workers.isEmpty()) {
+            return "";
+        }
+        // An even top puts the middle tick on a whole number of workers.
+        double top = 2 * Math.ceil(Math.max(1, max(workers.get().values())) * 1.25 / 2);
+        onTheRight(chart, leftTop, "replicas", workers.get().values(), top,
+                n -> String.format(Locale.ROOT, "%.0f", n));
+        return "; <span style=\"color:#7b61c4\">workers answering, right scale, 0.." + (long) top + "</span>";
+    }
+
+    /**
+     * Draws {@code values} on a chart whose own scale ends at {@code leftTop}, on a second scale from 0 to {@code top}
+     * labelled at the right edge.
+     */
+    private static void onTheRight(Svg chart, double leftTop, String cls, List<Double> values, double top,
+            java.util.function.DoubleFunction<String> tick) {
+        chart.steps(cls, values.stream().map(x -> x == null ? null : x / top * leftTop).toList(), false)
+                .rightTicks(cls, List.of(0.5, 1.0), f -> tick.apply(f * top));
+    }
+
+    /** The largest value of a series with gaps; 0 when it has none. */
+    private static double max(List<Double> values) {
+        return values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     /**

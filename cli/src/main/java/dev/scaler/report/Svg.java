@@ -131,11 +131,16 @@ final class Svg {
 
     /** Labels at the right edge for a second scale drawn on the same plot (fractions 0..1 of its height). */
     Svg rightTicks(List<Double> fractions, java.util.function.DoubleFunction<String> label) {
+        return rightTicks("p99", fractions, label);
+    }
+
+    /** The same, in the colour of the line of class {@code cls} they are the scale of. */
+    Svg rightTicks(String cls, List<Double> fractions, java.util.function.DoubleFunction<String> label) {
         for (double f : fractions) {
             double yy = TOP + (1 - f) * plotHeight();
             // Inside the plot, right-aligned above the value: the margin is too narrow for a label.
-            body.append("<text class=\"tick p99-tick\" x=\"").append(WIDTH - RIGHT - 2).append("\" y=\"")
-                    .append(n(yy - 3)).append("\" text-anchor=\"end\">").append(Html.escape(label.apply(f)))
+            body.append("<text class=\"tick ").append(cls).append("-tick\" x=\"").append(WIDTH - RIGHT - 2)
+                    .append("\" y=\"").append(n(yy - 3)).append("\" text-anchor=\"end\">").append(Html.escape(label.apply(f)))
                     .append("</text>\n");
         }
         return this;
