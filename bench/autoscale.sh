@@ -74,6 +74,13 @@ lag = [float(m.group(1)) for e in events if e["action"] == "scaled"
 print("target crossed -> new replicas serving: %s" % (", ".join("%.1fs" % x for x in lag) or "-"))
 downs = [e for e in events if e["action"] == "scale-down"]
 print("scale-in: %s" % (", ".join("%.1fs" % e["t"] for e in downs) or "none"))
+peak_at = [y["targetRate"] for y in rows].index(peak)
+last_peak = max(i for i, y in enumerate(rows) if y["targetRate"] >= peak * 0.99)
+parts = [("before the climb", rows[:rows.index(climb[0])] if climb else rows[:peak_at]),
+         ("the climb", climb), ("the peak", held),
+         ("the way down and after (scale-in)", rows[last_peak + 1:])]
+print("failed (and dropped) by part: " + "; ".join("%s %d of %d" % (name, sum(x["failed"] + x["dropped"] for x in ws),
+      sum(x["attempts"] for x in ws)) for name, ws in parts))
 print()
 print("failed requests during autoscaling: %d of %d (dropped %d)" % (w["failed"] + w["dropped"], w["attempts"], w["dropped"]))
 ' "$code" "$STAGES" "$OUT"
