@@ -26,7 +26,7 @@ class LayersTest {
      * their model classes by name (docs/architecture.md says which and why).
      */
     private static final List<String> PURE = List.of(
-            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export",
+            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "swarm",
             "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
             "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
