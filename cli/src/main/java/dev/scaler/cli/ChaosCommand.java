@@ -15,7 +15,6 @@ import dev.scaler.chaos.Targets;
 import dev.scaler.chaos.Watch;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.Window;
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.Engine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.files.InputFile;
@@ -78,6 +77,9 @@ final class ChaosCommand implements Callable<Integer> {
     Optional<Long> seed = Optional.empty();
 
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     RunOptions runOptions = new RunOptions();
 
     @Spec
@@ -105,7 +107,7 @@ final class ChaosCommand implements Callable<Integer> {
         var topology = topologyFile.isPresent() ? Optional.of(InputFile.topology(topologyFile.get()))
                 : Optional.<dev.scaler.topology.Topology>empty();
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
-        try (var engine = DockerEngine.connect()) {
+        try (var engine = engineChoice.connect()) {
             String name = ProjectName.resolve(project.isPresent() ? project : ProjectName.fromArgument(target), engine);
             if (LeftoverFaults.undo(engine, name, err) instanceof Leftovers.Running r) {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()

@@ -2,7 +2,6 @@ package dev.scaler.cli;
 
 import dev.scaler.collect.Collectors;
 import dev.scaler.collect.Targets;
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.monitor.Sampler;
 import dev.scaler.monitor.Snapshot;
 import dev.scaler.monitor.VitalsTable;
@@ -28,6 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  scaler status --metrics --format json web-tier    # one snapshot of every container's vital signs"})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     ProjectTarget target;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -44,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         Optional<String> given = target.given();
-        try (var engine = DockerEngine.connect()) {
+        try (var engine = engineChoice.connect()) {
             engine.containers(given).stream().map(c -> c.labels().get(dev.scaler.plan.Labels.PROJECT)).distinct()
                     .forEach(p -> LeftoverFaults.undo(engine, p, spec.commandLine().getErr()));
             if (metrics) {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `scaler up FILE`: provisions the topology, changing only what differs from what runs. */
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Create or update the system a topology describes; wait until it is healthy.",
         footer = {"", "Examples:", "  scaler up topologies/web-tier.yaml",
-                "  scaler up --images upstream topologies/web-tier.yaml"})
+                "  scaler up --images upstream topologies/web-tier.yaml",
+                "  scaler up --engine swarm topologies/web-tier.yaml"})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     TopologyFile topology;
@@ -35,6 +36,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long each container may take to become healthy (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    @Mixin
+    EngineChoice engineChoice;
 
     @Spec
     CommandSpec spec;
@@ -44,6 +48,9 @@ final class UpCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Topology declared = topology.load();
         refuseUnsupported(declared); // bad input is told before the engine is asked anything
+        if (engineChoice.swarm()) {
+            return SwarmUpCommand.run(declared, engineChoice, Duration.ofSeconds(timeoutSeconds), spec);
+        }
         try (var engine = DockerEngine.connect()) {
             var resolved = ImageChoice.forUp(declared, engine);
             resolved.line().ifPresent(out::println);
@@ -90,7 +97,7 @@ final class UpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void refuseUnsupported(Topology t) {
+    static void refuseUnsupported(Topology t) {
         var unsupported = Planner.unsupported(t);
         if (!unsupported.isEmpty()) {
             throw new UsageException(t.source() + ": this version of scaler cannot provision "

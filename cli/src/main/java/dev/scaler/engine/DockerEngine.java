@@ -52,18 +52,30 @@ public final class DockerEngine implements Engine {
 
     /** Connects to the engine that DOCKER_HOST (or the default socket) names; fails with a hint when none answers. */
     public static DockerEngine connect() {
-        DockerClientConfig probeConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder(),
+                "start Docker (for example `dockerd &` as root) or point DOCKER_HOST at a running engine");
+    }
+
+    /** Connects to the engine at that address (a Swarm node's, {@code tcp://ADDRESS:2375}). */
+    static DockerEngine at(String dockerHost, String hint) {
+        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost), hint);
+    }
+
+    private static DockerEngine connect(DefaultDockerClientConfig.Builder builder, String hint) {
+        DockerClientConfig probeConfig = builder.build();
         String host = probeConfig.getDockerHost().toString();
         RemoteApiVersion version;
         try (DockerClient probe = client(probeConfig)) {
             version = negotiate(probe.versionCmd().exec().getApiVersion());
         } catch (Exception e) {
-            throw new EngineException("cannot reach the Docker engine at " + host + ": " + rootMessage(e),
-                    "start Docker (for example `dockerd &` as root) or point DOCKER_HOST at a running engine", e);
+            throw new EngineException("cannot reach the Docker engine at " + host + ": " + rootMessage(e), hint, e);
         }
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withApiVersion(version).build();
-        return new DockerEngine(client(config), host);
+        return new DockerEngine(client(builder.withApiVersion(version).build()), host);
+    }
+
+    /** The client, for the Swarm adapter, which speaks the same API to a node. */
+    DockerClient docker() {
+        return docker;
     }
 
     /** The API version to speak: the engine's own, capped at the newest this adapter knows. */

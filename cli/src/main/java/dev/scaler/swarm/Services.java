@@ -58,6 +58,11 @@ public final class Services {
         return new Deployment(plan.project(), plan.networks(), List.copyOf(files.values()), services);
     }
 
+    /** True for the tiers that are one replicated service (whose tasks are named by their slot). */
+    public static boolean replicated(Tier tier) {
+        return REPLICATED.contains(tier);
+    }
+
     /** The service a container of the plan belongs to: its replicated tier's, or one of its own. */
     static String serviceName(String project, ContainerSpec c) {
         if (!REPLICATED.contains(c.tier())) {
