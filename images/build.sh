@@ -4,7 +4,7 @@
 #
 # usage: images/build.sh [--webapp-jar PATH] [--force] [-v] [NAME...]
 #
-#   NAME        base | haproxy | redis | webapp | mariadb | agent | toxiproxy | minio | edge (default: all). The base is
+#   NAME        base | haproxy | redis | webapp | mariadb | agent | toxiproxy | minio | edge | node (default: all). The base is
 #               made (or found cached) first whenever another image needs it.
 #   --webapp-jar PATH   the shaded web app jar (default: webapp/target/webapp.jar
 #               under the repository root)
@@ -27,6 +27,8 @@
 #   scaler/minio:offline     the MinIO server (/usr/bin/minio), `go install`ed at the
 #                            version pinned below
 #   scaler/edge:offline      Debian's nginx, the CDN's caching edge
+#   scaler/node:offline      Debian's docker.io and iptables: a Docker-in-Docker node of
+#                            `scaler cluster up`
 #
 # Cached and idempotent: an image is built only when no build of its inputs
 # hash (its files under images/NAME/, the base image id, and for the web app
@@ -75,7 +77,7 @@ TOXIPROXY_VERSION=v2.12.0
 # the last one MinIO published. Change both together.
 MINIO_MODULE=github.com/minio/minio
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
-ALL=(base haproxy redis webapp mariadb agent toxiproxy minio edge)
+ALL=(base haproxy redis webapp mariadb agent toxiproxy minio edge node)
 # The classic builder: BuildKit cannot run RUN steps on a user-defined network,
 # and the buildx plugin is not on every machine.
 export DOCKER_BUILDKIT=0
@@ -94,7 +96,7 @@ while [ $# -gt 0 ]; do
     --webapp-jar=*) jar=${1#*=} ;;
     -h|--help) usage; exit 0 ;;
     -*) die "unknown option: $1 (see --help)" ;;
-    base|haproxy|redis|webapp|mariadb|agent|toxiproxy|minio|edge) names+=("$1") ;;
+    base|haproxy|redis|webapp|mariadb|agent|toxiproxy|minio|edge|node) names+=("$1") ;;
     *) die "unknown image: $1 (one of: ${ALL[*]})" ;;
   esac
   shift
@@ -366,7 +368,7 @@ set_base_id() {
 # The base every other image is built FROM: set by build_base, always a recorded build.
 BASE_ID=""
 
-# ---- haproxy, redis, mariadb ------------------------------------------------
+# ---- haproxy, redis, mariadb, edge, node ------------------------------------------------
 build_plain() { # name
   local name=$1 tag="scaler/$1:offline" t0 h
   t0=$(now)
@@ -593,5 +595,6 @@ named agent && build_agent
 named toxiproxy && build_toxiproxy
 named minio && build_minio
 named edge && build_plain edge
+named node && build_plain node
 [ "$built_any" = 0 ] || sweep_superseded
 exit 0

@@ -17,6 +17,8 @@ cleanup() {
   ids=$(docker ps -aq --filter "label=scaler.smoke=$run")
   [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1 || true
   docker network rm "$net" >/dev/null 2>&1 || true
+  # the node's engine made cgroups of its own name (its --cgroup-parent); rmdir them, deepest first
+  find /sys/fs/cgroup/*/"$run-node" -depth -type d -exec rmdir {} + 2>/dev/null || true
   rm -rf "${tmp:-}"
 }
 trap cleanup EXIT
@@ -31,7 +33,7 @@ run()  { docker run --rm --label "scaler.smoke=$run" --network "$net" "$@"; }
 eventually() { local i; for i in $(seq 30); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done; return 1; }
 
 for img in scaler/base:bookworm scaler/haproxy:offline scaler/redis:offline scaler/webapp:offline scaler/mariadb:offline \
-    scaler/toxiproxy:offline; do
+    scaler/toxiproxy:offline scaler/node:offline; do
   docker image inspect "$img" >/dev/null 2>&1 || { echo "missing image $img: run images/build.sh first" >&2; exit 1; }
 done
 docker network create --label "scaler.smoke=$run" "$net" >/dev/null
@@ -291,6 +293,33 @@ if contains "$h1" MISS && contains "$h2" HIT; then
 else
   fail "edge: expected MISS then HIT, got '$h1' and '$h2'"; docker logs "$ed" 2>&1 | tail -5
 fi
+
+# --- node -----------------------------------------------------------------------
+# A Docker-in-Docker node as `scaler cluster up` runs it (not --privileged: this machine cannot start that): its
+# engine answers, runs a container under its own cgroup parent, and starts again after a SIGKILL (stale pid file).
+nd=$run-node
+docker run -d --name "$nd" --hostname "$nd" --label "scaler.smoke=$run" --network "$net" -e SCALER_NODE="$nd" \
+  --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
+  -v /sys/fs/cgroup:/sys/fs/cgroup:rw scaler/node:offline >/dev/null
+if eventually docker exec "$nd" docker info; then
+  ok "node: its engine answers ($(docker exec "$nd" docker info -f '{{.ServerVersion}} {{.Driver}}'))"
+else
+  fail "node: its engine does not answer"; docker logs "$nd" 2>&1 | tail -5
+fi
+docker save scaler/base:bookworm | docker exec -i "$nd" docker load >/dev/null
+if [ "$(docker exec "$nd" docker run --rm scaler/base:bookworm echo nested 2>&1)" = nested ] \
+   && [ -d "/sys/fs/cgroup/memory/$nd" ]; then
+  ok "node: runs a container of an image loaded without a registry, under the cgroup /$nd"
+else
+  fail "node: cannot run a nested container under /$nd"; docker logs "$nd" 2>&1 | tail -5
+fi
+docker kill "$nd" >/dev/null && docker start "$nd" >/dev/null
+if eventually docker exec "$nd" docker info; then
+  ok "node: starts again after SIGKILL"
+else
+  fail "node: does not start after SIGKILL"; docker logs "$nd" 2>&1 | tail -5
+fi
+docker rm -f -v "$nd" >/dev/null
 
 echo "smoke: $passes passed, $fails failed"
 [ "$fails" = 0 ]

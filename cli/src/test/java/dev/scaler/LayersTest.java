@@ -26,11 +26,11 @@ class LayersTest {
      * their model classes by name (docs/architecture.md says which and why).
      */
     private static final List<String> PURE = List.of(
-            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "swarm",
+            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "cluster", "swarm",
             "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
             "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
-            "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.Pick", "chaos.Role", "chaos.Rollback",
+            "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.NodeAction", "chaos.NodeTarget", "chaos.Pick", "chaos.Role", "chaos.Rollback",
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
             "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
@@ -70,7 +70,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "files", "sql", "provision",
-                "failover", "load", "monitor", "collect", "report", "chaos", "export", "cli"}) {
+                "failover", "load", "monitor", "collect", "report", "chaos", "export", "cluster", "nodes", "cli"}) {
             if (!p.equals(pkg) && !List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -90,13 +90,15 @@ class LayersTest {
         onlyDependsOn("monitor");
         onlyDependsOn("report", "load", "monitor");
         onlyDependsOn("export", "plan");
+        onlyDependsOn("cluster");
         onlyDependsOn("engine", "plan", "topology");
         onlyDependsOn("state", "report", "load", "monitor");
         onlyDependsOn("files", "yaml", "topology", "chaos");
         onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
         // chaos writes its timeline as report.Event and checks hypotheses with report.Hypothesis: one definition each
         // (docs/architecture.md says why this arrow was added).
-        onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report");
+        onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report", "nodes", "cluster");
+        onlyDependsOn("nodes", "engine", "cluster");
         onlyDependsOn("collect", "monitor", "engine", "plan", "topology", "state", "sql", "provision", "failover");
     }
 

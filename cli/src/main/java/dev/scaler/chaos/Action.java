@@ -1,7 +1,10 @@
 package dev.scaler.chaos;
 
-/** What one step does: a container action through Docker, a network fault through Toxiproxy, or a heal. */
-public sealed interface Action permits ContainerAction, NetworkFault, Heal {
+/**
+ * What one step does: a container action through Docker, a network fault through Toxiproxy, a heal, or an action on a
+ * whole cluster node.
+ */
+public sealed interface Action permits ContainerAction, NetworkFault, Heal, NodeAction {
 
     /** The key the step is written with: {@code kill}, {@code slow-close}, {@code heal}. */
     String keyword();

@@ -63,6 +63,9 @@ public final class ChaosRun {
     private record Proxies(List<String> names) implements Prepared {
     }
 
+    private record OneNode(dev.scaler.nodes.NodeContainer node) implements Prepared {
+    }
+
     private record Unresolved(String why) implements Prepared {
     }
 
@@ -71,6 +74,7 @@ public final class ChaosRun {
     private final Engine engine;
     private final Optional<Faults> proxies;
     private final Journal journal;
+    private final Optional<NodeFaults> nodes;
     private final RandomGenerator random;
     private final Listener listener;
     private final Undo undo;
@@ -92,7 +96,14 @@ public final class ChaosRun {
 
     public ChaosRun(Experiment experiment, String project, Engine engine, Optional<Faults> proxies, Journal journal,
             RandomGenerator random, Listener listener) {
+        this(experiment, project, engine, proxies, Optional.empty(), journal, random, listener);
+    }
+
+    /** @param nodes the cluster node actions act on (empty: the project runs on no cluster, and they fail) */
+    public ChaosRun(Experiment experiment, String project, Engine engine, Optional<Faults> proxies,
+            Optional<NodeFaults> nodes, Journal journal, RandomGenerator random, Listener listener) {
         this.experiment = experiment;
+        this.nodes = nodes;
         this.project = project;
         this.engine = engine;
         this.proxies = proxies;
@@ -303,6 +314,8 @@ public final class ChaosRun {
                             Observe.snapshot(engine, project, Observe.rolesNeeded(f), Optional.of(faults))));
                 }
                 case Heal h -> new Nothing();
+                case NodeAction n -> new OneNode(nodes.orElseThrow(() -> new TargetNotFoundException(
+                        "no cluster to act on: node actions need a cluster of `scaler cluster up`")).resolve(n.target()));
             };
         } catch (TargetNotFoundException e) {
             return new Unresolved(e.getMessage());
@@ -337,6 +350,7 @@ public final class ChaosRun {
                                 takeDown(step, (ContainerAction) step.action(), c.choice());
                         case Containers c -> bringBack((ContainerAction) step.action(), c.choice());
                         case Proxies p -> degrade(step, (NetworkFault) step.action(), p.names());
+                        case OneNode o -> takeDownNode(step, (NodeAction) step.action(), o.node());
                         case Nothing n -> {
                         }
                     }
@@ -445,6 +459,20 @@ public final class ChaosRun {
         listener.say(String.format("%6.1fs  %s", applied, detail));
     }
 
+    private void takeDownNode(Step step, NodeAction action, dev.scaler.nodes.NodeContainer node) {
+        var faults = nodes.orElseThrow();
+        var fault = faults.fault(action, node, nextFault.getAndIncrement());
+        journal.applying(fault);
+        inEffect.computeIfAbsent(step.index(), k -> new CopyOnWriteArrayList<>()).add(fault);
+        faults.inflict(action, fault);
+        double applied = now();
+        listener.event(new Event(applied, Event.FAULT, action.keyword(), action.target().text(), node.name()));
+        listener.injection(new Injection(step.index(), action.keyword(), action.target().text(), List.of(node.name()),
+                seconds(step.at()), resolvedAt.getOrDefault(step.index(), applied), applied, applied));
+        listener.say(String.format("%6.1fs  %s %s: %s", applied, action.keyword(), action.target().text(),
+                node.name()));
+    }
+
     /** Undoes the faults a step applied, records that in the journal and the timeline. */
     private void undoFaults(int step, String why) {
         List<Fault> faults = inEffect.remove(step);
@@ -484,6 +512,7 @@ public final class ChaosRun {
             case ContainerAction c -> c.target().text();
             case NetworkFault f -> f.link().text();
             case Heal h -> h.link().map(Link::text).orElse("all");
+            case NodeAction n -> n.target().text();
         };
     }
 

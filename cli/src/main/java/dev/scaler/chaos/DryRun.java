@@ -130,6 +130,8 @@ public record DryRun(String experiment, String description, long seed, String lo
                 case NetworkFault f -> Links.proxies(f.link(), snapshot);
                 case Heal h -> h.link().isPresent() ? Links.proxies(h.link().get(), snapshot)
                         : List.copyOf(snapshot.proxies());
+                // A cluster node is chosen when the step runs (node.leader is whoever leads then).
+                case NodeAction n -> List.of();
             }, Optional.empty());
         } catch (TargetNotFoundException e) {
             return new Resolution(List.of(), Optional.of(e.getMessage()));
@@ -141,6 +143,7 @@ public record DryRun(String experiment, String description, long seed, String lo
             case ContainerAction c -> c.target().text();
             case NetworkFault f -> f.link().text();
             case Heal h -> h.link().map(Link::text).orElse("all");
+            case NodeAction n -> n.target().text();
         };
     }
 
@@ -149,6 +152,10 @@ public record DryRun(String experiment, String description, long seed, String lo
         return switch (fault) {
             case ContainerAction.Pause p -> "unpause";
             case ContainerAction c -> "start";
+            case NodeAction.PauseNode p -> "thaw";
+            case NodeAction.PartitionNode p -> "reconnect";
+            case NodeAction.DrainNode d -> "activate";
+            case NodeAction n -> "start";
             default -> "heal";
         };
     }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /** A fault that is (or was) in effect, as the journal records it before it is applied: what undoing it needs. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({@JsonSubTypes.Type(value = Fault.OnContainer.class, name = "container"),
-        @JsonSubTypes.Type(value = Fault.OnLink.class, name = "network")})
+        @JsonSubTypes.Type(value = Fault.OnLink.class, name = "network"),
+        @JsonSubTypes.Type(value = Fault.OnNode.class, name = "node")})
 public sealed interface Fault {
     /** Numbered in the order the run applied them. */
     int id();
@@ -28,5 +29,16 @@ public sealed interface Fault {
 
     /** A toxic on one proxy. */
     record OnLink(int id, String action, String target, String proxy, String toxic) implements Fault {
+    }
+
+    /**
+     * A cluster node killed, stopped, paused, cut off its network or drained: what undoing it needs, so a crashed run's
+     * leftover is undone by the next command.
+     *
+     * @param network the cluster network (a partition reconnects the node to it)
+     * @param address the node's fixed address on it
+     */
+    record OnNode(int id, String action, String target, String cluster, String node, String containerId,
+            String network, String address) implements Fault {
     }
 }

@@ -40,6 +40,9 @@ public final class Needs {
                 case ContainerAction c -> target(c.target(), needs);
                 case NetworkFault f -> link(f.link(), needs);
                 case Heal h -> h.link().ifPresentOrElse(l -> link(l, needs), () -> proxies(needs));
+                case NodeAction n -> {
+                    // A cluster's node, not a tier of the topology: what it needs is checked against the cluster.
+                }
             }
         }
         return needs;

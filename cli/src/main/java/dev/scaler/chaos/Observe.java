@@ -47,6 +47,7 @@ public final class Observe {
             case ContainerAction c -> c.target() instanceof Target.Nodes n ? Optional.of(n) : Optional.empty();
             case NetworkFault f -> f.link() instanceof Link.Path p ? Optional.of(p.to()) : Optional.empty();
             case Heal h -> h.link().filter(l -> l instanceof Link.Path).map(l -> ((Link.Path) l).to());
+            case NodeAction n -> Optional.empty();
         };
         return nodes.filter(n -> n.role().isPresent()).map(n -> Set.of(n.tier())).orElse(Set.of());
     }

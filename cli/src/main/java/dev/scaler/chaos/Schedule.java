@@ -118,7 +118,8 @@ public record Schedule(List<Entry> entries, Duration rollbackAt, Duration end) {
 
     /** Whether the action leaves something broken until it is undone. */
     static boolean isFault(Action action) {
-        return action instanceof NetworkFault || action instanceof ContainerAction c && c.takesDown();
+        return action instanceof NetworkFault || action instanceof NodeAction
+                || action instanceof ContainerAction c && c.takesDown();
     }
 
     /** Whether the rollback undoes it when it is still in effect: all but kills and stops with rollback: leave. */

@@ -45,6 +45,36 @@ public final class Selectors {
         return target;
     }
 
+    /** A cluster node of a node action: {@code node[N]}, {@code node:dc:NAME} or {@code node.leader}. */
+    public static NodeTarget node(String text) throws SelectorException {
+        String t = text.strip();
+        int at = text.indexOf(t.isEmpty() ? text : t);
+        var numbered = NODE_NUMBERED.matcher(t);
+        if (numbered.matches()) {
+            int n = Integer.parseInt(numbered.group(1));
+            if (n < 1 || n > MAX_NUMBER) {
+                throw new SelectorException(at + 5, "node numbers run from 1 (node[1] is the first node of `scaler"
+                        + " cluster up`), got " + n);
+            }
+            return new NodeTarget.Numbered(n);
+        }
+        if (t.equals("node.leader")) {
+            return new NodeTarget.Leader();
+        }
+        if (t.startsWith("node:dc:")) {
+            String dc = t.substring("node:dc:".length());
+            if (!DATACENTER.matcher(dc).matches()) {
+                throw new SelectorException(at + 8, "expected a datacenter name (a lower-case letter, then lower-case"
+                        + " letters, digits or '-'), got '" + dc + "'");
+            }
+            return new NodeTarget.InDatacenter(dc);
+        }
+        throw new SelectorException(at, "expected " + NODE_EXAMPLES + ", got '" + t + "'");
+    }
+
+    private static final Pattern NODE_NUMBERED = Pattern.compile("node\\[(\\d{1,3})]");
+    private static final String NODE_EXAMPLES = "a node such as node[2], node:dc:eu-west or node.leader";
+
     /** A link of a network action: only links from web, to cache, database or shard, have proxies. */
     public static Link link(String text) throws SelectorException {
         int arrow = text.indexOf("->");

@@ -15,7 +15,9 @@ record StepAction(String key, Written written) {
         /** A mapping of the link and the fault's figures: {@code latency: { link: web -> cache, ms: 200 }}. */
         FIGURES,
         /** The link alone ({@code partition: web -> shard[1]}, {@code heal: all}), or a mapping like FIGURES. */
-        LINK_OR_FIGURES
+        LINK_OR_FIGURES,
+        /** A cluster node: {@code kill-node: node[2]}, {@code partition-node: node.leader}. */
+        NODE
     }
 
     /** Every action, in the order messages list them. */
@@ -34,7 +36,12 @@ record StepAction(String key, Written written) {
             new StepAction("slow-close", Written.FIGURES),
             new StepAction("limit-data", Written.FIGURES),
             new StepAction("slicer", Written.FIGURES),
-            new StepAction("heal", Written.LINK_OR_FIGURES));
+            new StepAction("heal", Written.LINK_OR_FIGURES),
+            new StepAction("kill-node", Written.NODE),
+            new StepAction("stop-node", Written.NODE),
+            new StepAction("pause-node", Written.NODE),
+            new StepAction("partition-node", Written.NODE),
+            new StepAction("drain-node", Written.NODE));
 
     /** The keys of the actions written one way or another. */
     static List<String> keys(Written... ways) {

@@ -24,6 +24,7 @@ final class StepBinder {
     private static final String TOXICITY_EXPECTED = "a number from 0 to 1 (the share of connections the fault"
             + " applies to), like 0.5";
     static final String TARGET_EXPECTED = "a target such as web, database.primary or shard[1].replica";
+    static final String NODE_EXPECTED = "a cluster node such as node[2], node:dc:eu-west or node.leader";
 
     /** The load's duration and the cooldown, when both were read without problems. */
     record Times(Duration load, Duration cooldown) {
@@ -78,6 +79,10 @@ final class StepBinder {
     }
 
     private Optional<Action> action(MapReader r, String key, Rollback rollback) {
+        if (NodeAction.KEYS.contains(key)) {
+            return r.scalar(key, NODE_EXPECTED).flatMap(node -> selections.read(node, r.field(key), Selectors::node))
+                    .map(t -> NodeAction.of(key, t));
+        }
         if (!CONTAINER_ACTIONS.contains(key)) {
             return network.bind(r, key);
         }
@@ -111,7 +116,8 @@ final class StepBinder {
             if (r.has("duration")) {
                 r.problem("duration", "duration applies to network faults, which then heal by themselves; " + what
                         + (action instanceof ContainerAction c && c.takesDown()
-                        ? " is undone by a later restore step, or at the rollback" : " takes none"));
+                        ? " is undone by a later restore step, or at the rollback"
+                        : action instanceof NodeAction ? " is undone at the rollback" : " takes none"));
             }
             if (r.has("toxicity")) {
                 r.problem("toxicity", "toxicity applies to network faults (the share of connections they affect); "
@@ -122,6 +128,7 @@ final class StepBinder {
             r.problem("rollback", "rollback applies to kill and stop; "
                     + (action instanceof ContainerAction.Pause ? "a pause is always undone at the rollback"
                     : action instanceof NetworkFault ? "a network fault is always healed at the rollback"
+                    : action instanceof NodeAction ? "a node fault is always undone at the rollback"
                     : "a " + action.keyword() + " has nothing to roll back"));
         }
     }

@@ -5,7 +5,10 @@ import dev.scaler.engine.EngineException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Undoes one fault: unpauses, starts what was killed or stopped (when the experiment says so), removes toxics. */
+/**
+ * Undoes one fault: unpauses, starts what was killed or stopped (when the experiment says so), removes toxics, puts a
+ * cluster node back (started, thawed, reconnected, active).
+ */
 public final class Undo {
 
     /** What undoing did, for the run's timeline and for people. */
@@ -27,6 +30,7 @@ public final class Undo {
             return switch (fault) {
                 case Fault.OnContainer c -> container(c);
                 case Fault.OnLink l -> link(l);
+                case Fault.OnNode n -> new Outcome(n, true, NodeFaults.undo(n));
             };
         } catch (RuntimeException e) {
             return new Outcome(fault, false, "could not undo " + fault.action() + " of " + fault.target() + ": "

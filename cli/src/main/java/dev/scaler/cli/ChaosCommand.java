@@ -28,6 +28,8 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.scaler.chaos.NodeFaults;
+import dev.scaler.nodes.NodeHost;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -205,6 +207,17 @@ final class ChaosCommand implements Callable<Integer> {
         var store = new RunStore(StateDir.resolve().resolve("runs"));
         var journal = Journal.of(StateDir.resolve(), c.project());
         var proxies = ProjectProxies.open(c.engine(), c.project());
+        // Node actions act on the only cluster here; resolved before the journal begins, so a missing one changes nothing.
+        var cluster = ClusterCommand.nodeHost(e);
+        Optional<NodeFaults> nodeFaults;
+        try {
+            nodeFaults = cluster.map(h -> new NodeFaults(h, ClusterCommand.resolve(Optional.empty(), h),
+                    Targets.random(s)));
+        } catch (RuntimeException noCluster) {
+            proxies.ifPresent(f -> f.close());
+            cluster.ifPresent(NodeHost::close);
+            throw noCluster;
+        }
         String id = MeasuredRun.newId();
         journal.begin(Journal.Owner.current(id));
         var listener = new ChaosRun.Listener() {
@@ -227,7 +240,7 @@ final class ChaosCommand implements Callable<Integer> {
                 }
             }
         };
-        var run = new ChaosRun(e, c.project(), c.engine(), proxies, journal, Targets.random(s), listener);
+        var run = new ChaosRun(e, c.project(), c.engine(), proxies, nodeFaults, journal, Targets.random(s), listener);
         run.prime();
         var watching = new java.util.concurrent.atomic.AtomicReference<Watch>();
         var alongside = new MeasuredRun.Alongside() {
@@ -279,6 +292,7 @@ final class ChaosCommand implements Callable<Integer> {
                 journal.end();
             }
             proxies.ifPresent(f -> f.close());
+            cluster.ifPresent(NodeHost::close);
         }
         var problems = new ArrayList<>(run.problems());
         problems.forEach(p -> c.err().println("scaler: " + p));

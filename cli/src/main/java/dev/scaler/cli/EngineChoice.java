@@ -2,7 +2,7 @@ package dev.scaler.cli;
 
 import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.Engine;
-import dev.scaler.engine.SwarmEngine;
+import dev.scaler.engine.Swarm;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -26,6 +26,6 @@ final class EngineChoice {
 
     /** Connects to the chosen engine. */
     Engine connect() {
-        return swarm() ? SwarmEngine.connect(cluster) : DockerEngine.connect();
+        return swarm() ? Swarm.connect(cluster) : DockerEngine.connect();
     }
 }

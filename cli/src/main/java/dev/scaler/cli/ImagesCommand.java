@@ -37,10 +37,10 @@ final class ImagesCommand implements Runnable {
     }
 
     /** `scaler images build`: runs images/build.sh, which caches what it builds outside the repo. */
-    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, MariaDB, web app, agent, Toxiproxy, MinIO, edge); cached, and each build recorded by its image ID.",
+    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the offline images (Debian base, HAProxy, Redis, MariaDB, web app, agent, Toxiproxy, MinIO, edge, cluster node); cached, and each build recorded by its image ID.",
             footer = {"", "Examples:", "  scaler images build", "  scaler images build --force webapp"})
     static final class Build implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ImageNames.class, description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy, minio, edge (default: all).")
+        @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = ImageNames.class, description = "base, haproxy, redis, webapp, mariadb, agent, toxiproxy, minio, edge, node (default: all).")
         List<String> names = new ArrayList<>();
 
         @Option(names = "--force", description = "Rebuild even when a cached image matches its inputs.")

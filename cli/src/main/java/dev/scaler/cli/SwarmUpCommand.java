@@ -1,6 +1,6 @@
 package dev.scaler.cli;
 
-import dev.scaler.engine.SwarmEngine;
+import dev.scaler.engine.Swarm;
 import dev.scaler.plan.Plan;
 import dev.scaler.plan.Planner;
 import dev.scaler.plan.Tier;
@@ -21,7 +21,7 @@ final class SwarmUpCommand {
 
     static int run(Topology declared, EngineChoice choice, Duration timeout, CommandSpec spec) {
         var out = spec.commandLine().getOut();
-        try (var swarm = (SwarmEngine) choice.connect()) {
+        try (var swarm = (Swarm) choice.connect()) {
             var resolved = ImageChoice.forUp(declared, swarm);
             resolved.line().ifPresent(out::println);
             Topology t = resolved.topology();
@@ -43,7 +43,7 @@ final class SwarmUpCommand {
                         result.removed(), result.unchanged());
             }
             result.deployment().services().forEach(s -> out.printf("  %-28s %s%n", s.name(),
-                    result.tasks().getOrDefault(s.name(), List.of()).stream().map(SwarmEngine.TaskView::node).sorted()
+                    result.tasks().getOrDefault(s.name(), List.of()).stream().map(Swarm.TaskView::node).sorted()
                             .collect(Collectors.joining(", "))));
             entryPoints(result, swarm, out);
         }
@@ -51,10 +51,10 @@ final class SwarmUpCommand {
     }
 
     /** The load balancer's address on each node that runs one, and what becomes of it when that node dies. */
-    private static void entryPoints(SwarmUp.Result result, SwarmEngine swarm, PrintWriter out) {
+    private static void entryPoints(SwarmUp.Result result, Swarm swarm, PrintWriter out) {
         var addresses = swarm.nodeAddresses();
         for (Service lb : result.deployment().services().stream().filter(s -> s.tier() == Tier.LB).toList()) {
-            var nodes = result.tasks().getOrDefault(lb.name(), List.of()).stream().map(SwarmEngine.TaskView::node)
+            var nodes = result.tasks().getOrDefault(lb.name(), List.of()).stream().map(Swarm.TaskView::node)
                     .sorted().toList();
             lb.ports().forEach(p -> nodes.forEach(n -> out.printf("  load balancer: http://%s:%d/ (on node %s)%n",
                     addresses.getOrDefault(n, n), p.published(), n)));

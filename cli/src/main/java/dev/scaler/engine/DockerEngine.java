@@ -52,30 +52,42 @@ public final class DockerEngine implements Engine {
 
     /** Connects to the engine that DOCKER_HOST (or the default socket) names; fails with a hint when none answers. */
     public static DockerEngine connect() {
-        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder(),
-                "start Docker (for example `dockerd &` as root) or point DOCKER_HOST at a running engine");
+        try {
+            return new DockerEngine(client(Optional.empty()),
+                    DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().toString());
+        } catch (EngineException e) {
+            throw new EngineException(e.getMessage(),
+                    "start Docker (for example `dockerd &` as root) or point DOCKER_HOST at a running engine", e);
+        }
     }
 
     /** Connects to the engine at that address (a Swarm node's, {@code tcp://ADDRESS:2375}). */
-    static DockerEngine at(String dockerHost, String hint) {
-        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost), hint);
-    }
-
-    private static DockerEngine connect(DefaultDockerClientConfig.Builder builder, String hint) {
-        DockerClientConfig probeConfig = builder.build();
-        String host = probeConfig.getDockerHost().toString();
-        RemoteApiVersion version;
-        try (DockerClient probe = client(probeConfig)) {
-            version = negotiate(probe.versionCmd().exec().getApiVersion());
-        } catch (Exception e) {
-            throw new EngineException("cannot reach the Docker engine at " + host + ": " + rootMessage(e), hint, e);
-        }
-        return new DockerEngine(client(builder.withApiVersion(version).build()), host);
+    static DockerEngine at(String dockerHost) {
+        return new DockerEngine(client(Optional.of(dockerHost)), dockerHost);
     }
 
     /** The client, for the Swarm adapter, which speaks the same API to a node. */
     DockerClient docker() {
         return docker;
+    }
+
+    /**
+     * A docker-java client of the engine at {@code host} ({@code tcp://ADDRESS:PORT}, or the default when empty), speaking
+     * the engine's API version: for adapters that need more of the API than {@link Engine} offers (a cluster's nodes,
+     * Swarm). Throws {@link EngineException} when nothing answers there.
+     */
+    public static DockerClient client(Optional<String> host) {
+        var builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        host.ifPresent(builder::withDockerHost);
+        DockerClientConfig probeConfig = builder.build();
+        RemoteApiVersion version;
+        try (DockerClient probe = client(probeConfig)) {
+            version = negotiate(probe.versionCmd().exec().getApiVersion());
+        } catch (Exception e) {
+            throw new EngineException("cannot reach the Docker engine at " + probeConfig.getDockerHost() + ": "
+                    + rootMessage(e), "", e);
+        }
+        return client(builder.withApiVersion(version).build());
     }
 
     /** The API version to speak: the engine's own, capped at the newest this adapter knows. */
@@ -490,7 +502,8 @@ public final class DockerEngine implements Engine {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** The innermost cause's message: what docker-java's wrapping hides. */
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

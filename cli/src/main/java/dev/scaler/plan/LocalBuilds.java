@@ -16,7 +16,7 @@ public record LocalBuilds(Map<String, Set<String>> ids) {
     public static final String BASE = "scaler/base:bookworm";
     /** The names images/build.sh builds, in the order it builds them. */
     public static final List<String> NAMES = List.of("base", "haproxy", "redis", "webapp", "mariadb", "agent",
-            "toxiproxy", "minio", "edge");
+            "toxiproxy", "minio", "edge", "node");
 
     private static final Pattern OFFLINE_TAG = Pattern.compile("scaler/([a-z]+):offline");
 

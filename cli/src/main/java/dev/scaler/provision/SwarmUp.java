@@ -3,7 +3,7 @@ package dev.scaler.provision;
 import dev.scaler.engine.CancelledException;
 import dev.scaler.engine.EngineException;
 import dev.scaler.engine.Progress;
-import dev.scaler.engine.SwarmEngine;
+import dev.scaler.engine.Swarm;
 import dev.scaler.engine.UnhealthyException;
 import dev.scaler.plan.Plan;
 import dev.scaler.swarm.Deployment;
@@ -31,18 +31,18 @@ public final class SwarmUp {
 
     /** What the run did, and where each service's tasks run now. */
     public record Result(Deployment deployment, int created, int updated, int removed, int unchanged,
-            Map<String, List<SwarmEngine.TaskView>> tasks) {
+            Map<String, List<Swarm.TaskView>> tasks) {
         public Result {
             tasks = Map.copyOf(tasks);
         }
     }
 
-    private final SwarmEngine swarm;
+    private final Swarm swarm;
     private final Progress progress;
     private final Duration timeout;
     private volatile boolean cancelled;
 
-    public SwarmUp(SwarmEngine swarm, Progress progress, Duration timeout) {
+    public SwarmUp(Swarm swarm, Progress progress, Duration timeout) {
         this.swarm = swarm;
         this.progress = progress;
         this.timeout = timeout;
@@ -101,8 +101,8 @@ public final class SwarmUp {
                 progress.step(f.object(), f.kind().name().toLowerCase(java.util.Locale.ROOT) + " created");
             }
         }
-        Map<String, SwarmEngine.Deployed> deployed = swarm.services(d.project()).stream()
-                .collect(Collectors.toMap(SwarmEngine.Deployed::name, Function.identity()));
+        Map<String, Swarm.Deployed> deployed = swarm.services(d.project()).stream()
+                .collect(Collectors.toMap(Swarm.Deployed::name, Function.identity()));
         var planned = d.services().stream().map(Service::name).collect(Collectors.toSet());
         int removed = 0;
         for (var old : deployed.values()) {
@@ -115,7 +115,7 @@ public final class SwarmUp {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        var tasks = new java.util.LinkedHashMap<String, List<SwarmEngine.TaskView>>();
+        var tasks = new java.util.LinkedHashMap<String, List<Swarm.TaskView>>();
         var byName = d.services().stream().collect(Collectors.toMap(Service::name, Function.identity()));
         for (Service s : d.services()) {
             checkCancelled();
@@ -145,7 +145,7 @@ public final class SwarmUp {
     }
 
     /** Waits until the service has as many running, healthy tasks as it asks for, each on a node. */
-    private List<SwarmEngine.TaskView> awaitReady(Service s) {
+    private List<Swarm.TaskView> awaitReady(Service s) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             checkCancelled();

@@ -28,18 +28,14 @@ import java.util.OptionalLong;
 /**
  * The Swarm adapter: a local swarm of `scaler cluster up`, whose nodes are containers of this engine labelled
  * {@code scaler.cluster=NAME}. The manager is reached through the Docker API of a manager node (its dockerd's TCP
- * socket at the node container's address, port {@value #NODE_PORT}, which only this machine can reach), and each
+ * socket at the node container's address, port 2375, which only this machine can reach), and each
  * task's container through its own node's API, so what `status`, `chaos`, `load` and `down` ask of a container they
  * ask of the node that runs it. A task's container is named here by its service (and slot, for a replicated tier),
  * and its id is {@code NODE-ID/CONTAINER-ID}; removing one removes its service, as `down` means.
  * Services are created by {@code provision.SwarmUp}, not container by container: {@link #create} and
  * {@link #rename} are the single-engine way and are refused.
  */
-public final class SwarmEngine implements Engine {
-    /** The TCP port of each node's dockerd. */
-    public static final int NODE_PORT = 2375;
-    /** The label that marks a node container of `scaler cluster up` and names its cluster. */
-    public static final String CLUSTER_LABEL = "scaler.cluster";
+public final class Swarm implements Engine {
     /** The label scaler adds to a task's container as observed: the hostname of the node that runs it. */
     public static final String NODE_LABEL = "scaler.node";
     private static final Duration GONE_TIMEOUT = Duration.ofSeconds(60);
@@ -52,7 +48,7 @@ public final class SwarmEngine implements Engine {
     private final Map<String, String> addresses;
     private final Map<String, String> hostnames;
 
-    private SwarmEngine(String cluster, DockerEngine host, DockerEngine manager, Map<String, DockerEngine> nodes,
+    private Swarm(String cluster, DockerEngine host, DockerEngine manager, Map<String, DockerEngine> nodes,
             Map<String, String> addresses, Map<String, String> hostnames) {
         this.cluster = cluster;
         this.host = host;
@@ -63,7 +59,7 @@ public final class SwarmEngine implements Engine {
     }
 
     /** The swarm named {@code cluster}, or the only one this engine runs. */
-    public static SwarmEngine connect(Optional<String> cluster) {
+    public static Swarm connect(Optional<String> cluster) {
         DockerEngine host = DockerEngine.connect();
         try {
             return connect(host, cluster);
@@ -73,10 +69,10 @@ public final class SwarmEngine implements Engine {
         }
     }
 
-    private static SwarmEngine connect(DockerEngine host, Optional<String> wanted) {
+    private static Swarm connect(DockerEngine host, Optional<String> wanted) {
         var byCluster = new java.util.TreeMap<String, List<com.github.dockerjava.api.model.Container>>();
-        for (var c : host.docker().listContainersCmd().withLabelFilter(List.of(CLUSTER_LABEL)).exec()) {
-            byCluster.computeIfAbsent(c.getLabels().get(CLUSTER_LABEL), k -> new ArrayList<>()).add(c);
+        for (var c : host.docker().listContainersCmd().withLabelFilter(List.of(dev.scaler.cluster.ClusterLabels.CLUSTER)).exec()) {
+            byCluster.computeIfAbsent(c.getLabels().get(dev.scaler.cluster.ClusterLabels.CLUSTER), k -> new ArrayList<>()).add(c);
         }
         String name = wanted.orElseGet(() -> {
             if (byCluster.size() != 1) {
@@ -98,14 +94,14 @@ public final class SwarmEngine implements Engine {
         DockerEngine manager = null;
         try {
             for (var c : containers) {
-                String address = c.getNetworkSettings().getNetworks().values().stream()
-                        .map(n -> n.getIpAddress()).filter(a -> a != null && !a.isEmpty()).findFirst().orElse("");
+                // A node's fixed address is a label of its container (`cluster up` gives each one).
+                String address = c.getLabels().getOrDefault(dev.scaler.cluster.ClusterLabels.ADDRESS, "");
                 if (address.isEmpty()) {
                     continue;
                 }
                 DockerEngine node;
                 try {
-                    node = DockerEngine.at("tcp://" + address + ":" + NODE_PORT, "");
+                    node = DockerEngine.at("tcp://" + address + ":" + dev.scaler.cluster.ClusterPlan.ENGINE_PORT);
                 } catch (EngineException unreachable) {
                     continue; // a node that is down or paused (chaos) is not asked anything
                 }
@@ -124,13 +120,13 @@ public final class SwarmEngine implements Engine {
             }
             if (manager == null) {
                 throw new EngineException("no manager of cluster " + name + " answers at its node's address, port "
-                        + NODE_PORT, "`scaler cluster status " + name + "` shows its nodes");
+                        + dev.scaler.cluster.ClusterPlan.ENGINE_PORT, "`scaler cluster status " + name + "` shows its nodes");
             }
         } catch (RuntimeException e) {
             nodes.values().forEach(DockerEngine::close);
             throw e;
         }
-        return new SwarmEngine(name, host, manager, nodes, addresses, hostnames);
+        return new Swarm(name, host, manager, nodes, addresses, hostnames);
     }
 
     /** The cluster's name. */
