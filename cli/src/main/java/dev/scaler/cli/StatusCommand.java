@@ -74,9 +74,17 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(given.map(p -> p + ": no containers").orElse("no scaler project runs on this engine"));
                 return ExitCode.OK;
             }
-            var table = new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS");
-            rows.forEach(r -> table.row(r.project(), r.container(), r.tier(), r.role(), r.state(), r.health(),
-                    r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
+            var table = engineChoice.swarm()
+                    ? new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS", "NODE")
+                    : new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS");
+            rows.forEach(r -> {
+                var cells = new java.util.ArrayList<>(List.of(r.project(), r.container(), r.tier(), r.role(), r.state(),
+                        r.health(), r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
+                if (engineChoice.swarm()) {
+                    cells.add(r.node());
+                }
+                table.row(cells.toArray(String[]::new));
+            });
             table.print(out);
             proxies.forEach(listing -> print(listing, out));
             cdn.forEach(c -> print(c, out));
