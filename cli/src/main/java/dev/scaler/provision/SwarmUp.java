@@ -55,7 +55,12 @@ public final class SwarmUp {
 
     /** Deploys the plan; {@code secrets} fills the placeholders of the secret files. */
     public Result run(Plan plan, UnaryOperator<String> secrets) {
-        Deployment d = Services.of(plan, swarm.nodes());
+        Deployment d;
+        try {
+            d = Services.of(plan, swarm.nodes());
+        } catch (dev.scaler.swarm.PlacementException e) {
+            throw new EngineException(e.getMessage() + "; nothing was created", e.hint(), e);
+        }
         for (String image : d.services().stream().map(Service::image).distinct().toList()) {
             var without = swarm.nodesWithout(image);
             if (!without.isEmpty()) {
