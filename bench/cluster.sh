@@ -37,6 +37,6 @@ for run in $(seq "$runs"); do
   t3=$(now)
   ./scaler -q cluster down "$name" >/dev/null
   gone=$(since "$t3")
-  left=$(ls -d /sys/fs/cgroup/*/"$name"-node-* 2>/dev/null | wc -l)
+  left=$( (ls -d /sys/fs/cgroup/*/"$name"-node-* 2>/dev/null || true) | wc -l)
   echo "run $run: up ${up}s; idle nodes $mem; kill-node: down after ${down}s, task elsewhere after ${moved}s; restart: ready after ${ready}s; down ${gone}s, cgroup dirs left $left"
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The chaos guardrails on a real project (HAProxy, two web replicas, Redis behind Toxiproxy; offline images), for
 # docs/report.md and docs/experiments.md:
-#   1. a steady state the baseline cannot meet (half the journeys write notes; the topology has no database): the
+#   1. a steady state the baseline cannot meet (a median of 10 µs, which no request through HAProxy meets): the
 #      exit code, the verdict, and the toxics in effect right after (none: nothing was injected);
 #   2. every web replica killed and Redis slowed under an abort line `availability over 2s < 50%`, REPEAT times
 #      (default 3): when the breach was seen, when the rollback was done, the time between, the exit code;

@@ -3,7 +3,7 @@
 # and does the one thing scaler relies on. Everything it starts carries the
 # label scaler.smoke=<run id> and a name with that id, on a network of its
 # own, and is removed at the end (also on failure). Traffic stays on that
-# network. Takes about 17 s.
+# network. Takes about 17 s, and a few more for the Docker-in-Docker node.
 #
 #   images/smoke-test.sh
 set -euo pipefail

@@ -26,15 +26,15 @@ class LayersTest {
      * their model classes by name (docs/architecture.md says which and why).
      */
     private static final List<String> PURE = List.of(
-            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "cluster", "swarm",
+            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "autoscale", "cluster", "swarm",
             "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
             "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
             "chaos.NetworkFault", "chaos.NetworkFaultBinder", "chaos.NodeAction", "chaos.NodeTarget", "chaos.Pick", "chaos.Role", "chaos.Rollback",
             "chaos.Schedule", "chaos.SelectorException", "chaos.Selections", "chaos.Selectors", "chaos.Snapshot", "chaos.SteadyState", "chaos.StepAction",
             "chaos.Step", "chaos.StepBinder", "chaos.Target", "chaos.TargetNotFoundException", "chaos.Targets",
-            "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult",
-            "load.LostWrite", "load.Recording", "load.Serves", "load.Verification", "load.Window");
+            "load.FailureKind", "load.Journey", "load.JourneyMix", "load.LedgerEntry", "load.LoadResult", "load.LoadShape",
+            "load.LostWrite", "load.Recording", "load.Serves", "load.Stage", "load.Verification", "load.Window");
 
     private static final DescribedPredicate<JavaClass> IN_THE_PURE_CORE =
             DescribedPredicate.describe("in the pure core", LayersTest::pure);
@@ -70,7 +70,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "files", "sql", "provision",
-                "failover", "load", "monitor", "collect", "report", "chaos", "export", "cluster", "nodes", "cli"}) {
+                "failover", "load", "monitor", "collect", "report", "chaos", "export", "autoscale", "cluster", "swarm", "nodes", "cli"}) {
             if (!p.equals(pkg) && !List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -86,15 +86,18 @@ class LayersTest {
         onlyDependsOn("plan", "topology", "yaml", "sql");
         onlyDependsOn("sql");
         onlyDependsOn("failover");
-        onlyDependsOn("load");
+        // load reads durations as yaml.Durations does, the one definition of how scaler spells a duration
+        onlyDependsOn("load", "yaml");
         onlyDependsOn("monitor");
         onlyDependsOn("report", "load", "monitor");
         onlyDependsOn("export", "plan");
+        onlyDependsOn("autoscale", "topology");
         onlyDependsOn("cluster");
-        onlyDependsOn("engine", "plan", "topology");
+        onlyDependsOn("swarm", "plan");
+        onlyDependsOn("engine", "plan", "topology", "swarm");
         onlyDependsOn("state", "report", "load", "monitor");
         onlyDependsOn("files", "yaml", "topology", "chaos");
-        onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
+        onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover", "swarm");
         // chaos writes its timeline as report.Event and checks hypotheses with report.Hypothesis: one definition each
         // (docs/architecture.md says why this arrow was added).
         onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report", "nodes", "cluster");

@@ -77,7 +77,8 @@ public record DryRun(String experiment, String description, long seed, String lo
             });
         }
         Load load = experiment.load();
-        String loadText = rate(load.rate()) + "/s for " + Durations.format(load.duration()) + " ("
+        String loadText = (load.shape().constant() ? load.shape().toString()
+                : "stages " + load.shape() + " (" + Durations.format(load.duration()) + ")") + " ("
                 + load.journeys() + ", timeout " + Durations.format(load.timeout()) + ", " + load.users() + " users)";
         String steadyState = experiment.steadyState().map(s -> String.join(", ", s.lines().entrySet().stream()
                 .map(l -> l.getKey() + " " + l.getValue()).toList()) + " for " + Durations.format(s.span())
@@ -188,9 +189,5 @@ public record DryRun(String experiment, String description, long seed, String lo
 
     private static String time(Step step) {
         return Durations.format(step.at());
-    }
-
-    private static String rate(double rate) {
-        return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
     }
 }

@@ -2,6 +2,8 @@ package dev.scaler.chaos;
 
 import dev.scaler.load.Journey;
 import dev.scaler.load.JourneyMix;
+import dev.scaler.load.LoadShape;
+import dev.scaler.load.Stage;
 import dev.scaler.report.Hypothesis;
 import dev.scaler.report.HypothesisException;
 import dev.scaler.report.SpanLines;
@@ -35,6 +37,7 @@ final class ExperimentBinder {
     static final String NAME_EXPECTED = "a name: a lowercase letter, then up to 62 lowercase letters, digits or '-'";
     private static final Pattern RATE = Pattern.compile("(\\d{1,7}(?:\\.\\d{1,3})?)\\s*(?:/s)?");
     private static final String RATE_EXPECTED = "arrivals per second above 0 and at most 1000000, like 200/s";
+    private static final String STAGE_RATE_EXPECTED = "arrivals per second from 0 to 1000000, like 400/s";
     static final int MAX_STEPS = 200;
     static final int MAX_ABORT_LINES = 20;
 
@@ -166,21 +169,59 @@ final class ExperimentBinder {
 
     private Load load(MapReader r) {
         Optional<String> written = r.string("rate", RATE, RATE_EXPECTED);
-        double rate = written.map(t -> RATE.matcher(t).replaceFirst("$1")).map(Double::parseDouble)
-                .orElse(Load.DEFAULT_RATE);
+        double rate = written.map(ExperimentBinder::rate).orElse(Load.DEFAULT_RATE);
         if (!(rate > 0) || rate > 1_000_000) {
             r.problem("rate", "expected " + RATE_EXPECTED + ", got '" + written.orElse("") + "'");
             rate = Load.DEFAULT_RATE;
         }
         Duration duration = r.duration("duration", Load.DEFAULT_DURATION, Duration.ofSeconds(1),
                 Duration.ofHours(24));
+        Optional<LoadShape> stages = r.listOfMaps("stages", 1, 100).flatMap(list -> stages(r, list));
+        if (r.has("stages") && (r.has("rate") || r.has("duration"))) {
+            r.problem("stages", "give rate and duration, or stages, not both: the stages say the rate over time and"
+                    + " how long the load lasts");
+        }
         // A value that is not a mapping is reported by section(); its stand-in would only add "must add up".
         JourneyMix journeys = r.section("journeys").filter(j -> r.node("journeys").orElseThrow() instanceof MapNode)
                 .map(this::journeys).orElse(JourneyMix.DEFAULT);
         Duration timeout = r.duration("timeout", Load.DEFAULT_TIMEOUT, Duration.ofMillis(1), Duration.ofMinutes(5));
         int users = r.integer("users", Load.DEFAULT_USERS, 1, 1_000_000);
         r.rejectUnknown();
-        return new Load(rate, duration, journeys, timeout, users);
+        return new Load(stages.orElse(LoadShape.constant(rate, duration)), journeys, timeout, users);
+    }
+
+    private static double rate(String written) {
+        return Double.parseDouble(RATE.matcher(written).replaceFirst("$1"));
+    }
+
+    /**
+     * The stages of a load, k6's {@code stages: [{duration: 30s, target: 50}, ...]}: each ramps from the previous
+     * target (0 before the first) to its own; empty (with the problems recorded) when one is wrong.
+     */
+    private Optional<LoadShape> stages(MapReader load, List<MapReader> items) {
+        var stages = new ArrayList<Stage>();
+        boolean wrong = false;
+        for (MapReader item : items) {
+            item.require("duration", item.path() + ": missing required field 'duration' (how long this stage ramps"
+                    + " to its target, like 30s; 0s jumps)");
+            item.require("target", item.path() + ": missing required field 'target' (the arrival rate this stage"
+                    + " ends at, like 400/s)");
+            Duration d = item.duration("duration", Duration.ZERO, Duration.ZERO, Duration.ofHours(24));
+            Optional<String> target = item.string("target", RATE, STAGE_RATE_EXPECTED);
+            item.rejectUnknown();
+            wrong |= item.failed("duration") || item.failed("target") || target.isEmpty() || !item.has("duration");
+            target.map(ExperimentBinder::rate).filter(t -> t <= 1_000_000)
+                    .ifPresent(t -> stages.add(new Stage(d.toNanos() / 1e9, t)));
+        }
+        if (wrong || stages.size() != items.size()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LoadShape(stages));
+        } catch (IllegalArgumentException e) {
+            load.problem("stages", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private JourneyMix journeys(MapReader r) {

@@ -57,8 +57,9 @@ final class AgentCommand implements Callable<Integer> {
             var group = groups.stream().filter(g -> g.name().equals(parts[0])).findFirst()
                     .orElseThrow(() -> new UsageException("no group " + parts[0] + "; groups: "
                             + String.join(", ", groups.stream().map(Group::name).toList())));
-            String chosen = ManualFailover.promote(group, parts.length > 1 ? Optional.of(parts[1]) : Optional.empty(),
-                    cluster, cluster.positions(), log);
+            // The agent stands back meanwhile: both would re-point the same replicas (AgentTurns).
+            String chosen = AgentTurns.take(AgentTurns.LOCK, () -> ManualFailover.promote(group,
+                    parts.length > 1 ? Optional.of(parts[1]) : Optional.empty(), cluster, cluster.positions(), log));
             out.println("promoted " + chosen);
             return ExitCode.OK;
         }
@@ -67,7 +68,10 @@ final class AgentCommand implements Callable<Integer> {
         log.accept("agent: watching " + groups.size() + " group(s)");
         while (!Thread.currentThread().isInterrupted()) {
             long start = System.nanoTime();
-            agent.tick();
+            AgentTurns.take(AgentTurns.LOCK, () -> {
+                agent.tick();
+                return null;
+            });
             if (agent.settled()) {
                 Files.writeString(READY, "ok\n");
             } else {

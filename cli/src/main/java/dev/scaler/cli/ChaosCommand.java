@@ -68,6 +68,10 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "NAME", description = "The project, by name.")
     Optional<String> project = Optional.empty();
 
+    @Option(names = "--autoscale", description = "Run the project's autoscaler (web.autoscale in its topology) during"
+            + " the experiment; its decisions are events of the run, drawn in the report with the replica count.")
+    boolean autoscale;
+
     @Option(names = "--dry-run", description = "Print the schedule with its targets resolved now; inject nothing.")
     boolean dryRun;
 
@@ -111,6 +115,11 @@ final class ChaosCommand implements Callable<Integer> {
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
         try (var engine = engineChoice.connect()) {
             String name = ProjectName.resolve(project.isPresent() ? project : ProjectName.fromArgument(target), engine);
+            if (script instanceof Experiment e) {
+                // As `scaler load --journeys`: refused before faults are undone, load is sent or anything is injected,
+                // in a dry run too.
+                Journeys.refuseUnserved(e, Journeys.of(engine, name), name);
+            }
             if (LeftoverFaults.undo(engine, name, err) instanceof Leftovers.Running r) {
                 throw new EngineException("an experiment (run " + r.owner().run() + ", pid " + r.owner().pid()
                         + ") is already running on " + name, "wait for it, or stop it with Ctrl-C (its faults are undone)");
@@ -179,11 +188,18 @@ final class ChaosCommand implements Callable<Integer> {
         return c.topology().map(t -> Needs.unmet(e, t)).filter(l -> !l.isEmpty()).map(l -> String.join(", ", l));
     }
 
-    /** Why the experiment cannot run on this project now: what the topology lacks, or a step that resolves to nothing. */
+    /**
+     * Why the experiment cannot run on this project now: what the topology lacks, a journey the project cannot serve,
+     * or a step that resolves to nothing.
+     */
     static Optional<String> cannotRun(Context context, Experiment e, long seed) {
         var unmet = ChaosCommand.unmet(context, e);
         if (unmet.isPresent()) {
             return Optional.of("needs " + unmet.get());
+        }
+        var unserved = Journeys.unservedBy(e, Journeys.of(context.engine(), context.project()), context.project());
+        if (unserved.isPresent()) {
+            return unserved;
         }
         var proxies = ProjectProxies.open(context.engine(), context.project());
         try {
@@ -284,7 +300,9 @@ final class ChaosCommand implements Callable<Integer> {
             var measured = new MeasuredRun(store, c.out(), c.display());
             outcome = measured.run(id, new MeasuredRun.Setup("chaos", e.name(), c.project(), loadSpec(e.load(), uris, s).withHomes(homes),
                     c.options().warmup(), c.options().steadyState(), c.options().slo(), e.hypothesis(),
-                    c.options().sampleInterval(), e.guards()), alongside);
+                    c.options().sampleInterval(), e.guards()), alongside.and(AutoscaleAlongside.ifAny(autoscale
+                            ? Optional.of(AutoscaleCommand.policy(c.project())) : Optional.empty(), c.project(), store,
+                            c.out(), c.display())));
             measured.print(outcome);
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.
@@ -321,7 +339,7 @@ final class ChaosCommand implements Callable<Integer> {
 
     /** What the load generator needs for an experiment's load, once the targets and the seed are known. */
     static LoadSpec loadSpec(Load load, List<URI> targets, long seed) {
-        return new LoadSpec(targets, load.rate(), load.duration(), load.journeys(), load.timeout(), seed,
+        return new LoadSpec(targets, load.shape(), load.journeys(), load.timeout(), seed,
                 LoadSpec.defaultMaxInFlight(load.rate(), load.timeout()), load.users());
     }
 }

@@ -35,6 +35,16 @@ final class ClusterCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The NAME argument of `cluster down` and `cluster status`. */
+    static final class ClusterName {
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "The cluster (default: the only one).")
+        Optional<String> name = Optional.empty();
+
+        String resolve(NodeHost host) {
+            return ClusterCommand.resolve(name, host);
+        }
+    }
+
     /** The cluster a command is about: the one named, else the only one there is. */
     static String resolve(Optional<String> given, NodeHost host) {
         if (given.isPresent()) {
@@ -149,8 +159,8 @@ final class ClusterCommand implements Runnable {
                     + "nothing not labelled as this cluster's.",
             footer = {"", "Examples:", "  scaler cluster down", "  scaler cluster down lab"})
     static final class Down implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "NAME", description = "The cluster (default: the only one).")
-        Optional<String> name;
+        @picocli.CommandLine.Mixin
+        ClusterName name;
 
         @Spec
         CommandSpec spec;
@@ -159,7 +169,7 @@ final class ClusterCommand implements Runnable {
         public Integer call() {
             var out = spec.commandLine().getOut();
             try (var host = NodeHost.connect()) {
-                String cluster = resolve(name, host);
+                String cluster = name.resolve(host);
                 var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
                 var result = new ClusterDown(host, progress).run(cluster);
                 if (result.nothing()) {
@@ -184,8 +194,8 @@ final class ClusterCommand implements Runnable {
                     + "each runs.",
             footer = {"", "Examples:", "  scaler cluster status", "  scaler cluster status lab"})
     static final class Status implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "NAME", description = "The cluster (default: the only one).")
-        Optional<String> name;
+        @picocli.CommandLine.Mixin
+        ClusterName name;
 
         @Spec
         CommandSpec spec;
@@ -194,7 +204,7 @@ final class ClusterCommand implements Runnable {
         public Integer call() {
             var out = spec.commandLine().getOut();
             try (var host = NodeHost.connect(); var engine = DockerEngine.connect()) {
-                String cluster = resolve(name, host);
+                String cluster = name.resolve(host);
                 var view = ClusterStatus.of(host, cluster);
                 if (view.nodes().isEmpty()) {
                     out.printf("cluster %s: no nodes%n", cluster);

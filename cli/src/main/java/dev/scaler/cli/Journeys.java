@@ -1,5 +1,6 @@
 package dev.scaler.cli;
 
+import dev.scaler.chaos.Experiment;
 import dev.scaler.engine.Engine;
 import dev.scaler.load.Journey;
 import dev.scaler.load.JourneyMix;
@@ -11,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The journeys a load run sends: by default those the project can serve; a mix asked for explicitly with a journey it
- * cannot serve is refused before anything is sent (a web tier without a database answers every note 501).
+ * The journeys a run sends: by default those the project can serve; a mix asked for explicitly (by --journeys or an
+ * experiment's load) with a journey it cannot serve is refused before anything is sent or injected (a web tier
+ * without a database answers every note 501).
  */
 final class Journeys {
     private Journeys() {
@@ -30,13 +32,49 @@ final class Journeys {
         if (asked.isEmpty()) {
             return JourneyMix.defaultFor(serves);
         }
-        List<Journey> unserved = asked.get().unserved(serves);
+        var unserved = unserved(asked.get(), serves, project);
         if (unserved.isEmpty()) {
             return asked.get();
         }
-        String what = unserved.stream().map(j -> j.label() + " needs " + j.needs()).collect(Collectors.joining("; "));
-        throw new UsageException("--journeys: " + what + ", and " + project + " has none. Leave --journeys out for the "
-                + "journeys it can serve (" + JourneyMix.defaultFor(serves) + "), or leave out "
-                + unserved.stream().map(Journey::label).collect(Collectors.joining(" and ")) + ".");
+        throw new UsageException("--journeys: " + unserved.get() + ". Leave --journeys out for the journeys it can serve ("
+                + JourneyMix.defaultFor(serves) + "), or leave out " + labels(asked.get().unserved(serves)) + ".");
+    }
+
+    /**
+     * Why the experiment's load cannot be sent to the project: a journey it cannot serve (the same rule as `scaler
+     * load --journeys`); empty when every journey is served.
+     */
+    static Optional<String> unservedBy(Experiment e, Serves serves, String project) {
+        var mix = e.load().journeys();
+        return unserved(mix, serves, project).map(why -> e.name() + " sends journeys " + project + " cannot serve: " + why
+                + ". Give the experiment load.journeys without " + labels(mix.unserved(serves)) + " (e.g. journeys: "
+                + yaml(JourneyMix.defaultFor(serves)) + "), or run it on a project that has what they need");
+    }
+
+    /** Refuses (exit 2, nothing injected) an experiment whose load the project cannot serve. */
+    static void refuseUnserved(Experiment e, Serves serves, String project) {
+        var why = unservedBy(e, serves, project);
+        if (why.isPresent()) {
+            throw new UsageException(why.get());
+        }
+    }
+
+    private static Optional<String> unserved(JourneyMix mix, Serves serves, String project) {
+        List<Journey> unserved = mix.unserved(serves);
+        if (unserved.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(unserved.stream().map(j -> j.label() + " needs " + j.needs()).collect(Collectors.joining("; "))
+                + ", and " + project + " has none");
+    }
+
+    private static String labels(List<Journey> journeys) {
+        return journeys.stream().map(Journey::label).collect(Collectors.joining(" and "));
+    }
+
+    /** The mix as an experiment file writes it: {@code { browse: 60, login: 10 }}. */
+    private static String yaml(JourneyMix mix) {
+        return mix.weights().entrySet().stream().map(w -> w.getKey().label() + ": " + w.getValue())
+                .collect(Collectors.joining(", ", "{ ", " }"));
     }
 }

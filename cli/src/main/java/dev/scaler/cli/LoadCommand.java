@@ -5,6 +5,7 @@ import dev.scaler.load.PlainHttp;
 import dev.scaler.load.JourneyMix;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
+import dev.scaler.load.LoadShape;
 import dev.scaler.load.LoadSpec;
 import dev.scaler.load.Serves;
 import dev.scaler.provision.Status;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "measure availability, latency and consistency; store the run for `scaler report`.",
         footer = {"", "Examples:", "  scaler load topologies/web-tier.yaml --rate 200 --duration 30s",
                 "  scaler load web-tier --journeys browse=80,login=20 --seed 42",
+                "  scaler load web-tier --stages 30s:50,60s:400,60s:400,30s:50",
                 "  scaler load --target http://127.0.0.1:8080/ --rate 50 --duration 10s --hypothesis 'p99=<= 200ms'",
                 "", "Exit codes: 0 done (every --hypothesis line held), 1 a line failed, 2 bad input, 3 environment,",
                 "4 interrupted (what was measured until then is stored)."})
@@ -58,6 +60,12 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "30s", description = "How long (default: ${DEFAULT-VALUE}).")
     String duration;
+
+    @Option(names = "--stages", paramLabel = "D:R,...",
+            description = "Ramps and holds instead of --rate and --duration, as k6 writes them: each stage goes in a"
+                    + " straight line from the previous rate (0 before the first) to R arrivals per second over D,"
+                    + " e.g. 30s:50,60s:400,60s:400,30s:50 (0s:R jumps).")
+    Optional<String> stages = Optional.empty();
 
     @Option(names = "--journeys", paramLabel = "MIX",
             description = "Weights of browse, login, write, read, account (default: browse=60,write=20,login=10,account=10, "
@@ -78,6 +86,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--max-in-flight", paramLabel = "N",
             description = "Unfinished journeys beyond which arrivals are dropped (default: 1.1 x rate x timeout, at least 64).")
     Optional<Integer> maxInFlight = Optional.empty();
+
+    @Option(names = "--autoscale", description = "Run the project's autoscaler (web.autoscale in its topology) during"
+            + " the load; its decisions are events of the run, drawn in the report with the replica count.")
+    boolean autoscale;
 
     @Option(names = "--hypothesis", paramLabel = "NAME=EXPR", mapFallbackValue = "",
             description = "A hypothesis line, e.g. 'availability=>= 99%%' or 'p99=<= 500ms' (repeatable).")
@@ -100,6 +112,7 @@ final class LoadCommand implements Callable<Integer> {
         double r = Options.rate(rate);
         Duration d = Options.duration("--duration", duration);
         Duration t = Options.duration("--timeout", timeout);
+        LoadShape shape = shape(r, d);
         var run = runOptions.check();
         Optional<JourneyMix> asked;
         try {
@@ -114,6 +127,9 @@ final class LoadCommand implements Callable<Integer> {
         }
         if (!targets.isEmpty() && project.isPresent()) {
             throw new UsageException("give a project or --target URLs, not both");
+        }
+        if (autoscale && !targets.isEmpty()) {
+            throw new UsageException("--autoscale scales a project's web tier: give the project, not --target URLs");
         }
         String projectName = "";
         List<String> homes = List.of();
@@ -134,22 +150,43 @@ final class LoadCommand implements Callable<Integer> {
             }
         }
         JourneyMix mix = Journeys.choose(asked, serves, projectName);
+        Optional<dev.scaler.topology.Autoscale> policy = autoscale ? Optional.of(AutoscaleCommand.policy(projectName))
+                : Optional.empty();
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
         LoadSpec load;
         try {
-            load = new LoadSpec(uris, r, d, mix, t, s, maxInFlight.orElse(LoadSpec.defaultMaxInFlight(r, t)), users);
+            load = new LoadSpec(uris, shape, mix, t, s,
+                    maxInFlight.orElse(LoadSpec.defaultMaxInFlight(shape.peak(), t)), users);
             load = load.withHomes(homes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
 
-        var measured = new MeasuredRun(new RunStore(StateDir.resolve().resolve("runs")), out, ScalerCommand.display(spec));
+        var store = new RunStore(StateDir.resolve().resolve("runs"));
+        var measured = new MeasuredRun(store, out, ScalerCommand.display(spec));
         var outcome = measured.run(MeasuredRun.newId(),
                 new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
                         hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE),
-                MeasuredRun.Alongside.NONE);
+                AutoscaleAlongside.ifAny(policy, projectName, store, out, ScalerCommand.display(spec)));
         measured.print(outcome);
         return ExitCode.of(outcome.report());
+    }
+
+    /** The stages asked for, or the constant rate; stages with --rate or --duration is a usage error. */
+    private LoadShape shape(double r, Duration d) {
+        if (stages.isEmpty()) {
+            return LoadShape.constant(r, d);
+        }
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--rate") || parsed.hasMatchedOption("--duration")) {
+            throw new UsageException("give --rate and --duration, or --stages, not both: the stages say the rate over"
+                    + " time and how long the load lasts");
+        }
+        try {
+            return LoadShape.parse(stages.get());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--stages: " + e.getMessage());
+        }
     }
 
     private static URI target(String text) {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,33 @@ final class MeasuredRun {
 
         /** Stops early and undoes what is in effect; called on Ctrl-C, and when the load ended first. */
         void stop();
+
+        /** This and {@code other} side by side, each on its own thread, both stopped together. */
+        default Alongside and(Alongside other) {
+            Alongside self = this;
+            return new Alongside() {
+                @Override
+                public void run(long zeroNanos, String runId, LoadGenerator load) {
+                    Thread second = Thread.ofPlatform().name("scaler-alongside-2").start(() ->
+                            other.run(zeroNanos, runId, load));
+                    try {
+                        self.run(zeroNanos, runId, load);
+                    } finally {
+                        try {
+                            second.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+
+                @Override
+                public void stop() {
+                    self.stop();
+                    other.stop();
+                }
+            };
+        }
 
         Alongside NONE = new Alongside() {
             @Override
@@ -75,10 +103,11 @@ final class MeasuredRun {
         LoadSpec load = setup.load();
         var info = info(id, setup, Instant.now().toString(), 0);
         store.create(info);
-        out.printf("run %s: %s%s/s for %s to %s, journeys %s, seed %d%n", id,
-                setup.experiment().isEmpty() ? "" : setup.experiment() + ", ", Options.rateText(load.rate()),
-                dev.scaler.yaml.Durations.format(load.duration()), String.join(", ", info.targets()), load.mix(),
-                load.seed());
+        out.printf("run %s: %s%s to %s, journeys %s, seed %d%n", id,
+                setup.experiment().isEmpty() ? "" : setup.experiment() + ", ", load.shape().constant()
+                        ? load.shape().toString() : "stages " + load.shape() + " (peak " + Options.rateText(load.rate())
+                        + "/s, " + dev.scaler.yaml.Durations.format(load.duration()) + ")",
+                String.join(", ", info.targets()), load.mix(), load.seed());
         out.flush();
 
         var generator = new LoadGenerator(load, new PlainHttp(load.timeout())).warmUp(setup.warmup())
@@ -133,6 +162,7 @@ final class MeasuredRun {
         return new RunInfo(RunInfo.SCHEMA_VERSION, id, s.kind(), s.project(),
                 l.targets().stream().map(URI::toString).toList(), l.rate(), l.duration().toMillis() / 1000.0,
                 l.mix().labels(), l.timeout().toMillis(), l.seed(), l.maxInFlight(), l.users(), startedAt, seconds,
-                s.steadyState(), s.slo(), s.hypothesis(), s.experiment(), s.guardrails());
+                s.steadyState(), s.slo(), s.hypothesis(), s.experiment(), s.guardrails(),
+                l.shape().constant() ? List.of() : l.shape().stages());
     }
 }

@@ -2,9 +2,6 @@ package dev.scaler.cli;
 
 import dev.scaler.provision.RollingDeploy;
 import dev.scaler.report.Event;
-import dev.scaler.state.RunStore;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Where a rollout's steps go: the progress display (a line per replica on a terminal, plain lines in CI) and, while a
@@ -16,13 +13,11 @@ final class RolloutJournal implements RollingDeploy.Journal {
     static final String TARGET = "web";
 
     private final ProgressPrinter progress;
-    private final RunStore runs;
-    private final String project;
+    private final RunTimeline timeline;
 
     RolloutJournal(ProgressPrinter progress, String project) {
         this.progress = progress;
-        this.runs = new RunStore(StateDir.resolve().resolve("runs"));
-        this.project = project;
+        this.timeline = RunTimeline.inProgress(project);
     }
 
     @Override
@@ -44,9 +39,6 @@ final class RolloutJournal implements RollingDeploy.Journal {
     }
 
     private void event(String type, String target, String detail) {
-        runs.inProgress(project).ifPresent(run -> {
-            double t = Duration.between(Instant.parse(run.info().startedAt()), Instant.now()).toMillis() / 1000.0;
-            runs.append(run.info().id(), new Event(t, type, ACTION, target, detail));
-        });
+        timeline.event(type, ACTION, target, detail);
     }
 }

@@ -70,12 +70,21 @@ final class Rollouts {
                 deploy.run(back.plan(), back.diff(), back.hashes(), limits, Optional.empty());
             }
         }));
-        RollingDeploy.Outcome outcome = deploy.run(target.plan(), target.diff(), target.hashes(), limits, previous);
+        RollingDeploy.Outcome outcome;
+        // The autoscaler holds still while this marker is there.
+        try (var marker = dev.scaler.state.ProcessMarker.deploying(StateDir.resolve()).hold(project);
+                var stop = Interrupts.onInterrupt(deploy::cancel)) {
+            outcome = deploy.run(target.plan(), target.diff(), target.hashes(), limits, previous);
+        }
         return switch (outcome) {
             case RollingDeploy.Deployed done -> {
                 DeployedTopology.store().record(project, targetSpec);
                 yield done;
             }
+            case RollingDeploy.RolledBack back when back.reason().equals(Rollout.INTERRUPTED) ->
+                throw new dev.scaler.engine.CancelledException("the deploy of " + project + " stopped: " + back.reason()
+                        + "; " + (fallback.isPresent() ? "every web replica runs the previous spec again"
+                        : "the replicas already replaced keep the new spec (there was no previous spec on record)"));
             case RollingDeploy.RolledBack back -> throw new EngineException("the deploy of " + project
                     + " was rolled back: " + back.reason(), fallback.isPresent()
                     ? "every web replica runs the previous spec again; `scaler status " + project + "` shows them"

@@ -1,19 +1,8 @@
 package dev.scaler.cli;
 
-import dev.scaler.provision.BuildRecords;
-import dev.scaler.engine.Apply;
 import dev.scaler.engine.DockerEngine;
-import dev.scaler.plan.Diff;
-import dev.scaler.plan.Plan;
-import dev.scaler.plan.Planner;
-import dev.scaler.provision.Scale;
-import dev.scaler.provision.Up;
-import dev.scaler.state.Deployments.Deployed;
-import dev.scaler.state.Secrets;
-import dev.scaler.topology.Topology;
 import dev.scaler.topology.Web;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -47,28 +36,14 @@ final class ScaleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         int replicas = replicas(count);
-        Deployed deployed = DeployedTopology.current(project);
-        Topology before = DeployedTopology.load(deployed);
-        Plan plan = Planner.plan(before.withWebReplicas(replicas));
         var progress = new ProgressPrinter(out, ScalerCommand.display(spec));
         try (var engine = DockerEngine.connect()) {
-            var hashes = new HashMap<String, String>();
-            Diff diff = new Up(engine, BuildRecords.read()).prepare(plan, hashes);
-            var scale = new Scale(engine, progress);
-            scale.check(plan, diff);
-            var apply = new Apply(engine, Secrets.open(StateDir.resolve(), project)::fill, progress,
-                    Duration.ofSeconds(timeoutSeconds));
-            Scale.Result result;
-            try (var stop = Interrupts.onInterrupt(apply::cancel)) {
-                result = scale.run(plan, diff, hashes, apply, before.loadBalancer().healthCheck().path());
-            }
-            DeployedTopology.store().replace(project, deployed.withWebReplicas(replicas));
-            int now = before.web().replicas() + result.added().size() - result.removed().size();
-            if (result.added().isEmpty() && result.removed().isEmpty()) {
+            var done = Scaling.to(engine, project, replicas, progress, Duration.ofSeconds(timeoutSeconds));
+            if (done.added() == 0 && done.removed() == 0) {
                 out.printf("%s: web already has %d replicas, nothing to change%n", project, replicas);
             } else {
                 out.printf("%s: web %d -> %d replicas in %.1fs (%d added, %d drained and removed)%n", project,
-                        before.web().replicas(), now, progress.seconds(), result.added().size(), result.removed().size());
+                        done.before(), done.now(), progress.seconds(), done.added(), done.removed());
             }
         }
         return ExitCode.OK;

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {UpCommand.class, DownCommand.class, PlanCommand.class, StatusCommand.class, TopCommand.class,
                 FailoverCommand.class, LoadCommand.class, ChaosCommand.class, DemoCommand.class, ReportCommand.class,
                 ImagesCommand.class, ExportCommand.class, ShellCommand.class, CompletionCommand.class,
-                SchemaCommand.class, HelpCommand.class, ScaleCommand.class, DeployCommand.class, RollbackCommand.class,
+                SchemaCommand.class, HelpCommand.class, ScaleCommand.class, AutoscaleCommand.class, DeployCommand.class, RollbackCommand.class,
                 AgentCommand.class, ClusterCommand.class},
         footer = {"", "Examples:", "  scaler plan topologies/web-tier.yaml",
                 "  scaler up --images offline topologies/web-tier.yaml", "  scaler status", "  scaler down web-tier",

@@ -7,6 +7,7 @@ import dev.scaler.monitor.Snapshot;
 import dev.scaler.monitor.VitalsTable;
 import dev.scaler.report.Event;
 import dev.scaler.report.OpenFaults;
+import dev.scaler.state.ProcessMarker;
 import dev.scaler.state.RunStore;
 import dev.scaler.state.Secrets;
 import java.time.Duration;
@@ -60,7 +61,7 @@ final class TopCommand implements Callable<Integer> {
             Optional<Terminal> shell = Shell.terminal();
             if (shell.isEmpty() && !OutputStyle.of(OutputStyle.Flags.of(false, false), OutputStyle.terminal(), System.getenv()).live()) {
                 Snapshot once = Sampler.once(() -> Targets.of(engine, project), collectors, every);
-                screen(project, once, List.of(), 200).forEach(line -> out.println(line.toString()));
+                screen(project, once, List.of(), autoscaler(project), 200).forEach(line -> out.println(line.toString()));
                 return ExitCode.OK;
             }
             var runs = new RunStore(StateDir.resolve().resolve("runs"));
@@ -95,7 +96,7 @@ final class TopCommand implements Callable<Integer> {
                     var size = terminal.getSize();
                     display.resize(size.getRows(), size.getColumns());
                     List<Event> faults = runs.inProgress(project).map(r -> OpenFaults.of(r.events())).orElse(List.of());
-                    display.update(screen(project, now.get(), faults, size.getColumns()), 0);
+                    display.update(screen(project, now.get(), faults, autoscaler(project), size.getColumns()), 0);
                 }
                 int key = keys.read(200);
                 if (key == 'q' || key == 'Q' || key == 3) {
@@ -112,11 +113,18 @@ final class TopCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** What an autoscaler at work on the project decided last, as a line of `top`. */
+    private static Optional<String> autoscaler(String project) {
+        return ProcessMarker.autoscaling(StateDir.resolve()).running(project)
+                .map(h -> "AUTOSCALER (pid " + h.pid() + "): " + (h.says().isEmpty() ? "reading the tier" : h.says()));
+    }
+
     /**
      * The screen: a title line, faults in effect (Toxiproxy's toxics from the snapshot, then the run's own faults from
-     * its journal), then the table with alarming rows in red.
+     * its journal), the autoscaler's last decision, then the table with alarming rows in red.
      */
-    static List<AttributedString> screen(String project, Snapshot s, List<Event> faults, int width) {
+    static List<AttributedString> screen(String project, Snapshot s, List<Event> faults, Optional<String> autoscaler,
+            int width) {
         var lines = new ArrayList<AttributedString>();
         long silent = s.containers().stream().filter(VitalsTable::alarming).count();
         lines.add(new AttributedString(String.format(java.util.Locale.ROOT,
@@ -136,6 +144,7 @@ final class TopCommand implements Callable<Integer> {
                     + String.format(java.util.Locale.ROOT, "%.1fs", f.t()) + " of the run",
                     AttributedStyle.BOLD.foreground(AttributedStyle.RED)));
         }
+        autoscaler.ifPresent(line -> lines.add(new AttributedString(line, AttributedStyle.BOLD)));
         lines.add(new AttributedString(""));
         var rows = VitalsTable.rows(s);
         int[] widths = new int[VitalsTable.HEADER.size()];

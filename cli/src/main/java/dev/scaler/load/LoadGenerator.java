@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The open-model load generator: arrivals are scheduled by the clock at a constant rate, each runs one journey on
+ * The open-model load generator: arrivals are scheduled by the clock at the rate the spec's shape gives (the time
+ * the integral of the rate reaches each arrival's number), each runs one journey on
  * a virtual thread, and latency is measured from the arrival's scheduled start (no coordinated omission). An arrival
  * that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys unfinished) is dropped and
- * counted. The run ends by itself after {@code rate x duration} arrivals.
+ * counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
  */
 public final class LoadGenerator {
     /** Parser buffers from one shared pool: the default keeps them per thread, and every journey is a new thread. */
@@ -163,11 +164,11 @@ public final class LoadGenerator {
         started.complete(startNanos);
         var random = new SplittableRandom(spec.seed());
         long arrivals = spec.arrivals();
-        double interval = 1e9 / spec.rate();
+        LoadShape shape = spec.shape();
         int total = spec.mix().total();
         long lastScheduled = startNanos;
         for (long i = 0; i < arrivals && !stop; i++) {
-            long scheduled = startNanos + (long) (i * interval);
+            long scheduled = startNanos + shape.offsetNanos(i);
             Journey journey = spec.mix().pick(random.nextInt(total));
             User user = users[random.nextInt(users.length)];
             long salt = random.nextLong();

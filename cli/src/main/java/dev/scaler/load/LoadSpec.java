@@ -5,19 +5,45 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a load run does: {@code rate} arrivals per second for {@code duration} (so at most rate x duration
- * arrivals), spread round-robin over {@code targets}, each arrival one journey picked by {@code mix}.
+ * What a load run does: arrivals at the rate {@code shape} gives over time (a constant rate, or k6-style stages),
+ * spread round-robin over {@code targets}, each arrival one journey picked by {@code mix}.
  *
  * @param maxInFlight arrivals beyond this many unfinished journeys are dropped (counted, never queued)
  * @param users       the size of the pool of simulated users u1..uN
  */
-public record LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
+public record LoadSpec(List<URI> targets, LoadShape shape, JourneyMix mix, Duration timeout, long seed,
         int maxInFlight, int users, List<String> homes) {
 
-    /** Users spread over the targets request by request. */
+    /** {@code rate} arrivals per second for {@code duration}, users spread over the targets request by request. */
     public LoadSpec(List<URI> targets, double rate, Duration duration, JourneyMix mix, Duration timeout, long seed,
             int maxInFlight, int users) {
-        this(targets, rate, duration, mix, timeout, seed, maxInFlight, users, List.of());
+        this(targets, constant(rate, duration), mix, timeout, seed, maxInFlight, users, List.of());
+    }
+
+    /** Arrivals as {@code shape} gives them, users spread over the targets request by request. */
+    public LoadSpec(List<URI> targets, LoadShape shape, JourneyMix mix, Duration timeout, long seed, int maxInFlight,
+            int users) {
+        this(targets, shape, mix, timeout, seed, maxInFlight, users, List.of());
+    }
+
+    private static LoadShape constant(double rate, Duration duration) {
+        if (!(rate > 0) || rate > 1_000_000) {
+            throw new IllegalArgumentException("the rate must be above 0 and at most 1000000/s, not " + rate);
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("the duration must be above 0 and at most 24h");
+        }
+        return LoadShape.constant(rate, duration);
+    }
+
+    /** The highest arrival rate of the run (the only one, at a constant rate). */
+    public double rate() {
+        return shape.peak();
+    }
+
+    /** How long arrivals are scheduled. */
+    public Duration duration() {
+        return shape.duration();
     }
 
     /**
@@ -26,19 +52,13 @@ public record LoadSpec(List<URI> targets, double rate, Duration duration, Journe
      * in its own datacenter, and the result is also counted per home.
      */
     public LoadSpec withHomes(List<String> names) {
-        return new LoadSpec(targets, rate, duration, mix, timeout, seed, maxInFlight, users, names);
+        return new LoadSpec(targets, shape, mix, timeout, seed, maxInFlight, users, names);
     }
 
     public LoadSpec {
         targets = List.copyOf(targets);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no target to send load to");
-        }
-        if (!(rate > 0) || rate > 1_000_000) {
-            throw new IllegalArgumentException("the rate must be above 0 and at most 1000000/s, not " + rate);
-        }
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
-            throw new IllegalArgumentException("the duration must be above 0 and at most 24h");
         }
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("the timeout must be above 0 and at most 5m");
@@ -60,13 +80,13 @@ public record LoadSpec(List<URI> targets, double rate, Duration duration, Journe
         return (int) Math.min(100_000, Math.max(64, Math.ceil(1.1 * rate * timeout.toNanos() / 1e9)));
     }
 
-    /** How many arrivals the run schedules: rate x duration, rounded down, at least one. */
+    /** How many arrivals the run schedules: the integral of the rate, rounded down, at least one. */
     public long arrivals() {
-        return Math.max(1, (long) Math.floor(rate * duration.toNanos() / 1e9));
+        return shape.arrivals();
     }
 
     /** How many one-second windows the run has. */
     public int windowCount() {
-        return (int) Math.max(1, (duration.toNanos() + 999_999_999L) / 1_000_000_000L);
+        return (int) Math.max(1, (duration().toNanos() + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.DoubleStream;
 public enum Signal {
     BACKENDS_UP("backendsUp", "lb", "web backends up (worst load balancer)", "", v -> isLb(v), Vitals::backendsUp,
             Aggregate.MIN),
+    WEB_REPLICAS("webReplicas", "web", "web replicas answering", "", v -> is(v, "web"),
+            v -> OptionalDouble.of(v.silent() ? 0 : 1), Aggregate.SUM),
     WEB_REQUESTS("webRequestsPerSecond", "web", "requests/s answered by the web replicas", "/s", v -> is(v, "web"),
             Vitals::requestsPerSecond, Aggregate.SUM),
     WEB_ERRORS("webErrorsPerSecond", "web", "5xx/s answered by the web replicas", "/s", v -> is(v, "web"),

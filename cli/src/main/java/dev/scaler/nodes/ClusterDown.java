@@ -55,11 +55,13 @@ public final class ClusterDown {
         int volumes = 0;
         for (String volume : host.volumes(name)) {
             host.removeVolume(volume);
+            progress.step(volume, "removed");
             volumes++;
         }
         int networks = 0;
         for (String network : host.networks(name)) {
             host.removeNetwork(network);
+            progress.step(network, "removed");
             networks++;
         }
         int cgroups = 0;
@@ -73,6 +75,9 @@ public final class ClusterDown {
                 }
             }
             cgroups += dirs.size() - stuck.size();
+            if (!dirs.isEmpty()) {
+                progress.step(node, "cgroup directories removed");
+            }
             stuck.forEach(d -> left.add("cgroup " + d));
         }
         host.nodes(Optional.of(name)).forEach(n -> left.add("container " + n.name()));

@@ -80,8 +80,22 @@ public final class Rollout {
     public record Done() implements Step {
     }
 
+    /** The reason of a rollback after Ctrl-C. */
+    public static final String INTERRUPTED = "interrupted (Ctrl-C): the batch under way was finished first";
+
     /** The next step for this state. */
     public static Step next(List<Slot> slots, Limits limits, Vitals vitals) {
+        return next(slots, limits, vitals, false);
+    }
+
+    /**
+     * The next step for this state; {@code interrupted} when Ctrl-C stopped the deploy after the batch under way: it
+     * then rolls back like a failed one, so the project ends on the spec it had, never half replaced.
+     */
+    public static Step next(List<Slot> slots, Limits limits, Vitals vitals, boolean interrupted) {
+        if (interrupted) {
+            return new RollBack(INTERRUPTED);
+        }
         Optional<Slot> failed = slots.stream().filter(s -> s.replacement() == New.FAILED).findFirst();
         if (failed.isPresent()) {
             return new RollBack("the new replica " + failed.get().index() + " did not become ready");

@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 public final class RollingDeploy {
     /** The suffix of a replacement's name until its old replica is gone. */
     public static final String NEXT = "-next";
+    private final java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Where each step is told: the progress line per replica, and the run's timeline when a load runs. */
     public interface Journal {
@@ -107,7 +108,9 @@ public final class RollingDeploy {
                 slots.size(), limits.maxSurge(), limits.maxUnavailable()));
         while (true) {
             var vitals = traffic(plan.project()).since(baseline);
-            Rollout.Step step = Rollout.next(slots, limits, new Rollout.Vitals(vitals.requests(), vitals.errors()));
+            // Taken once: the restore to the previous spec that follows runs to its end.
+            Rollout.Step step = Rollout.next(slots, limits, new Rollout.Vitals(vitals.requests(), vitals.errors()),
+                    cancelled.getAndSet(false));
             switch (step) {
                 case Rollout.Done done -> {
                     journal.rollout("done: %d replaced".formatted(byIndex.size()));
@@ -133,6 +136,14 @@ public final class RollingDeploy {
                 }
             }
         }
+    }
+
+    /**
+     * Ctrl-C: the batch under way is finished (a replacement waited on, a replica drained), then the deploy rolls
+     * back as a failed one does; {@link #run} returns {@link RolledBack} with {@link Rollout#INTERRUPTED}.
+     */
+    public void cancel() {
+        cancelled.set(true);
     }
 
     /** How to return to the previous spec: a rollout of its own (`deploy` gives it; `rollback` has none). */

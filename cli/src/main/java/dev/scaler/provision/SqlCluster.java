@@ -132,8 +132,9 @@ public final class SqlCluster implements Cluster {
 
     /**
      * Runs the rejoin, again when another client started replication between its STOP and its CHANGE MASTER
-     * (error 1198: the failover agent may rejoin the same node at the same moment as `scaler failover`); the
-     * statements are idempotent, so a second pass ends in the same state.
+     * (error 1198: another client rejoining the same node; the agent and `scaler failover` take turns, see
+     * AgentTurns, but a client of the user's own may not); the statements are idempotent, so a second pass ends in
+     * the same state.
      */
     private void rejoin(SqlNode sql, Source source) throws SQLException {
         for (int attempt = 1; ; attempt++) {

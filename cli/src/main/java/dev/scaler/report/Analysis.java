@@ -41,7 +41,8 @@ public final class Analysis {
         var consistency = new Report.Consistency(v.acknowledgedWrites(), v.notesChecked(), v.lostWrites(), v.staleReads(),
                 v.lostSessions(), v.lost().stream().limit(100).toList(), v.lostSessionUsers().stream().limit(100).toList());
         var budget = errorBudget(info.slo(), whole);
-        var rows = windows.stream().map(w -> row(w, phases.of(w.second()))).toList();
+        var shape = info.shape();
+        var rows = windows.stream().map(w -> row(w, phases.of(w.second()), shape.meanRate(w.second()))).toList();
         List<Report.Figures> assets = assets(run.assets(), phases, runEnd);
         var checks = judge(info.hypothesis(), whole, faults, consistency, budget,
                 assets.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(assets.get(0)));
@@ -218,10 +219,11 @@ public final class Analysis {
         return new Report.ErrorBudget(slo, allowed, bad, used);
     }
 
-    private static Report.WindowRow row(Window w, String phase) {
+    private static Report.WindowRow row(Window w, String phase, double targetRate) {
         Report.Latency l = latency(w.latency());
         return new Report.WindowRow(w.second(), phase, w.attempts(), w.successes(), w.failed(), w.dropped(),
-                availability(w.successes(), w.attempts()), l.p50(), l.p99(), l.max());
+                availability(w.successes(), w.attempts()), l.p50(), l.p99(), l.max(),
+                Math.round(targetRate * 10) / 10.0);
     }
 
     static List<Report.Check> judge(Map<String, String> lines, Report.Figures whole, List<Report.Recovery> faults,

@@ -6,7 +6,8 @@ package dev.scaler.report;
  * @param t      seconds since the load started
  * @param type   start, end, fault (a fault injected), heal or restore (a fault undone), note; and the guardrails':
  *               steady-state (action met or not met), abort (an abort line tripped; target the line), rolled-back
- *               (every fault undone after the abort)
+ *               (every fault undone after the abort); scale (the autoscaler: action scale-up or scale-down when it
+ *               decides a change, scaled when the change is done and serving, hold when it would change but may not)
  * @param action what was done, e.g. kill, latency, partition (empty for start/end)
  * @param target what it was done to, e.g. database.primary (empty when none)
  * @param detail free text for people
@@ -22,6 +23,7 @@ public record Event(double t, String type, String action, String target, String 
     public static final String NOT_MET = "not met";
     public static final String ABORT = "abort";
     public static final String ROLLED_BACK = "rolled-back";
+    public static final String SCALE = "scale";
 
     public Event {
         action = action == null ? "" : action;

@@ -54,6 +54,9 @@ public final class HtmlReport {
             svg .ok { fill:#7cc49a; } svg .failed { fill:var(--bad); } svg .dropped { fill:#9aa5b1; }
             svg .p50 { fill:none; stroke:var(--p50); stroke-width:1.8; }
             svg .p99 { fill:none; stroke:var(--p99); stroke-width:1.8; }
+            svg .replicas { fill:none; stroke:#7b61c4; stroke-width:2.2; }
+            svg .decision-line { stroke:#7b61c4; stroke-width:1; stroke-dasharray:1 3; }
+            svg .target { fill:none; stroke:#1f2933; stroke-width:1.5; stroke-dasharray:5 3; }
             svg .max { fill:none; stroke:#b8c0c9; stroke-width:1; stroke-dasharray:3 2; }
             table { border-collapse:collapse; width:100%; font-variant-numeric:tabular-nums; }
             th, td { padding:5px 10px; border-bottom:1px solid var(--line); text-align:right; }
@@ -89,6 +92,7 @@ public final class HtmlReport {
         }
         cards(out, report);
         charts(out, report);
+        autoscaling(out, report);
         vitals(out, report);
         phases(out, report);
         datacenters(out, report);
@@ -144,7 +148,8 @@ public final class HtmlReport {
                 "<span><i style=\"background:var(--warn)\"></i>steady state " + Format.percent(report.run().steadyState())
                         + "</span>", faultLegend(report)), avail.render("availability per second"));
 
-        double top = Math.max(1, rows.stream().mapToLong(Report.WindowRow::attempts).max().orElse(1)) * 1.1;
+        double top = Math.max(1, Math.max(rows.stream().mapToLong(Report.WindowRow::attempts).max().orElse(1),
+                rows.stream().mapToDouble(Report.WindowRow::targetRate).max().orElse(1))) * 1.1;
         double[] yTop = {niceCeil(top)};
         var thr = new Svg(seconds, v -> v / yTop[0]).faults(report);
         thr.yTicks(List.of(0.0, yTop[0] / 4, yTop[0] / 2, yTop[0] * 3 / 4, yTop[0]),
@@ -155,11 +160,16 @@ public final class HtmlReport {
             thr.bar("failed", r.second(), r.successes(), r.successes() + r.failed(), title);
             thr.bar("dropped", r.second(), r.successes() + r.failed(), r.attempts(), title);
         }
+        // The arrivals the load's shape scheduled each second (journeys, each one request or more), over the bars.
+        thr.steps("target", rows.stream().map(r -> (Double) r.targetRate()).toList(), false);
         thr.markers(report);
         section(out, "Throughput (requests per second, by scheduled start)", legend(
                 "<span><i class=\"box\" style=\"background:#7cc49a\"></i>succeeded</span>",
                 "<span><i class=\"box\" style=\"background:var(--bad)\"></i>failed</span>",
-                "<span><i class=\"box\" style=\"background:#9aa5b1\"></i>dropped</span>", faultLegend(report)),
+                "<span><i class=\"box\" style=\"background:#9aa5b1\"></i>dropped</span>",
+                "<span><i style=\"background:#1f2933\"></i>target arrival rate" + (report.run().stages().isEmpty()
+                        ? "" : " (stages " + Html.escape(report.run().shape().toString()) + ")") + "</span>",
+                faultLegend(report)),
                 thr.render("throughput per second"));
 
         double lmin = rows.stream().filter(r -> r.p50() != null).mapToDouble(Report.WindowRow::p50).min().orElse(1);
@@ -179,6 +189,55 @@ public final class HtmlReport {
                 "<span><i style=\"background:var(--p50)\"></i>p50</span>",
                 "<span><i style=\"background:var(--p99)\"></i>p99</span>",
                 "<span><i style=\"background:#b8c0c9\"></i>max</span>", faultLegend(report)), lat.render("latency per second"));
+    }
+
+    /**
+     * When the autoscaler ran: the web replicas answering (sampled) against the load (requests per second, right
+     * scale) and against the users' p99 (right scale), each decision drawn where it was taken.
+     */
+    private static void autoscaling(StringBuilder out, Report report) {
+        var decisions = report.events().stream().filter(e -> Event.SCALE.equals(e.type())).toList();
+        var replicas = report.vitals().series().stream().filter(s -> s.signal().equals(Signal.WEB_REPLICAS.key()))
+                .findFirst();
+        if (decisions.isEmpty() || replicas.isEmpty()) {
+            return;
+        }
+        double seconds = report.windows().size();
+        var counts = replicas.get().values();
+        double most = counts.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
+        double top = Math.max(2, Math.ceil(most * 1.25));
+        var body = new StringBuilder();
+        List<Double> load = report.windows().stream().map(r -> (Double) (double) r.attempts()).toList();
+        List<Double> p99 = report.windows().stream().map(Report.WindowRow::p99).toList();
+        for (var against : List.of(java.util.Map.entry("requests per second", load), java.util.Map.entry("p99", p99))) {
+            var chart = new Svg(seconds, v -> v / top);
+            chart.yTicks(List.of(0.0, Math.floor(top / 2), top), v -> String.format(Locale.ROOT, "%.0f", v)).xTicks();
+            chart.steps("replicas", counts, false);
+            double max = against.getValue().stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue)
+                    .max().orElse(0);
+            double right = niceCeil(Math.max(1e-3, max * 1.1));
+            boolean millis = against.getKey().equals("p99");
+            chart.steps(millis ? "p99" : "target", against.getValue().stream().map(x -> x == null ? null : x / right * top)
+                    .toList(), false).rightTicks(List.of(0.5, 1.0), f -> millis
+                            ? Format.millis(f * right).replaceAll("\\.0+(ms|s)$", "$1")
+                            : String.format(Locale.ROOT, "%.0f/s", f * right));
+            for (Event e : decisions) {
+                chart.decision(e);
+            }
+            body.append("<div class=\"sub\">web replicas (left) against ").append(Html.escape(against.getKey()))
+                    .append(" (right)</div>\n").append(chart.render("web replicas against " + against.getKey()));
+        }
+        body.append("<table><thead><tr><th>at</th><th>decision</th><th>figures</th></tr></thead><tbody>\n");
+        for (Event e : decisions) {
+            body.append("<tr><td>").append(Format.seconds(e.t())).append("</td><td>").append(Html.escape(e.action()))
+                    .append("</td><td>").append(Html.escape(e.detail())).append("</td></tr>\n");
+        }
+        body.append("</tbody></table>\n");
+        section(out, "Autoscaling: web replicas against load and p99", legend(
+                "<span><i style=\"background:#7b61c4\"></i>web replicas answering (sampled)</span>",
+                "<span><i style=\"background:#1f2933\"></i>requests per second</span>",
+                "<span><i style=\"background:var(--p99)\"></i>p99</span>",
+                "<span>dotted: a decision (scale-up, scale-down, scaled, hold)</span>"), body.toString());
     }
 
     private static final java.util.Map<String, String> TIERS = java.util.Map.of("lb", "Load balancers", "web",

@@ -61,9 +61,12 @@ public record Report(int schemaVersion, RunInfo run, Figures whole, List<Figures
     public record Check(String name, String expression, String observed, boolean passed) {
     }
 
-    /** One second: where it lies, what happened in it. */
+    /**
+     * One second: where it lies, what happened in it; {@code targetRate} is the arrivals the load's shape scheduled
+     * in it (the rate it asked for, which throughput is drawn against).
+     */
     public record WindowRow(int second, String phase, long attempts, long successes, long failed, long dropped,
-            Double availability, Double p50, Double p99, Double max) {
+            Double availability, Double p50, Double p99, Double max, double targetRate) {
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.scaler.report;
 
+import dev.scaler.load.LoadShape;
+import dev.scaler.load.Stage;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +15,12 @@ import java.util.Map;
  * @param hypothesis  name to expression, e.g. availability to ">= 99%"; empty when none
  * @param experiment  the chaos experiment's name; empty for a load run (and in run.json files from before chaos)
  * @param guardrails  the chaos run's steady-state and abort lines; {@link Guards#NONE} for a load run
+ * @param stages      the load's stages (k6's ramps and holds); empty at a constant {@code rate}
  */
 public record RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
         double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight, int users,
         String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
-        String experiment, Guards guardrails) {
+        String experiment, Guards guardrails, List<Stage> stages) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final double DEFAULT_STEADY_STATE = 0.99;
@@ -28,6 +32,22 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         hypothesis = hypothesis == null ? new LinkedHashMap<>() : new LinkedHashMap<>(hypothesis);
         experiment = experiment == null ? "" : experiment;
         guardrails = guardrails == null ? Guards.NONE : guardrails;
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** A run at a constant rate. */
+    public RunInfo(int schemaVersion, String id, String kind, String project, List<String> targets, double rate,
+            double durationSeconds, Map<String, Integer> journeys, long timeoutMillis, long seed, int maxInFlight,
+            int users, String startedAt, double seconds, double steadyState, double slo, Map<String, String> hypothesis,
+            String experiment, Guards guardrails) {
+        this(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
+                maxInFlight, users, startedAt, seconds, steadyState, slo, hypothesis, experiment, guardrails, List.of());
+    }
+
+    /** The arrival rate over the run: its stages, or its one rate for its duration. */
+    public LoadShape shape() {
+        return stages.isEmpty() ? LoadShape.constant(rate, Duration.ofMillis(Math.round(durationSeconds * 1000)))
+                : new LoadShape(stages);
     }
 
     /** What ran, for titles: {@code load}, {@code chaos kill-primary}. */
@@ -40,6 +60,6 @@ public record RunInfo(int schemaVersion, String id, String kind, String project,
         var merged = new LinkedHashMap<>(hypothesis);
         merged.putAll(lines);
         return new RunInfo(schemaVersion, id, kind, project, targets, rate, durationSeconds, journeys, timeoutMillis, seed,
-                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails);
+                maxInFlight, users, startedAt, seconds, steadyState, slo, merged, experiment, guardrails, stages);
     }
 }

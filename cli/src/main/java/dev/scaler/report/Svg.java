@@ -107,6 +107,16 @@ final class Svg {
         return this;
     }
 
+    /** A dotted line where the autoscaler decided, its decision and figures in the tooltip. */
+    Svg decision(Event e) {
+        double xe = x(e.t());
+        body.append("<line class=\"decision-line\" x1=\"").append(n(xe)).append("\" x2=\"").append(n(xe))
+                .append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + plotHeight()).append("\"><title>")
+                .append(Html.escape(e.action() + " at " + Format.seconds(e.t()) + ": " + e.detail()))
+                .append("</title></line>\n");
+        return this;
+    }
+
     /** Horizontal grid lines with labels at the given values. */
     Svg yTicks(List<Double> values, java.util.function.DoubleFunction<String> label) {
         for (double v : values) {

@@ -24,7 +24,8 @@ public record Topology(
 
     /** The same topology with another number of web replicas (`scaler scale`). */
     public Topology withWebReplicas(int replicas) {
-        return new Topology(version, name, images, loadBalancer, new Web(web.image(), replicas, web.sessions(), web.env()),
+        return new Topology(version, name, images, loadBalancer, new Web(web.image(), replicas, web.sessions(), web.env(),
+                web.autoscale()),
                 cache, database, shards, cdn, proxies, datacenters, source);
     }
 

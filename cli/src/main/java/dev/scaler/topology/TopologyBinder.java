@@ -147,8 +147,74 @@ final class TopologyBinder {
         SessionStore sessions = r.oneOf("sessions", SessionStore.REDIS, SessionStore::yaml);
         Map<String, String> env = r.stringMap("env", TopologyBinder::envNameProblem,
                 TopologyBinder::envValueProblem);
+        Optional<Autoscale> autoscale = r.section("autoscale").flatMap(a -> autoscale(a, Web.MAX_REPLICAS));
+        autoscale.filter(a -> !r.failed("replicas") && (replicas < a.min() || replicas > a.max()))
+                .ifPresent(a -> r.problem("replicas", "the replicas to start with must be within autoscale.min ("
+                        + a.min() + ") and autoscale.max (" + a.max() + "), got " + replicas));
         r.rejectUnknown();
-        return new Web(image, replicas, sessions, env);
+        return new Web(image, replicas, sessions, env, autoscale);
+    }
+
+    /**
+     * An {@code autoscale:} section of a tier of at most {@code most} replicas; empty when it is wrong (the problems
+     * are recorded), so nothing is judged against a stand-in.
+     */
+    private Optional<Autoscale> autoscale(MapReader r, int most) {
+        int min = r.integer("min", 1, 1, most);
+        r.require("max", r.path() + ": missing required field 'max' (the most replicas it may scale to, for example"
+                + " `max: 8`)");
+        int max = r.integer("max", most, 1, most);
+        if (!r.failed("min") && !r.failed("max") && max < min) {
+            r.problem("max", "must be at least min (" + min + "), got " + max);
+        }
+        r.require("target", r.path() + ": missing required field 'target' (one vital sign and its value per"
+                + " replica: `target: { requestsPerReplica: 100/s }` or `target: { p99: 250ms }`)");
+        Optional<Autoscale.Target> target = r.section("target").flatMap(this::autoscaleTarget);
+        Autoscale.Behavior up = r.section("scaleUp").map(b -> behavior(b, Autoscale.DEFAULT_UP, most))
+                .orElse(Autoscale.DEFAULT_UP);
+        Autoscale.Behavior down = r.section("scaleDown").map(b -> behavior(b, Autoscale.DEFAULT_DOWN, most))
+                .orElse(Autoscale.DEFAULT_DOWN);
+        r.rejectUnknown();
+        boolean wrong = List.of("min", "max", "target", "scaleUp", "scaleDown").stream().anyMatch(r::failed);
+        return wrong || target.isEmpty() ? Optional.empty()
+                : Optional.of(new Autoscale(min, max, target.get(), up, down));
+    }
+
+    private static final Pattern PER_SECOND = Pattern.compile("(\\d{1,6}(?:\\.\\d{1,3})?)\\s*(?:/s)?");
+
+    /** Exactly one of the metrics, with its value: a rate per replica, or a latency. */
+    private Optional<Autoscale.Target> autoscaleTarget(MapReader r) {
+        var written = java.util.Arrays.stream(Autoscale.Metric.values()).filter(m -> r.has(m.yaml())).toList();
+        Optional<Autoscale.Target> target = Optional.empty();
+        Optional<String> rate = r.string(Autoscale.Metric.REQUESTS_PER_REPLICA.yaml(), PER_SECOND,
+                "requests per second above 0 each replica should answer, like 100/s");
+        Duration p99 = r.duration(Autoscale.Metric.P99.yaml(), Duration.ofMillis(250), Duration.ofMillis(1),
+                Duration.ofMinutes(1));
+        r.rejectUnknown();
+        if (written.size() != 1) {
+            problems.add(r.location(), r.path() + ": expected exactly one of requestsPerReplica or p99, got "
+                    + (written.isEmpty() ? "none" : "both"));
+            return Optional.empty();
+        }
+        if (written.get(0) == Autoscale.Metric.P99 && !r.failed("p99")) {
+            target = Optional.of(new Autoscale.Target(Autoscale.Metric.P99, p99.toNanos() / 1e6));
+        }
+        if (rate.isPresent()) {
+            double perSecond = Double.parseDouble(PER_SECOND.matcher(rate.get()).replaceFirst("$1"));
+            if (perSecond > 0) {
+                target = Optional.of(new Autoscale.Target(Autoscale.Metric.REQUESTS_PER_REPLICA, perSecond));
+            } else {
+                r.problem("requestsPerReplica", "expected requests per second above 0, got '" + rate.get() + "'");
+            }
+        }
+        return target;
+    }
+
+    private static Autoscale.Behavior behavior(MapReader r, Autoscale.Behavior defaults, int most) {
+        Duration window = r.duration("window", defaults.window(), Duration.ZERO, Duration.ofHours(1));
+        int step = r.integer("step", defaults.step(), 1, most);
+        r.rejectUnknown();
+        return new Autoscale.Behavior(window, step);
     }
 
     private static Optional<String> envNameProblem(String name) {

@@ -1,9 +1,16 @@
 package dev.scaler.topology;
 
 import java.util.Map;
+import java.util.Optional;
 
-/** The stateless web tier. */
-public record Web(String image, int replicas, SessionStore sessions, Map<String, String> env) {
+/** The stateless web tier; {@code autoscale} when its replica count follows its load. */
+public record Web(String image, int replicas, SessionStore sessions, Map<String, String> env,
+        Optional<Autoscale> autoscale) {
+
+    /** A web tier with a fixed replica count. */
+    public Web(String image, int replicas, SessionStore sessions, Map<String, String> env) {
+        this(image, replicas, sessions, env, Optional.empty());
+    }
 
     /** The image name that means "the reference app bundled with scaler". */
     public static final String BUNDLED_IMAGE = "scaler/webapp";

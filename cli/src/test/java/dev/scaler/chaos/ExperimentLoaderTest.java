@@ -117,6 +117,49 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void stagesAreReadAsK6UsersWriteThem() throws Exception {
+        var e = ExperimentLoader.parse("ramp.yaml", """
+                name: ramp
+                load:
+                  stages:
+                    - { duration: 30s, target: 50 }
+                    - { duration: 60s, target: 400/s }
+                    - { duration: 0s, target: 100 }
+                    - { duration: 30s, target: 50 }
+                steps: [{ at: 100s, kill: web }]
+                """);
+        assertThat(e.load().shape()).isEqualTo(dev.scaler.load.LoadShape.parse("30s:50,60s:400,0s:100,30s:50"));
+        assertThat(e.load().duration()).isEqualTo(s(120));
+        assertThat(e.load().rate()).isEqualTo(400);
+    }
+
+    @Test
+    void wrongStagesAreReportedWhereTheyAreWritten() {
+        assertThat(problems("""
+                name: ramp
+                load:
+                  rate: 50
+                  stages:
+                    - { duration: 30s, target: lots }
+                    - { target: 10, hold: 5s }
+                    - 30s:50
+                steps: [{ at: 1s, kill: web }]
+                """)).extracting(p -> p.location() + " " + p.message()).containsExactly(
+                "5:5 load.stages: give rate and duration, or stages, not both: the stages say the rate over time and"
+                        + " how long the load lasts",
+                "5:32 load.stages[0].target: expected arrivals per second from 0 to 1000000, like 400/s, got 'lots'",
+                "6:7 load.stages[1]: missing required field 'duration' (how long this stage ramps to its target, like"
+                        + " 30s; 0s jumps)",
+                "6:21 unknown field 'hold' in load.stages[1] (expected duration or target)",
+                "7:7 load.stages[2]: expected a mapping of fields, got '30s:50'");
+        only("""
+                name: ramp
+                load: { stages: [{ duration: 10s, target: 0 }] }
+                steps: [{ at: 1s, kill: web }]
+                """, 2, 17, "load.stages: at least one stage must have a target above 0");
+    }
+
+    @Test
     void journeysWrittenAsOnTheCommandLineAreOneProblem() {
         only("""
                 name: j

@@ -1,6 +1,6 @@
 package dev.scaler.chaos;
 
-import dev.scaler.engine.Engine;
+import dev.scaler.engine.RecordingEngine;
 import dev.scaler.engine.Exec;
 import dev.scaler.engine.Health;
 import dev.scaler.plan.ContainerSpec;
@@ -9,7 +9,6 @@ import dev.scaler.plan.NetworkSpec;
 import dev.scaler.plan.ObservedContainer;
 import dev.scaler.plan.VolumeSpec;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An engine holding containers whose state kill, stop, start, pause and unpause change; records every call. */
-final class FakeDocker implements Engine {
+final class FakeDocker extends RecordingEngine {
     final Map<String, ObservedContainer> byId = Collections.synchronizedMap(new LinkedHashMap<>());
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
     /** Adds a running container of the project with these tier and index labels. */
     FakeDocker add(String project, String name, String tier, int index, Map<String, String> more) {
@@ -32,6 +30,12 @@ final class FakeDocker implements Engine {
 
     String state(String name) {
         return byId.get("id-" + name).state();
+    }
+
+    /** Records the call and moves the container to {@code state}, as the engine would. */
+    private void change(String verb, String id, String state) {
+        calls.add(verb + " " + byId.get(id).name());
+        set(id, state);
     }
 
     private void set(String id, String state) {
@@ -60,41 +64,22 @@ final class FakeDocker implements Engine {
 
     @Override
     public void stop(String id, Duration timeout) {
-        calls.add("stop " + byId.get(id).name());
-        set(id, "exited");
+        change("stop", id, "exited");
     }
 
     @Override
     public void start(String id) {
-        calls.add("start " + byId.get(id).name());
-        set(id, "running");
+        change("start", id, "running");
     }
 
     @Override
     public void pause(String id) {
-        calls.add("pause " + byId.get(id).name());
-        set(id, "paused");
-    }
-
-    @Override
-    public void rename(String id, String name) {
-        calls.add("rename " + id + " " + name);
-    }
-
-    @Override
-    public long memoryTotal() {
-        return 8L << 30;
-    }
-
-    @Override
-    public java.util.OptionalLong memoryUsage(String id) {
-        return java.util.OptionalLong.empty();
+        change("pause", id, "paused");
     }
 
     @Override
     public void unpause(String id) {
-        calls.add("unpause " + byId.get(id).name());
-        set(id, "running");
+        change("unpause", id, "running");
     }
 
     @Override
@@ -133,11 +118,6 @@ final class FakeDocker implements Engine {
     }
 
     @Override
-    public boolean pull(String image, Duration timeout) {
-        return false;
-    }
-
-    @Override
     public String create(ContainerSpec spec, Map<String, String> env, Map<String, byte[]> files, String specHash) {
         throw new UnsupportedOperationException();
     }
@@ -161,9 +141,5 @@ final class FakeDocker implements Engine {
     public void remove(String id, Duration stopTimeout) {
         calls.add("remove " + byId.get(id).name());
         byId.remove(id);
-    }
-
-    @Override
-    public void close() {
     }
 }

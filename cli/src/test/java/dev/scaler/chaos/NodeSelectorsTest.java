@@ -37,4 +37,41 @@ class NodeSelectorsTest {
         assertThatThrownBy(() -> NodeAction.of("kill", new NodeTarget.Leader()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anExperimentWritesNodeActionsAsStepsThatAreAlwaysRolledBack() {
+        var e = Experiments.ok("""
+                name: nodes
+                load: { duration: 60s }
+                steps:
+                  - at: 10s
+                    kill-node: node[3]
+                  - at: 20s
+                    partition-node: node.leader
+                  - at: 30s
+                    drain-node: node:dc:eu-west
+                """);
+        assertThat(e.steps()).extracting(s -> s.action()).containsExactly(
+                new NodeAction.KillNode(new NodeTarget.Numbered(3)),
+                new NodeAction.PartitionNode(new NodeTarget.Leader()),
+                new NodeAction.DrainNode(new NodeTarget.InDatacenter("eu-west")));
+        assertThat(e.steps()).allSatisfy(s -> assertThat(Schedule.rolledBack(s.action())).isTrue());
+    }
+
+    @Test
+    void aBadNodeOrAFieldANodeActionTakesNotIsAProblemAtItsPlace() {
+        Experiments.only("""
+                name: nodes
+                steps:
+                  - at: 1s
+                    kill-node: web[1]
+                """, 4, 16, "steps[0].kill-node: expected a node such as node[2], node:dc:eu-west or node.leader");
+        Experiments.only("""
+                name: nodes
+                steps:
+                  - at: 1s
+                    pause-node: node[1]
+                    rollback: leave
+                """, 5, 15, "a node fault is always undone at the rollback");
+    }
 }

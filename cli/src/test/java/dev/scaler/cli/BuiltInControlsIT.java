@@ -103,7 +103,7 @@ class BuiltInControlsIT {
         assertThat(up.code()).as(up.transcript()).isZero();
         // A project just started times requests out for its first seconds (JIT, pools); the first experiment of the
         // class must not measure that cold start.
-        Scaler.run("load", project, "--rate", "50", "--duration", "8s", "--sample-interval", "0s");
+        Scaler.run("load", project, "--rate", "50", "--duration", "15s", "--sample-interval", "0s");
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package dev.scaler.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class CdnControlsIT extends ProjectIT {
     private static final String PROJECT = "cdn-controls-it";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     String project() {
@@ -42,10 +40,9 @@ class CdnControlsIT extends ProjectIT {
         assertThat(up.code()).as(up.transcript()).isZero();
     }
 
-    private JsonNode assetsOf(String runOut) throws Exception {
-        String id = runOut.lines().filter(l -> l.startsWith("run ")).findFirst().orElseThrow().split("[ :]")[1];
-        var report = Scaler.run("report", "--run", id, "--format", "json");
-        return JSON.readTree(report.out()).get("assets").get(0);
+    /** The whole run's asset figures of a finished chaos run. */
+    private static JsonNode assetsOf(Scaler.Result run) {
+        return ChaosOutcome.of(run).report().get("assets").get(0);
     }
 
     @Test
@@ -66,10 +63,10 @@ class CdnControlsIT extends ProjectIT {
 
         up(true);
         var cached = Scaler.run("chaos", experiment.toString(), PROJECT, "--seed", "5");
-        JsonNode withEdge = assetsOf(cached.out());
+        JsonNode withEdge = assetsOf(cached);
         up(false);
         var bare = Scaler.run("chaos", experiment.toString(), PROJECT, "--seed", "5");
-        JsonNode withoutEdge = assetsOf(bare.out());
+        JsonNode withoutEdge = assetsOf(bare);
         System.out.printf("CdnControlsIT cdn-origin-down: with the edge exit %d, assets %.2f%%; without exit %d, assets %.2f%%%n",
                 cached.code(), 100 * withEdge.get("availability").asDouble(), bare.code(),
                 100 * withoutEdge.get("availability").asDouble());

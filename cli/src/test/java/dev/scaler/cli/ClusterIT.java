@@ -109,9 +109,16 @@ class ClusterIT extends EngineIT {
                         .orElseThrow().id();
                 String local = first.listContainersCmd().withLabelFilter(Map.of("com.docker.swarm.service.name",
                         SERVICE)).exec().get(0).getId();
-                String ips = exec(first, local, "getent", "ahostsv4", "tasks." + SERVICE);
-                var addresses = ips.lines().map(l -> l.split("\\s+")[0]).distinct().toList();
-                assertThat(addresses).as(ips).hasSize(3);
+                // Swarm's DNS learns of tasks on other nodes by gossip, a moment after they run: poll, bounded.
+                List<String> addresses = eventually(Duration.ofSeconds(30), () -> {
+                    try {
+                        var found = exec(first, local, "getent", "ahostsv4", "tasks." + SERVICE).lines()
+                                .map(l -> l.split("\\s+")[0]).distinct().toList();
+                        return found.size() == 3 ? found : null;
+                    } catch (Exception e) {
+                        return null;
+                    }
+                }, "tasks." + SERVICE + " resolving to 3 addresses");
                 for (String ip : addresses) {
                     assertThat(exec(first, local, "redis-cli", "-h", ip, "ping")).as("PING %s", ip)
                             .isEqualTo("PONG");
@@ -151,6 +158,22 @@ class ClusterIT extends EngineIT {
                 System.out.printf("kill-node rollback: %s ready again after %.1fs%n", victim.name(),
                         (System.nanoTime() - r0) / 1e9);
                 assertThat(host.nodes(Optional.of(CLUSTER)).get(2).address()).isEqualTo(victim.address());
+
+                // Cut node 2 off the cluster network; the rollback puts it back at its fixed address, Ready.
+                journal.begin(new Journal.Owner(-1, "", "it-run-2"));
+                var cut = faults.resolve(new NodeTarget.Numbered(2));
+                faults.apply(new NodeAction.PartitionNode(new NodeTarget.Numbered(2)), cut, 1, journal);
+                String network = "scaler-cluster-" + CLUSTER;
+                assertThat(host.connected(cut.id(), network)).as("%s on %s", cut.name(), network).isFalse();
+                var healed = Leftovers.undo(journal, new Undo(engine, Optional::empty), Optional.empty());
+                assertThat(healed).isInstanceOfSatisfying(Leftovers.Undone.class, u -> assertThat(u.outcomes().get(0)
+                        .what()).isEqualTo("reconnected " + cut.name() + " to " + network + " at " + cut.address()));
+                try (DockerClient here = DockerEngine.client(Optional.empty())) {
+                    assertThat(here.inspectContainerCmd(cut.id()).exec().getNetworkSettings().getNetworks()
+                            .get(network).getIpAddress()).isEqualTo(cut.address());
+                }
+                eventually(Duration.ofSeconds(30), () -> state(first, cut.name()).equals("ready") ? true : null,
+                        cut.name() + " ready after the partition");
             }
 
             var down = Scaler.run("cluster", "down", CLUSTER);

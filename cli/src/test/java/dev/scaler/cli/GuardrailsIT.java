@@ -97,7 +97,7 @@ class GuardrailsIT extends ProjectIT {
 
         // A dry run exits with the code the real run gives: a step that names nothing here is the environment (3).
         Path noShard = experiment("no-shard", """
-                load: { rate: 20/s, duration: 5s }
+                load: { rate: 20/s, duration: 5s, journeys: { browse: 50, login: 50 } }
                 steps: [{ at: 1s, kill: "shard[1].primary" }]
                 """);
         var dry = Scaler.run("chaos", noShard.toString(), project(), "--dry-run");
@@ -106,8 +106,18 @@ class GuardrailsIT extends ProjectIT {
         assertThat(real.code()).as(real.transcript()).isEqualTo(dry.code());
         assertThat(dry.err()).contains("no container is shard[1].primary");
 
-        // 1. The steady state fails: half the journeys write notes, and this topology has no database (501), so the
-        // baseline is below 99%. Nothing may be injected: no toxic and no stopped replica is ever seen.
+        // A journey this topology cannot serve (write: it has no database) is bad input, refused before any load or
+        // fault, in a dry run too (exit 2): the built-in kill-web sends writes.
+        var unservedDry = Scaler.run("chaos", "kill-web", project(), "--dry-run");
+        var unservedReal = Scaler.run("chaos", "kill-web", project());
+        assertThat(unservedDry.code()).as(unservedDry.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unservedReal.code()).as(unservedReal.transcript()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unservedReal.err()).contains("kill-web sends journeys guard-it cannot serve: write needs a database");
+        assertThat(unservedReal.out()).doesNotContain("run ");
+        assertThat(webStates()).as("nothing killed").containsOnly("running");
+
+        // 1. The steady state fails: it asks a median of 10 µs, which no request through HAProxy meets. Nothing may
+        // be injected: no toxic and no stopped replica is ever seen.
         Path unsteady = shared("unsteady");
         var failed = new Scaler.Result[1];
         Seen seen = watchWhile(() -> failed[0] = Scaler.run("chaos", unsteady.toString(), project(), "--seed", "1",

@@ -140,6 +140,31 @@ class LoadReportCommandTest {
     }
 
     @Test
+    void stagesRampTheRateAndTheReportShowsTheTargetPerSecond() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var r = Scaler.run("load", "--target", fixture.uri().toString(), "--stages", "2s:200,1s:200,1s:0",
+                    "--journeys", "browse=1", "--seed", "5", "--warmup", "0s");
+            assertThat(r.code()).as(r.transcript()).isZero();
+            assertThat(r.out()).contains("stages 2s:200,1s:200,1s:0 (peak 200/s, 4s)");
+            var doc = new ObjectMapper().readTree(Scaler.run("report", "--format", "json").out());
+            assertThat(doc.path("run").path("stages")).hasSize(3);
+            var windows = doc.path("windows");
+            assertThat(windows).hasSize(4);
+            // 0 -> 200/s over 2 s: 50 then 150 arrivals; 200 held; 200 -> 0 over 1 s: 100
+            assertThat(windows.findValuesAsText("targetRate")).containsExactly("50.0", "150.0", "200.0", "100.0");
+            for (int s = 0; s < 4; s++) {
+                // browse only: one request per arrival, so each second holds what its rate scheduled (within one)
+                assertThat(windows.get(s).path("attempts").asDouble())
+                        .isCloseTo(windows.get(s).path("targetRate").asDouble(), org.assertj.core.api.Assertions.within(1.0));
+            }
+            Path html = dir.resolve("ramp.html");
+            assertThat(Scaler.run("report", "--format", "html", "--out", html.toString()).code()).isZero();
+            assertThat(Files.readString(html)).contains("target arrival rate (stages 2s:200,1s:200,1s:0)")
+                    .contains("<polyline class=\"target\"");
+        }
+    }
+
+    @Test
     void badInputExitsTwoAndSaysWhy() {
         var noRun = Scaler.run("report");
         assertThat(noRun.code()).isEqualTo(ExitCode.BAD_INPUT);
@@ -159,6 +184,12 @@ class LoadReportCommandTest {
         var line = Scaler.run("load", "--target", "http://127.0.0.1:9/", "--hypothesis", "p99=500");
         assertThat(line.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(line.err()).contains("hypothesis p99: '500' needs a unit");
+        var both = Scaler.run("load", "--target", "http://127.0.0.1:9/", "--rate", "5", "--stages", "1s:5");
+        assertThat(both.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(both.err()).contains("give --rate and --duration, or --stages, not both");
+        var stages = Scaler.run("load", "--target", "http://127.0.0.1:9/", "--stages", "30s:50,60s");
+        assertThat(stages.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(stages.err()).contains("--stages: '60s' is not DURATION:RATE; expected stages DURATION:RATE");
         var target = Scaler.run("load", "--target", "ftp://x", "--duration", "1s");
         assertThat(target.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(target.err()).contains("--target must be an http:// URL");

@@ -15,8 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An engine in memory that records every call, for testing the apply logic without Docker. */
-final class FakeEngine implements Engine {
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+final class FakeEngine extends RecordingEngine {
     final Map<String, ContainerSpec> containers = new ConcurrentHashMap<>();
     final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
     final Map<String, Map<String, byte[]>> files = new ConcurrentHashMap<>();
@@ -75,11 +74,6 @@ final class FakeEngine implements Engine {
     @Override
     public Optional<String> imageId(String image) {
         return Optional.of("sha256:" + image.hashCode());
-    }
-
-    @Override
-    public boolean pull(String image, Duration timeout) {
-        return false;
     }
 
     @Override
@@ -142,26 +136,7 @@ final class FakeEngine implements Engine {
     }
 
     @Override
-    public void rename(String id, String name) {
-        calls.add("rename " + id + " " + name);
-    }
-
-    @Override
-    public long memoryTotal() {
-        return 8L << 30;
-    }
-
-    @Override
-    public java.util.OptionalLong memoryUsage(String id) {
-        return java.util.OptionalLong.empty();
-    }
-
-    @Override
     public void unpause(String id) {
         calls.add("unpause " + id);
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -48,6 +48,19 @@ class RolloutTest {
         assertThat(Rollout.next(slots, limits, QUIET)).isEqualTo(new Rollout.Retire(List.of(1)));
     }
 
+    /** Ctrl-C between batches: whatever the state, the next step is a rollback to the spec the project had. */
+    @ParameterizedTest(name = "after {0} batches")
+    @CsvSource({"0", "1", "2", "3", "5"})
+    void ctrlCBetweenBatchesRollsBack(int batches) {
+        var limits = new Limits(1, 0, 0.01, 100);
+        List<Slot> slots = Rollout.begin(3);
+        for (int i = 0; i < batches; i++) {
+            slots = apply(slots, Rollout.next(slots, limits, QUIET), New.SERVING);
+        }
+        assertThat(Rollout.next(slots, limits, QUIET, true)).isEqualTo(new Rollout.RollBack(Rollout.INTERRUPTED));
+        assertThat(Rollout.next(slots, limits, QUIET, false)).isNotInstanceOf(Rollout.RollBack.class);
+    }
+
     @Test
     void aReplacementThatNeverGetsReadyRollsBack() {
         var limits = new Limits(1, 0, 0.01, 100);

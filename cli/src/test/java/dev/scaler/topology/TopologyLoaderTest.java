@@ -724,4 +724,40 @@ class TopologyLoaderTest {
                     "t/shop.yaml:2:10: proxies: expected true or false, got 'maybe'"));
         }
     }
+
+    @Nested
+    class WebAutoscale {
+        @Test
+        void readsEveryFieldAndDefaultsTheBehaviors() {
+            var a = ok("name: demo\nweb:\n  replicas: 2\n  autoscale: { min: 2, max: 8, target: { requestsPerReplica: 100/s } }\n")
+                    .web().autoscale().orElseThrow();
+            assertThat(a).isEqualTo(new Autoscale(2, 8, new Autoscale.Target(Autoscale.Metric.REQUESTS_PER_REPLICA, 100),
+                    Autoscale.DEFAULT_UP, Autoscale.DEFAULT_DOWN));
+            var p99 = ok("name: demo\nweb:\n  replicas: 1\n  autoscale:\n    max: 3\n    target: { p99: 250ms }\n"
+                    + "    scaleUp: { window: 5s, step: 2 }\n    scaleDown: { window: 1m, step: 3 }\n").web().autoscale()
+                    .orElseThrow();
+            assertThat(p99).isEqualTo(new Autoscale(1, 3, new Autoscale.Target(Autoscale.Metric.P99, 250),
+                    new Autoscale.Behavior(Duration.ofSeconds(5), 2), new Autoscale.Behavior(Duration.ofMinutes(1), 3)));
+            assertThat(ok("name: demo\n").web().autoscale()).isEmpty();
+        }
+
+        @Test
+        void wrongFieldsAreReportedWhereTheyAreWritten() {
+            only("name: demo\nweb:\n  autoscale: { target: { p99: 1s } }\n", 3, 14,
+                    "web.autoscale: missing required field 'max'");
+            only("name: demo\nweb:\n  autoscale: { max: 4 }\n", 3, 14, "web.autoscale: missing required field 'target'");
+            only("name: demo\nweb:\n  autoscale:\n    min: 3\n    max: 2\n    target: { p99: 1s }\n", 5, 10,
+                    "web.autoscale.max: must be at least min (3), got 2");
+            only("name: demo\nweb:\n  autoscale:\n    max: 65\n    target: { p99: 1s }\n", 4, 10,
+                    "web.autoscale.max: expected a whole number from 1 to 64, got '65'");
+            only("name: demo\nweb:\n  autoscale:\n    max: 4\n    target: { p99: 1s, requestsPerReplica: 5 }\n", 5, 13,
+                    "web.autoscale.target: expected exactly one of requestsPerReplica or p99, got both");
+            only("name: demo\nweb:\n  autoscale:\n    max: 4\n    target: { requestsPerReplica: lots }\n", 5, 35,
+                    "web.autoscale.target.requestsPerReplica: expected requests per second above 0");
+            only("name: demo\nweb:\n  autoscale:\n    max: 4\n    target: { p99: 1s }\n    scaleDown: { window: 2h }\n",
+                    6, 26, "web.autoscale.scaleDown.window: expected a duration from 0s to 60m");
+            only("name: demo\nweb:\n  replicas: 5\n  autoscale: { max: 4, target: { p99: 1s } }\n", 3, 13,
+                    "web.replicas: the replicas to start with must be within autoscale.min (1) and autoscale.max (4), got 5");
+        }
+    }
 }
