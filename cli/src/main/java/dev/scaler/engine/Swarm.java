@@ -163,7 +163,7 @@ public final class Swarm implements Engine {
     /** Creates a service of the project; its configs and secrets must exist. */
     public String createService(Service service, String project) {
         try {
-            return swarm().createServiceCmd(SwarmSpecs.of(service, project)).exec().getId();
+            return swarm().createServiceCmd(SwarmSpecs.of(service, project, fileIds(project))).exec().getId();
         } catch (com.github.dockerjava.api.exception.DockerException e) {
             throw new EngineException("cannot create service " + service.name() + ": " + DockerEngine.rootMessage(e),
                     "", e);
@@ -172,7 +172,8 @@ public final class Swarm implements Engine {
 
     /** Replaces a service's spec; Swarm rolls its tasks as the spec's update order says. */
     public void updateService(Deployed deployed, Service service, String project) {
-        swarm().updateServiceCmd(deployed.id(), SwarmSpecs.of(service, project)).withVersion(deployed.version()).exec();
+        swarm().updateServiceCmd(deployed.id(), SwarmSpecs.of(service, project, fileIds(project)))
+                .withVersion(deployed.version()).exec();
     }
 
     /** Removes a service and waits until its tasks' containers are gone from every node (so its volumes can go). */
@@ -221,12 +222,17 @@ public final class Swarm implements Engine {
 
     /** Names of the project's configs and secrets. */
     public List<String> files(String project) {
-        var names = new ArrayList<String>();
+        return List.copyOf(fileIds(project).keySet());
+    }
+
+    /** The project's configs and secrets: each one's id by its name (a service refers to one by both). */
+    private Map<String, String> fileIds(String project) {
+        var ids = new LinkedHashMap<String, String>();
         swarm().listSecretsCmd().withLabelFilter(Map.of(Labels.PROJECT, project)).exec()
-                .forEach(s -> names.add(s.getSpec().getName()));
+                .forEach(s -> ids.put(s.getSpec().getName(), s.getId()));
         swarm().listConfigsCmd().withFilters(Map.of("label", List.of(Labels.PROJECT + "=" + project))).exec()
-                .forEach(c -> names.add(c.getSpec().getName()));
-        return names;
+                .forEach(c -> ids.put(c.getSpec().getName(), c.getId()));
+        return ids;
     }
 
     /** Creates the config or secret that holds a file, with its secrets filled in. */

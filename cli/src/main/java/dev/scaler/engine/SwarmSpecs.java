@@ -35,7 +35,8 @@ final class SwarmSpecs {
     private SwarmSpecs() {
     }
 
-    static ServiceSpec of(Service s, String project) {
+    /** {@code fileIds}: the Swarm id of each config and secret by name (a reference must carry both). */
+    static ServiceSpec of(Service s, String project, Map<String, String> fileIds) {
         var container = new com.github.dockerjava.api.model.ContainerSpec()
                 .withImage(s.image())
                 .withHostname(s.hostname())
@@ -45,9 +46,11 @@ final class SwarmSpecs {
                         .withTarget(m.path()).withVolumeOptions(new VolumeOptions().withLabels(Labels.project(project))))
                         .toList())
                 .withConfigs(s.files().stream().filter(f -> f.kind() == ServiceFile.Kind.CONFIG)
-                        .map(f -> new ContainerSpecConfig().withConfigName(f.object()).withFile(file(f))).toList())
+                        .map(f -> new ContainerSpecConfig().withConfigName(f.object()).withConfigID(id(f, fileIds))
+                                .withFile(file(f))).toList())
                 .withSecrets(s.files().stream().filter(f -> f.kind() == ServiceFile.Kind.SECRET)
-                        .map(f -> new ContainerSpecSecret().withSecretName(f.object()).withFile(file(f))).toList());
+                        .map(f -> new ContainerSpecSecret().withSecretName(f.object()).withSecretId(id(f, fileIds))
+                                .withFile(file(f))).toList());
         if (!s.command().isEmpty()) {
             container = container.withCommand(s.command());
         }
@@ -78,6 +81,15 @@ final class SwarmSpecs {
                 .withUpdateConfig(update).withEndpointSpec(endpoint);
     }
 
+    private static String id(ServiceFile f, Map<String, String> fileIds) {
+        String id = fileIds.get(f.object());
+        if (id == null) {
+            throw new EngineException("the " + f.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + f.object()
+                    + " is not on the swarm", "`scaler up --engine swarm` creates it before the services");
+        }
+        return id;
+    }
+
     private static ContainerSpecFile file(ServiceFile f) {
         return new ContainerSpecFile().withName(f.path()).withUid("0").withGid("0").withMode((long) f.mode());
     }
@@ -85,6 +97,4 @@ final class SwarmSpecs {
     private static long nanos(Duration d) {
         return d.toNanos();
     }
-
-
 }
