@@ -21,6 +21,8 @@ final class SwarmUpCommand {
 
     static int run(Topology declared, EngineChoice choice, Duration timeout, CommandSpec spec) {
         var out = spec.commandLine().getOut();
+        // Before the images are chosen: the proxy image is not on the nodes, and would be named as the problem.
+        SwarmUp.refuseUnsupported(declared.name(), declared.proxies());
         try (var swarm = (Swarm) choice.connect()) {
             var resolved = ImageChoice.forUp(declared, swarm);
             resolved.line().ifPresent(out::println);

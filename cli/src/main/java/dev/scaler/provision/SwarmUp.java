@@ -53,14 +53,21 @@ public final class SwarmUp {
         cancelled = true;
     }
 
-    /** Deploys the plan; {@code secrets} fills the placeholders of the secret files. */
-    public Result run(Plan plan, UnaryOperator<String> secrets) {
-        if (!plan.proxies().isEmpty()) {
-            // Toxiproxy's proxies are made through its API on a published port after `up` (ProxySync), which the
-            // swarm backend does not do yet: the web tier would be routed through a proxy that forwards nothing.
-            throw new EngineException(plan.project() + " has proxies: true, which the swarm backend cannot set up"
+    /**
+     * Refuses what the swarm backend cannot set up yet, before anything else is looked at or made: Toxiproxy's
+     * proxies are made through its API on a published port after `up` (ProxySync), which the swarm backend does not
+     * do, so the web tier would be routed through a proxy that forwards nothing.
+     */
+    public static void refuseUnsupported(String project, boolean proxies) {
+        if (proxies) {
+            throw new EngineException(project + " has proxies: true, which the swarm backend cannot set up"
                     + " yet; nothing was created", "deploy it with proxies: false on the swarm, or on one engine");
         }
+    }
+
+    /** Deploys the plan; {@code secrets} fills the placeholders of the secret files. */
+    public Result run(Plan plan, UnaryOperator<String> secrets) {
+        refuseUnsupported(plan.project(), !plan.proxies().isEmpty());
         Deployment d;
         try {
             d = Services.of(plan, swarm.nodes());

@@ -50,6 +50,18 @@ class SwarmBackendIT extends EngineIT {
         var cluster = Scaler.run("cluster", "up", "--nodes", "3", "--name", CLUSTER, "--images", "haproxy,webapp,redis");
         assertThat(cluster.code()).as(cluster.transcript()).isZero();
 
+        // What the swarm backend cannot set up yet is refused before anything is made on the swarm.
+        Path proxied = dir.resolve("proxied.yaml");
+        Files.writeString(proxied, Files.readString(topology) + "\nproxies: true\n");
+        var refused = Scaler.run("up", "--cluster", CLUSTER, proxied.toString());
+        assertThat(refused.code()).as(refused.transcript()).isEqualTo(3);
+        assertThat(refused.err()).contains("proxies: true").contains("nothing was created");
+        try (var swarm = dev.scaler.engine.Swarm.connect(Optional.of(CLUSTER))) {
+            assertThat(swarm.services(PROJECT)).isEmpty();
+            assertThat(swarm.networks(PROJECT)).isEmpty();
+            assertThat(swarm.files(PROJECT)).isEmpty();
+        }
+
         long t0 = System.nanoTime();
         var up = Scaler.run("up", "--cluster", CLUSTER, topology.toString());
         System.out.printf("up --engine swarm web-tier: %.1fs%n", (System.nanoTime() - t0) / 1e9);
