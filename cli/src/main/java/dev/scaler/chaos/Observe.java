@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
  * parallel, because the time between a step's moment and its fault is part of what a run measures.
  */
 public final class Observe {
+    /** Every tier whose members' roles change at run time, so are asked of the servers (a queue's leader included). */
+    public static final Set<Tier> ROLE_TIERS = Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD, Tier.QUEUE);
+
     private Observe() {
     }
 

@@ -19,7 +19,6 @@ import dev.scaler.engine.Engine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.files.InputFile;
 import dev.scaler.load.LoadSpec;
-import dev.scaler.plan.Tier;
 import dev.scaler.report.Event;
 import dev.scaler.report.Hypothesis;
 import dev.scaler.report.HypothesisException;
@@ -35,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,8 +144,7 @@ final class ChaosCommand implements Callable<Integer> {
     private int dryRun(Context c, Experiment e, long s, Format fmt) {
         var proxies = ProjectProxies.open(c.engine(), c.project());
         try {
-            var snapshot = Observe.snapshot(c.engine(), c.project(), Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD),
-                    proxies);
+            var snapshot = Observe.snapshot(c.engine(), c.project(), Observe.ROLE_TIERS, proxies);
             DryRun dry = DryRun.of(e, Optional.of(snapshot), s);
             c.out().print(fmt == Format.JSON ? Json.write(dry) + "\n" : dry.text());
             // The code the real run would end with, so CI can use a dry run as a check: a topology that lacks what
@@ -203,8 +200,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
         var proxies = ProjectProxies.open(context.engine(), context.project());
         try {
-            var snapshot = Observe.snapshot(context.engine(), context.project(),
-                    Set.of(Tier.CACHE, Tier.DATABASE, Tier.SHARD), proxies);
+            var snapshot = Observe.snapshot(context.engine(), context.project(), Observe.ROLE_TIERS, proxies);
             return DryRun.of(e, Optional.of(snapshot), seed).notNow();
         } finally {
             proxies.ifPresent(f -> f.close());

@@ -55,5 +55,27 @@ class JobJourneyIT extends ProjectIT {
         var mixed = Scaler.run("load", file.toString(), "--rate", "20", "--duration", "2s", "--users", "10");
         assertThat(mixed.code()).as(mixed.transcript()).isZero();
         assertThat(mixed.out()).contains("job=10");
+
+        // kill-workers, shortened: with every worker gone for 10 s users notice nothing and the queue keeps every job
+        // (exit 0); the same run judged by `lateJobs 0` fails (exit 1): the outage is in the job ledger, so the
+        // built-in's lines are judged on something that moved.
+        Path killWorkers = dir.resolve("kill-workers.yaml");
+        Files.writeString(killWorkers, """
+                name: kill-workers
+                load: { rate: 30/s, duration: 30s, journeys: { browse: 50, job: 50 }, timeout: 2s }
+                steps:
+                  - { at: 5s, kill: "workers[*]" }
+                  - { at: 15s, restore: "workers[*]" }
+                hypothesis: { availability: ">= 99%", lostJobs: 0, duplicateJobs: 0, backlogDrain: "<= 20s" }
+                """);
+        var guarded = ChaosOutcome.of(Scaler.run("chaos", killWorkers.toString(), PROJECT, "--seed", "5",
+                "--warmup", "1s"));
+        System.out.printf("JobJourneyIT kill-workers: %s, jobs %s%n", guarded.figures(), guarded.report().path("jobs"));
+        assertThat(guarded.code()).as(guarded.transcript()).isEqualTo(ExitCode.OK);
+        var jobsThen = guarded.report().path("jobs");
+        assertThat(jobsThen.path("backlogPeak").asLong()).as("jobs waited while no worker ran").isGreaterThan(50);
+        assertThat(jobsThen.path("late").asLong()).isPositive();
+        var judged = Scaler.run("report", "--run", guarded.id(), "--hypothesis", "lateJobs=0");
+        assertThat(judged.code()).as(judged.transcript()).isEqualTo(ExitCode.HYPOTHESIS_FAILED);
     }
 }

@@ -49,7 +49,7 @@ class KubernetesSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"web-tier", "starter"})
+    @ValueSource(strings = {"web-tier", "starter", "services"})
     void theExportOfEveryShippedTopologyIsValid(String topology) throws Exception {
         var plan = Exports.plan(topology);
         var manifests = KubernetesManifests.render(plan, Exports.secrets(plan));

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlannerTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc", "queue"})
+    @ValueSource(strings = {"starter", "web-tier", "cdn", "multi-dc", "services"})
     void noContainerOfAShippedTopologyHasAPasswordInItsEnvironmentOnlyInAFile(String name) throws Exception {
         Plan plan = Planner.plan(InputFile.topology(
                 dev.scaler.Repository.root().resolve("topologies/" + name + ".yaml")).withImages(dev.scaler.topology.ImageProfile.UPSTREAM));
