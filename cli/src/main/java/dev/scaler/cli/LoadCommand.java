@@ -176,7 +176,11 @@ final class LoadCommand implements Callable<Integer> {
         if (run.generators() == 1) {
             outcome = measured.run(id, setup, alongside);
         } else {
-            try (var engine = DockerEngine.connect()) {
+            if (engineChoice.swarm()) {
+                throw new UsageException("--generators runs its containers on the local engine: not with --engine swarm"
+                        + " yet");
+            }
+            try (var engine = engineChoice.connect()) {
                 var generators = GeneratorContainers.plan(engine, projectName, id, load, run.generators(),
                         run.warmup(), store, out);
                 outcome = measured.run(id, setup, alongside, generators);

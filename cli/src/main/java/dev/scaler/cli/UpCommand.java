@@ -48,7 +48,7 @@ final class UpCommand implements Callable<Integer> {
         Topology declared = topology.load();
         refuseUnsupported(declared); // bad input is told before the engine is asked anything
         if (engineChoice.swarm()) {
-            return SwarmUpCommand.run(declared, engineChoice, Duration.ofSeconds(timeoutSeconds), spec);
+            return SwarmUpCommand.run(declared, engineChoice, timeout.duration(), spec);
         }
         try (var engine = DockerEngine.connect()) {
             var resolved = ImageChoice.forUp(declared, engine);

@@ -445,6 +445,20 @@ public final class Swarm implements Engine {
         return at.node().logs(at.container(), lines);
     }
 
+    /** Asked of the node that runs the task's container. */
+    @Override
+    public java.util.OptionalInt exitCode(String id) {
+        var at = locate(id);
+        return at.node().exitCode(at.container());
+    }
+
+    /** Copied out of the container on the node that runs it. */
+    @Override
+    public Map<String, byte[]> copyOut(String id, String directory) {
+        var at = locate(id);
+        return at.node().copyOut(at.container(), directory);
+    }
+
     /** Removes the service the task belongs to: a task's container alone would be replaced at once. */
     @Override
     public void remove(String id, Duration stopTimeout) {
@@ -484,6 +498,12 @@ public final class Swarm implements Engine {
     @Override
     public long memoryTotal() {
         return host.memoryTotal();
+    }
+
+    /** The nodes share this machine's cores too. */
+    @Override
+    public int cpus() {
+        return host.cpus();
     }
 
     @Override
