@@ -26,7 +26,7 @@ class LayersTest {
      * their model classes by name (docs/architecture.md says which and why).
      */
     private static final List<String> PURE = List.of(
-            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "autoscale", "cluster",
+            "yaml", "topology", "plan", "sql", "failover", "monitor", "report", "export", "autoscale", "cluster", "swarm",
             "chaos.AbortLine", "chaos.Action", "chaos.ChaosScript", "chaos.Choice", "chaos.ContainerAction", "chaos.DryRun",
             "chaos.Experiment", "chaos.ExperimentBinder", "chaos.ExperimentException", "chaos.ExperimentLoader",
             "chaos.Gameday", "chaos.Guard", "chaos.Heal", "chaos.Link", "chaos.Links", "chaos.Load", "chaos.Member", "chaos.Needs",
@@ -71,7 +71,7 @@ class LayersTest {
     private static void onlyDependsOn(String pkg, String... allowed) {
         var others = new ArrayList<String>();
         for (String p : new String[] {"yaml", "topology", "plan", "engine", "state", "files", "sql", "provision",
-                "failover", "load", "monitor", "collect", "report", "chaos", "export", "autoscale", "cluster", "nodes", "cli"}) {
+                "failover", "load", "monitor", "collect", "report", "chaos", "export", "autoscale", "cluster", "swarm", "nodes", "cli"}) {
             if (!p.equals(pkg) && !List.of(allowed).contains(p)) {
                 others.add("dev.scaler." + p + "..");
             }
@@ -94,10 +94,11 @@ class LayersTest {
         onlyDependsOn("export", "plan");
         onlyDependsOn("autoscale", "topology");
         onlyDependsOn("cluster");
-        onlyDependsOn("engine", "plan", "topology");
+        onlyDependsOn("swarm", "plan");
+        onlyDependsOn("engine", "plan", "topology", "swarm");
         onlyDependsOn("state", "report", "load", "monitor");
         onlyDependsOn("files", "yaml", "topology", "chaos");
-        onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover");
+        onlyDependsOn("provision", "engine", "plan", "topology", "state", "sql", "failover", "swarm");
         // chaos writes its timeline as report.Event and checks hypotheses with report.Hypothesis: one definition each
         // (docs/architecture.md says why this arrow was added).
         onlyDependsOn("chaos", "engine", "provision", "plan", "topology", "yaml", "load", "report", "nodes", "cluster");

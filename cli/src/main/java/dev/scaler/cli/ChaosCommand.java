@@ -15,7 +15,6 @@ import dev.scaler.chaos.Targets;
 import dev.scaler.chaos.Watch;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.Window;
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.Engine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.files.InputFile;
@@ -82,6 +81,9 @@ final class ChaosCommand implements Callable<Integer> {
     Optional<Long> seed = Optional.empty();
 
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     RunOptions runOptions = new RunOptions();
 
     @Spec
@@ -109,7 +111,7 @@ final class ChaosCommand implements Callable<Integer> {
         var topology = topologyFile.isPresent() ? Optional.of(InputFile.topology(topologyFile.get()))
                 : Optional.<dev.scaler.topology.Topology>empty();
         long s = seed.orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE);
-        try (var engine = DockerEngine.connect()) {
+        try (var engine = engineChoice.connect()) {
             String name = ProjectName.resolve(project.isPresent() ? project : ProjectName.fromArgument(target), engine);
             if (script instanceof Experiment e) {
                 // As `scaler load --journeys`: refused before faults are undone, load is sent or anything is injected,

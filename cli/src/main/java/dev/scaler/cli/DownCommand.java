@@ -1,6 +1,5 @@
 package dev.scaler.cli;
 
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.provision.Down;
 import dev.scaler.state.Secrets;
 import java.util.Optional;
@@ -17,6 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  scaler down --keep-data web-tier"})
 final class DownCommand implements Callable<Integer> {
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     ProjectTarget target;
 
     @Option(names = "--keep-data", description = "Keep the project's volumes (and its generated secrets).")
@@ -29,7 +31,7 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         Optional<String> given = target.given();
-        try (var engine = DockerEngine.connect()) {
+        try (var engine = engineChoice.connect()) {
             String name = ProjectName.resolve(given, engine);
             LeftoverFaults.undo(engine, name, spec.commandLine().getErr());
             var progress = new ProgressPrinter(out, ScalerCommand.display(spec));

@@ -1,6 +1,5 @@
 package dev.scaler.cli;
 
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.engine.EngineException;
 import dev.scaler.load.PlainHttp;
 import dev.scaler.load.JourneyMix;
@@ -97,6 +96,9 @@ final class LoadCommand implements Callable<Integer> {
     Map<String, String> hypothesis = new LinkedHashMap<>();
 
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     RunOptions runOptions = new RunOptions();
 
     @Spec
@@ -138,7 +140,7 @@ final class LoadCommand implements Callable<Integer> {
         List<URI> uris = new ArrayList<>();
         Serves serves = Serves.URLS; // URLs: what stands behind them is not known
         if (targets.isEmpty()) {
-            try (var engine = DockerEngine.connect()) {
+            try (var engine = engineChoice.connect()) {
                 projectName = ProjectName.resolve(ProjectName.fromArgument(project), engine);
                 serves = Journeys.of(engine, projectName);
                 Journeys.choose(asked, serves, projectName); // refused before faults are undone or load is sent
@@ -174,7 +176,11 @@ final class LoadCommand implements Callable<Integer> {
         if (run.generators() == 1) {
             outcome = measured.run(id, setup, alongside);
         } else {
-            try (var engine = DockerEngine.connect()) {
+            if (engineChoice.swarm()) {
+                throw new UsageException("--generators runs its containers on the local engine: not with --engine swarm"
+                        + " yet");
+            }
+            try (var engine = engineChoice.connect()) {
                 var generators = GeneratorContainers.plan(engine, projectName, id, load, run.generators(),
                         run.warmup(), store, out);
                 outcome = measured.run(id, setup, alongside, generators);

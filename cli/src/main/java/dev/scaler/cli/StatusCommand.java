@@ -2,7 +2,6 @@ package dev.scaler.cli;
 
 import dev.scaler.collect.Collectors;
 import dev.scaler.collect.Targets;
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.monitor.Sampler;
 import dev.scaler.monitor.Snapshot;
 import dev.scaler.monitor.VitalsTable;
@@ -28,6 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  scaler status --metrics --format json web-tier    # one snapshot of every container's vital signs"})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     ProjectTarget target;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -44,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         Optional<String> given = target.given();
-        try (var engine = DockerEngine.connect()) {
+        try (var engine = engineChoice.connect()) {
             engine.containers(given).stream().map(c -> c.labels().get(dev.scaler.plan.Labels.PROJECT)).distinct()
                     .forEach(p -> LeftoverFaults.undo(engine, p, spec.commandLine().getErr()));
             if (metrics) {
@@ -72,9 +74,17 @@ final class StatusCommand implements Callable<Integer> {
                 out.println(given.map(p -> p + ": no containers").orElse("no scaler project runs on this engine"));
                 return ExitCode.OK;
             }
-            var table = new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS");
-            rows.forEach(r -> table.row(r.project(), r.container(), r.tier(), r.role(), r.state(), r.health(),
-                    r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
+            var table = engineChoice.swarm()
+                    ? new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS", "NODE")
+                    : new Table("PROJECT", "CONTAINER", "TIER", "ROLE", "STATE", "HEALTH", "ADDRESS");
+            rows.forEach(r -> {
+                var cells = new java.util.ArrayList<>(List.of(r.project(), r.container(), r.tier(), r.role(), r.state(),
+                        r.health(), r.addresses().isEmpty() ? "-" : String.join(",", r.addresses())));
+                if (engineChoice.swarm()) {
+                    cells.add(r.node());
+                }
+                table.row(cells.toArray(String[]::new));
+            });
             table.print(out);
             proxies.forEach(listing -> print(listing, out));
             cdn.forEach(c -> print(c, out));

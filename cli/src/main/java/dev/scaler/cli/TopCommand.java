@@ -2,7 +2,6 @@ package dev.scaler.cli;
 
 import dev.scaler.collect.Collectors;
 import dev.scaler.collect.Targets;
-import dev.scaler.engine.DockerEngine;
 import dev.scaler.monitor.Sampler;
 import dev.scaler.monitor.Snapshot;
 import dev.scaler.monitor.VitalsTable;
@@ -38,6 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "", "Without a terminal it prints one snapshot; `scaler status --metrics --format json` prints one as JSON."})
 final class TopCommand implements Callable<Integer> {
     @Mixin
+    EngineChoice engineChoice;
+
+    @Mixin
     ProjectTarget target;
 
     @Option(names = "--interval", paramLabel = "D", defaultValue = "1s", description = "How often (default: ${DEFAULT-VALUE}).")
@@ -53,7 +55,7 @@ final class TopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Duration every = Options.duration("--interval", interval);
         var out = spec.commandLine().getOut();
-        try (var engine = DockerEngine.connect()) {
+        try (var engine = engineChoice.connect()) {
             String project = ProjectName.resolve(target.given(), engine);
             var collectors = Collectors.forProject(Secrets.open(StateDir.resolve(), project));
             Optional<Terminal> shell = Shell.terminal();

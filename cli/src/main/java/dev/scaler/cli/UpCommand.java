@@ -27,13 +27,17 @@ import picocli.CommandLine.Model.CommandSpec;
 /** `scaler up FILE`: provisions the topology, changing only what differs from what runs. */
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Create or update the system a topology describes; wait until it is healthy.",
         footer = {"", "Examples:", "  scaler up topologies/web-tier.yaml",
-                "  scaler up --images upstream topologies/web-tier.yaml"})
+                "  scaler up --images upstream topologies/web-tier.yaml",
+                "  scaler up --engine swarm topologies/web-tier.yaml"})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     TopologyFile topology;
 
     @Mixin
     ReadyTimeout timeout;
+
+    @Mixin
+    EngineChoice engineChoice;
 
     @Spec
     CommandSpec spec;
@@ -43,6 +47,9 @@ final class UpCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Topology declared = topology.load();
         refuseUnsupported(declared); // bad input is told before the engine is asked anything
+        if (engineChoice.swarm()) {
+            return SwarmUpCommand.run(declared, engineChoice, timeout.duration(), spec);
+        }
         try (var engine = DockerEngine.connect()) {
             var resolved = ImageChoice.forUp(declared, engine);
             resolved.line().ifPresent(out::println);
@@ -93,7 +100,7 @@ final class UpCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void refuseUnsupported(Topology t) {
+    static void refuseUnsupported(Topology t) {
         var unsupported = Planner.unsupported(t);
         if (!unsupported.isEmpty()) {
             throw new UsageException(t.source() + ": this version of scaler cannot provision "

@@ -52,18 +52,23 @@ public final class DockerEngine implements Engine {
 
     /** Connects to the engine that DOCKER_HOST (or the default socket) names; fails with a hint when none answers. */
     public static DockerEngine connect() {
-        DockerClientConfig probeConfig = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        String host = probeConfig.getDockerHost().toString();
-        RemoteApiVersion version;
-        try (DockerClient probe = client(probeConfig)) {
-            version = negotiate(probe.versionCmd().exec().getApiVersion());
-        } catch (Exception e) {
-            throw new EngineException("cannot reach the Docker engine at " + host + ": " + rootMessage(e),
+        try {
+            return new DockerEngine(client(Optional.empty()),
+                    DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().toString());
+        } catch (EngineException e) {
+            throw new EngineException(e.getMessage(),
                     "start Docker (for example `dockerd &` as root) or point DOCKER_HOST at a running engine", e);
         }
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withApiVersion(version).build();
-        return new DockerEngine(client(config), host);
+    }
+
+    /** Connects to the engine at that address (a Swarm node's, {@code tcp://ADDRESS:2375}). */
+    static DockerEngine at(String dockerHost) {
+        return new DockerEngine(client(Optional.of(dockerHost)), dockerHost);
+    }
+
+    /** The client, for the Swarm adapter, which speaks the same API to a node. */
+    DockerClient docker() {
+        return docker;
     }
 
     /**

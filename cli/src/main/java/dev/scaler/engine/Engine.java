@@ -29,6 +29,16 @@ public interface Engine extends AutoCloseable {
 
     void removeVolume(String name);
 
+    /** Names of the project's configs and secrets on an orchestrator (a swarm); a single engine has none. */
+    default List<String> clusterFiles(String project) {
+        return List.of();
+    }
+
+    /** Removes one of {@link #clusterFiles}. */
+    default void removeClusterFile(String name) {
+        throw new UnsupportedOperationException("a single engine keeps no configs or secrets");
+    }
+
     /** The id of a local image, empty when it is not there. */
     Optional<String> imageId(String image);
 

@@ -28,7 +28,7 @@ final class Datacenters {
     /** Listen ports of the links in Toxiproxy, in plan order; apart from the web tier's 20000 block. */
     static final int FIRST_LINK_PORT = 30000;
     /** The {@code scaler.datacenter} of the containers that belong to no one datacenter. */
-    static final String GLOBAL = "global";
+    static final String GLOBAL = Labels.GLOBAL_DATACENTER;
 
     private Datacenters() {
     }

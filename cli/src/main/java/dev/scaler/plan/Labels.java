@@ -16,6 +16,8 @@ public final class Labels {
     public static final String RUN = "scaler.run";
     /** On the global load balancer: the datacenters in topology order, whose entry points are its ports in order. */
     public static final String DATACENTERS = "scaler.datacenters";
+    /** The {@code scaler.datacenter} of what serves every datacenter (the global load balancer). */
+    public static final String GLOBAL_DATACENTER = "global";
 
     private Labels() {
     }

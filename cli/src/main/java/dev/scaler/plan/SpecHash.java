@@ -45,7 +45,8 @@ public final class SpecHash {
         text.append(kind).append(' ').append(value).append('\n');
     }
 
-    private static String sha256(String text) {
+    /** The SHA-256 of a text in hex (the Swarm service mapping names its configs by it). */
+    public static String sha256(String text) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

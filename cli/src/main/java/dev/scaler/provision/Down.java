@@ -59,6 +59,11 @@ public final class Down {
                 left.add(e.getMessage() + " (" + e.hint() + ")");
             }
         }
+        // A swarm's configs and secrets go with the services; the passwords are generated again by the next `up`.
+        engine.clusterFiles(project).forEach(f -> {
+            engine.removeClusterFile(f);
+            progress.step(f, "removed");
+        });
         List<String> volumes = keepData ? List.of() : engine.volumes(project);
         volumes.forEach(v -> {
             engine.removeVolume(v);

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  */
 public final class Status {
 
-    /** One container as users see it. */
+    /** One container as users see it; {@code node} is the swarm node that runs it, "-" on a single engine. */
     public record Row(String project, String container, String tier, int index, String role, String state,
-            String health, List<String> addresses) {
+            String health, List<String> addresses, String node) {
     }
 
     /** One project's proxies, or why they could not be read (its Toxiproxy is down, paused, unreachable). */
@@ -68,7 +68,7 @@ public final class Status {
         List<String> addresses = c.ports().stream().map(p -> p.address()).distinct().collect(Collectors.toList());
         return new Row(labels.getOrDefault(Labels.PROJECT, "?"), c.name(), c.tier(), index,
                 Roles.of(c, engine), c.state(), c.health().isEmpty() ? "-" : c.health(),
-                addresses);
+                addresses, labels.getOrDefault(dev.scaler.engine.Swarm.NODE_LABEL, "-"));
     }
 
     private static int parse(String s) {

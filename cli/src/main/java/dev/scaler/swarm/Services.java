@@ -1,0 +1,144 @@
+package dev.scaler.swarm;
+
+import dev.scaler.plan.ContainerFile;
+import dev.scaler.plan.ContainerSpec;
+import dev.scaler.plan.Labels;
+import dev.scaler.plan.Plan;
+import dev.scaler.plan.SpecHash;
+import dev.scaler.plan.Tier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The mapping of a plan onto Swarm, pure. The web replicas and the load balancers of a datacenter become one
+ * replicated service each (their containers differ only in their own name, which becomes a Swarm template); every
+ * other container becomes a single-task service, and one that keeps data (database, shard, cache node, or any
+ * with a volume) is pinned to one node, so its volume is always the same one. Every service resolves by DNS round
+ * robin (the kernel scaler is tested on has no IPVS, so Swarm's virtual IPs do not answer) and publishes its ports
+ * in host mode (the routing mesh needs IPVS too).
+ */
+public final class Services {
+    /** The node label that names a node's datacenter; a multi-datacenter plan places each tier on its own. */
+    public static final String DATACENTER_NODE_LABEL = "scaler.datacenter";
+    /** The Swarm template for a task's own name in a replicated tier: {@code web-tier-web-2} for slot 2. */
+    static final String TASK_NAME = "{{.Service.Name}}-{{.Task.Slot}}";
+
+    private static final Set<Tier> REPLICATED = Set.of(Tier.WEB, Tier.LB);
+    private static final Set<Tier> PINNED = Set.of(Tier.DATABASE, Tier.SHARD, Tier.CACHE);
+    private static final Pattern ONE_PLACEHOLDER = Pattern.compile("\\$\\{secret:([a-z0-9._-]+)}");
+
+    private Services() {
+    }
+
+    /** The deployment of a plan on these nodes (in the order placement goes round them). */
+    public static Deployment of(Plan plan, List<SwarmNode> nodes) {
+        if (nodes.isEmpty()) {
+            throw new PlacementException("the swarm has no node to place " + plan.project() + " on",
+                    "start one with `scaler cluster up --nodes 3`");
+        }
+        var groups = new LinkedHashMap<String, List<ContainerSpec>>();
+        for (ContainerSpec c : plan.containers()) {
+            groups.computeIfAbsent(serviceName(plan.project(), c), k -> new ArrayList<>()).add(c);
+        }
+        var serviceOf = new LinkedHashMap<String, String>();
+        groups.forEach((service, members) -> members.forEach(m -> serviceOf.put(m.name(), service)));
+        var placement = new Placement(nodes);
+        var services = new ArrayList<Service>();
+        var files = new LinkedHashMap<String, ServiceFile>();
+        groups.forEach((name, members) -> {
+            Service s = service(plan, name, members, serviceOf, placement);
+            s.files().forEach(f -> files.putIfAbsent(f.object(), f));
+            services.add(s);
+        });
+        return new Deployment(plan.project(), plan.networks(), List.copyOf(files.values()), services);
+    }
+
+    /** True for the tiers that are one replicated service (whose tasks are named by their slot). */
+    public static boolean replicated(Tier tier) {
+        return REPLICATED.contains(tier);
+    }
+
+    /** The service a container of the plan belongs to: its replicated tier's, or one of its own. */
+    static String serviceName(String project, ContainerSpec c) {
+        if (!REPLICATED.contains(c.tier())) {
+            return c.name();
+        }
+        return Optional.ofNullable(c.labels().get(Labels.DATACENTER))
+                .map(dc -> project + "-" + dc + "-" + c.tier().label())
+                .orElse(project + "-" + c.tier().label());
+    }
+
+    private static Service service(Plan plan, String name, List<ContainerSpec> members, Map<String, String> serviceOf,
+            Placement placement) {
+        ContainerSpec first = members.get(0);
+        boolean replicated = REPLICATED.contains(first.tier());
+        var env = new LinkedHashMap<String, String>();
+        first.env().forEach((k, v) -> env.put(k, replicated && v.equals(first.name()) ? TASK_NAME : v));
+        if (replicated) {
+            members.forEach(m -> sameApartFromName(m, first, name));
+        }
+        // What serves every datacenter (the global load balancer) may run on any node.
+        Optional<String> dc = Optional.ofNullable(first.labels().get(Labels.DATACENTER))
+                .filter(d -> !d.equals(Labels.GLOBAL_DATACENTER));
+        var constraints = new ArrayList<String>();
+        dc.ifPresent(d -> constraints.add("node.labels." + DATACENTER_NODE_LABEL + "==" + d));
+        boolean pinned = !replicated && (PINNED.contains(first.tier()) || !first.mounts().isEmpty());
+        if (pinned) {
+            constraints.add("node.hostname==" + placement.next(dc, name));
+        }
+        var containerLabels = new LinkedHashMap<>(first.labels());
+        if (replicated) {
+            containerLabels.remove(Labels.INDEX); // each task's index is its slot, read back from the task
+        }
+        var networks = new LinkedHashMap<String, List<String>>();
+        networks.put(first.network(), first.aliases());
+        networks.putAll(first.otherNetworks());
+        var ports = first.ports().stream().map(p -> new HostPort(p.hostPort(), p.containerPort())).toList();
+        var files = first.files().stream().map(f -> file(plan.project(), name, f)).toList();
+        var dependsOn = members.stream().flatMap(m -> m.dependsOn().stream()).map(d -> serviceOf.getOrDefault(d, d))
+                .filter(d -> !d.equals(name)).distinct().toList();
+        var labels = new LinkedHashMap<>(containerLabels);
+        var unhashed = new Service(name, first.tier(), first.image(), first.command(), env,
+                replicated ? TASK_NAME : first.name(), labels, containerLabels, members.size(), constraints,
+                replicated && !ports.isEmpty() ? 1 : 0, networks, ports, files, first.mounts(), first.healthCheck(),
+                replicated ? UpdateOrder.START_FIRST : UpdateOrder.STOP_FIRST, dependsOn);
+        labels.put(Labels.SPEC, SpecHash.sha256(unhashed.toString()).substring(0, 16));
+        return new Service(name, unhashed.tier(), unhashed.image(), unhashed.command(), unhashed.env(),
+                unhashed.hostname(), labels, containerLabels, unhashed.replicas(), constraints, unhashed.maxPerNode(),
+                networks, ports, files, unhashed.mounts(), unhashed.healthCheck(), unhashed.order(), dependsOn);
+    }
+
+    /**
+     * A replicated service runs one task spec, so its replicas may differ only in their own name (and index). A
+     * planner change that makes them differ otherwise must fail here, not deploy something else.
+     */
+    private static void sameApartFromName(ContainerSpec m, ContainerSpec first, String service) {
+        var env = new LinkedHashMap<String, String>();
+        m.env().forEach((k, v) -> env.put(k, v.equals(m.name()) ? first.name() : v));
+        var ports = first.ports().stream().map(p -> p.containerPort()).toList();
+        if (!env.equals(first.env()) || !m.image().equals(first.image()) || !m.command().equals(first.command())
+                || !m.files().equals(first.files()) || !m.mounts().equals(first.mounts())
+                || !m.ports().stream().map(p -> p.containerPort()).toList().equals(ports)) {
+            throw new IllegalStateException(m.name() + " differs from " + first.name()
+                    + " in more than its name, so they cannot be the one service " + service);
+        }
+    }
+
+    private static ServiceFile file(String project, String service, ContainerFile f) {
+        String base = f.path().substring(f.path().lastIndexOf('/') + 1).replaceAll("[^a-zA-Z0-9_.-]", "-");
+        var one = ONE_PLACEHOLDER.matcher(f.content());
+        if (one.matches()) {
+            // The same secret given to several services is one Swarm secret.
+            return new ServiceFile(ServiceFile.Kind.SECRET, project + "-" + one.group(1), f.path(), f.mode(), f.content());
+        }
+        // Configs and secrets cannot change once created: a new content is a new object, named by its digest.
+        String digest = SpecHash.sha256(f.content()).substring(0, 12);
+        var kind = f.content().contains("${secret:") ? ServiceFile.Kind.SECRET : ServiceFile.Kind.CONFIG;
+        return new ServiceFile(kind, service + "-" + base + "-" + digest, f.path(), f.mode(), f.content());
+    }
+}

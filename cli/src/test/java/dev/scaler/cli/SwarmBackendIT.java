@@ -1,0 +1,134 @@
+package dev.scaler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scaler.EngineIT;
+import dev.scaler.engine.DockerEngine;
+import dev.scaler.nodes.NodeContainer;
+import dev.scaler.nodes.NodeHost;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `scaler up --engine swarm` on a real 3-node swarm of `scaler cluster up`: the web tier as Swarm services, its
+ * load balancer answering from this machine at a node's address, `status` naming the node of each task, a second
+ * `up` changing nothing, and `down` leaving nothing on any node.
+ */
+class SwarmBackendIT extends EngineIT {
+    private static final String CLUSTER = "it-swarm-backend";
+    private static final String PROJECT = "it-swarm-web";
+    private static final Pattern ENTRY = Pattern.compile("load balancer: (http://\\S+/) \\(on node (\\S+)\\)");
+
+    @TempDir
+    static Path dir;
+
+    @AfterAll
+    static void removeTheCluster() {
+        Scaler.run("cluster", "down", CLUSTER);
+        System.clearProperty("scaler.stateDir");
+    }
+
+    @Test
+    void theWebTierRunsAsServicesAnswersThroughItsLoadBalancerAndLeavesNothingBehind() throws Exception {
+        System.setProperty("scaler.stateDir", dir.resolve("state").toString());
+        Path topology = dir.resolve("web.yaml");
+        Files.writeString(topology, Files.readString(dev.scaler.Repository.root().resolve("topologies/web-tier.yaml"))
+                .replace("name: web-tier", "name: " + PROJECT));
+        var cluster = Scaler.run("cluster", "up", "--nodes", "3", "--name", CLUSTER, "--images", "haproxy,webapp,redis");
+        assertThat(cluster.code()).as(cluster.transcript()).isZero();
+
+        // What the swarm backend cannot set up yet is refused before anything is made on the swarm.
+        Path proxied = dir.resolve("proxied.yaml");
+        Files.writeString(proxied, Files.readString(topology) + "\nproxies: true\n");
+        var refused = Scaler.run("up", "--cluster", CLUSTER, proxied.toString());
+        assertThat(refused.code()).as(refused.transcript()).isEqualTo(3);
+        assertThat(refused.err()).contains("proxies: true").contains("nothing was created");
+        try (var swarm = dev.scaler.engine.Swarm.connect(Optional.of(CLUSTER))) {
+            assertThat(swarm.services(PROJECT)).isEmpty();
+            assertThat(swarm.networks(PROJECT)).isEmpty();
+            assertThat(swarm.files(PROJECT)).isEmpty();
+        }
+
+        long t0 = System.nanoTime();
+        var up = Scaler.run("up", "--cluster", CLUSTER, topology.toString());
+        System.out.printf("up --engine swarm web-tier: %.1fs%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(up.code()).as(up.transcript()).isZero();
+        var entry = ENTRY.matcher(up.out());
+        assertThat(entry.find()).as(up.transcript()).isTrue();
+        URI lb = URI.create(entry.group(1));
+        List<String> nodeNames = List.of(CLUSTER + "-node-1", CLUSTER + "-node-2", CLUSTER + "-node-3");
+        assertThat(entry.group(2)).isIn(nodeNames);
+        assertThat(up.out()).contains("if node " + entry.group(2) + " dies");
+        assertThat(get(lb, Duration.ofSeconds(15))).as("the load balancer at " + lb).isEqualTo(200);
+
+        var status = Scaler.run("status", "--cluster", CLUSTER, PROJECT);
+        assertThat(status.code()).as(status.transcript()).isZero();
+        for (String task : List.of(PROJECT + "-web-1", PROJECT + "-web-2", PROJECT + "-web-3", PROJECT + "-lb-1",
+                PROJECT + "-cache-1")) {
+            assertThat(status.out().lines().filter(l -> l.contains(" " + task + " ")))
+                    .as(status.transcript()).singleElement().asString()
+                    .contains("running").matches(".*" + CLUSTER + "-node-[123]\\s*$");
+        }
+        assertThat(status.out()).as("the LB row names its node").containsPattern(
+                PROJECT + "-lb-1 .*" + Pattern.quote(lb.getHost() + ":" + lb.getPort()) + "\\s+" + entry.group(2));
+
+        var again = Scaler.run("up", "--cluster", CLUSTER, topology.toString());
+        assertThat(again.out()).as(again.transcript()).contains("up to date on cluster " + CLUSTER);
+
+        var down = Scaler.run("down", "--cluster", CLUSTER, PROJECT);
+        assertThat(down.code()).as(down.transcript()).isZero();
+        assertThat(get(lb, Duration.ZERO)).as("nothing answers at " + lb + " after down").isEqualTo(-1);
+        try (var host = NodeHost.connect()) {
+            for (NodeContainer node : host.nodes(Optional.of(CLUSTER))) {
+                try (var docker = DockerEngine.client(Optional.of(node.engineHost()))) {
+                    var label = Map.of(dev.scaler.plan.Labels.PROJECT, PROJECT);
+                    assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
+                            .as(node.name()).isEmpty();
+                    assertThat(docker.listVolumesCmd().withFilter("label", List.of(dev.scaler.plan.Labels.PROJECT + "="
+                            + PROJECT)).exec().getVolumes()).as(node.name()).isNullOrEmpty();
+                    assertThat(docker.listNetworksCmd().withFilter("label", List.of(dev.scaler.plan.Labels.PROJECT + "="
+                            + PROJECT)).exec()).as(node.name()).isEmpty();
+                    if (node.name().endsWith("-node-1")) {
+                        assertThat(docker.listServicesCmd().withLabelFilter(label).exec()).isEmpty();
+                        assertThat(docker.listSecretsCmd().withLabelFilter(label).exec()).isEmpty();
+                        assertThat(docker.listConfigsCmd().withFilters(Map.of("label", List.of(
+                                dev.scaler.plan.Labels.PROJECT + "=" + PROJECT))).exec()).isEmpty();
+                    }
+                }
+            }
+        }
+    }
+
+    /** The status of a GET, asked again until it is 200 or {@code patience} has passed; -1 when nothing answers. */
+    private static int get(URI uri, Duration patience) throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + patience.toNanos();
+        int last = -1;
+        do {
+            try {
+                last = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (last == 200) {
+                    return last;
+                }
+            } catch (IOException e) {
+                last = -1;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        return last;
+    }
+}

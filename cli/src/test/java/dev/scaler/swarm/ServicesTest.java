@@ -1,0 +1,139 @@
+package dev.scaler.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scaler.files.InputFile;
+import dev.scaler.plan.Labels;
+import dev.scaler.plan.Plan;
+import dev.scaler.plan.Planner;
+import dev.scaler.plan.Tier;
+import dev.scaler.topology.ImageProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServicesTest {
+    private static final List<SwarmNode> THREE = List.of(node("n1"), node("n2"), node("n3"));
+
+    private static SwarmNode node(String name) {
+        return new SwarmNode(name, Optional.empty());
+    }
+
+    private static Plan plan(String topology) throws Exception {
+        return Planner.plan(InputFile.topology(dev.scaler.Repository.root().resolve("topologies/" + topology + ".yaml"))
+                .withImages(ImageProfile.OFFLINE));
+    }
+
+    private static Service service(Deployment d, String name) {
+        return d.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theWebReplicasAreOneReplicatedServiceThatStartsItsNewTasksFirst() throws Exception {
+        Deployment d = Services.of(plan("web-tier"), THREE);
+        assertThat(d.services()).extracting(Service::name)
+                .containsExactly("web-tier-cache-1", "web-tier-web", "web-tier-lb");
+        Service web = service(d, "web-tier-web");
+        assertThat(web.replicas()).isEqualTo(3);
+        assertThat(web.order()).isEqualTo(UpdateOrder.START_FIRST);
+        assertThat(web.constraints()).isEmpty();
+        assertThat(web.env()).containsEntry("SCALER_INSTANCE", "{{.Service.Name}}-{{.Task.Slot}}");
+        assertThat(web.hostname()).isEqualTo("{{.Service.Name}}-{{.Task.Slot}}");
+        assertThat(web.networks()).isEqualTo(Map.of("web-tier-net", List.of("web")));
+        assertThat(web.healthCheck()).isPresent();
+        assertThat(web.containerLabels()).containsEntry(Labels.PROJECT, "web-tier").containsEntry(Labels.TIER, "web")
+                .doesNotContainKey(Labels.INDEX);
+    }
+
+    @Test
+    void theLoadBalancerPublishesItsPortInHostModeOneTaskPerNode() throws Exception {
+        Service lb = service(Services.of(plan("starter"), THREE), "starter-lb");
+        assertThat(lb.replicas()).isEqualTo(2);
+        assertThat(lb.ports()).containsExactly(new HostPort(8080, 8080));
+        assertThat(lb.maxPerNode()).isEqualTo(1);
+        assertThat(lb.files()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(ServiceFile.Kind.CONFIG);
+            assertThat(f.path()).isEqualTo("/usr/local/etc/haproxy/haproxy.cfg");
+            assertThat(f.object()).matches("starter-lb-haproxy\\.cfg-[0-9a-f]{12}");
+        });
+    }
+
+    @Test
+    void eachStatefulNodeIsItsOwnServicePinnedToANodeWithItsVolumeAndStopsBeforeItsSuccessorStarts() throws Exception {
+        Deployment d = Services.of(plan("starter"), THREE);
+        var pinned = d.services().stream().filter(s -> s.tier() == Tier.DATABASE || s.tier() == Tier.SHARD
+                || s.tier() == Tier.CACHE).toList();
+        assertThat(pinned).hasSizeGreaterThan(6).allSatisfy(s -> {
+            assertThat(s.replicas()).isEqualTo(1);
+            assertThat(s.order()).isEqualTo(UpdateOrder.STOP_FIRST);
+            assertThat(s.constraints()).singleElement().asString().matches("node\\.hostname==n[123]");
+        });
+        Service primary = service(d, "starter-db-1");
+        assertThat(primary.mounts()).isNotEmpty();
+        // A primary and its two replicas land on three different nodes.
+        assertThat(List.of(service(d, "starter-db-1"), service(d, "starter-db-2"), service(d, "starter-db-3")))
+                .extracting(s -> s.constraints().get(0)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyPasswordIsASwarmSecretFileSharedByName() throws Exception {
+        Deployment d = Services.of(plan("starter"), THREE);
+        var secrets = d.files().stream().filter(f -> f.kind() == ServiceFile.Kind.SECRET).toList();
+        assertThat(secrets).extracting(ServiceFile::object).contains("starter-redis.password").doesNotHaveDuplicates();
+        assertThat(secrets).allMatch(f -> f.content().contains("${secret:"));
+        for (Service s : d.services()) {
+            assertThat(s.env().values()).as(s.name()).noneMatch(v -> v.contains("${secret:"));
+        }
+        Service web = service(d, "starter-web");
+        assertThat(web.env()).containsEntry("SCALER_REDIS_PASSWORD_FILE", "/run/secrets/redis.password");
+        assertThat(web.files()).extracting(ServiceFile::object).contains("starter-redis.password");
+    }
+
+    @Test
+    void aServiceDependsOnServicesNotOnTheContainersTheyReplace() throws Exception {
+        Deployment d = Services.of(plan("starter"), THREE);
+        assertThat(service(d, "starter-web").dependsOn()).containsExactly("starter-proxy");
+        var names = d.services().stream().map(Service::name).toList();
+        for (Service s : d.services()) {
+            s.dependsOn().forEach(dep -> assertThat(names.indexOf(dep)).as(s.name() + " after " + dep)
+                    .isLessThan(names.indexOf(s.name())));
+        }
+    }
+
+    @Test
+    void theSpecDigestChangesWithTheSpec() throws Exception {
+        var three = Services.of(plan("web-tier"), THREE);
+        var again = Services.of(plan("web-tier"), THREE);
+        assertThat(service(again, "web-tier-web").specHash()).isEqualTo(service(three, "web-tier-web").specHash())
+                .hasSize(16);
+        var other = Services.of(plan("web-tier"), List.of(node("n2"), node("n1")));
+        assertThat(service(other, "web-tier-cache-1").specHash())
+                .as("pinned to another node").isNotEqualTo(service(three, "web-tier-cache-1").specHash());
+        assertThat(service(other, "web-tier-web").specHash()).isEqualTo(service(three, "web-tier-web").specHash());
+    }
+
+    @Test
+    void aMultiDatacenterPlanPlacesEachDatacentersTiersOnItsNodes() throws Exception {
+        Plan plan = plan("multi-dc");
+        var names = plan.containers().stream().map(c -> c.labels().get(Labels.DATACENTER))
+                .filter(d -> d != null && !d.equals(Labels.GLOBAL_DATACENTER)).distinct().toList();
+        assertThat(names).hasSize(2);
+        var nodes = List.of(new SwarmNode("a1", Optional.of(names.get(0))), new SwarmNode("b1", Optional.of(names.get(1))));
+        Deployment d = Services.of(plan, nodes);
+        var dcs = d.services().stream().filter(s -> names.contains(s.containerLabels().get(Labels.DATACENTER))).toList();
+        assertThat(dcs).isNotEmpty().allSatisfy(s -> assertThat(s.constraints())
+                .contains("node.labels.scaler.datacenter==" + s.containerLabels().get(Labels.DATACENTER)));
+        assertThat(dcs).filteredOn(s -> s.tier() == Tier.DATABASE).allSatisfy(s -> assertThat(s.constraints())
+                .contains("node.hostname==" + (s.containerLabels().get(Labels.DATACENTER).equals(names.get(0)) ? "a1" : "b1")));
+    }
+
+    @Test
+    void noNodeOrNoNodeOfADatacenterIsToldWithWhatToDo() throws Exception {
+        assertThatThrownBy(() -> Services.of(plan("web-tier"), List.of())).isInstanceOf(PlacementException.class)
+                .hasMessageContaining("no node");
+        assertThatThrownBy(() -> Services.of(plan("multi-dc"), THREE)).isInstanceOf(PlacementException.class)
+                .hasMessageContaining("scaler.datacenter=");
+    }
+}
