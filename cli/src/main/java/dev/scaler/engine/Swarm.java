@@ -17,7 +17,6 @@ import dev.scaler.swarm.SwarmNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,9 +237,10 @@ public final class Swarm implements Engine {
     /** Creates the config or secret that holds a file, with its secrets filled in. */
     public void createFile(ServiceFile file, String content, String project) {
         if (file.kind() == ServiceFile.Kind.SECRET) {
+            // SecretSpec.withData base64-encodes what it is given (a config's withData takes bytes and does it too):
+            // encoding here as well made every secret file its own base64 text, and Redis refused its config.
             swarm().createSecretCmd(new com.github.dockerjava.api.model.SecretSpec().withName(file.object())
-                    .withLabels(Labels.project(project)).withData(Base64.getEncoder()
-                            .encodeToString(content.getBytes(StandardCharsets.UTF_8)))).exec();
+                    .withLabels(Labels.project(project)).withData(content)).exec();
         } else {
             swarm().createConfigCmd().withName(file.object()).withLabels(Labels.project(project))
                     .withData(content.getBytes(StandardCharsets.UTF_8)).exec();

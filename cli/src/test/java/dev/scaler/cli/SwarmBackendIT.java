@@ -73,6 +73,7 @@ class SwarmBackendIT extends EngineIT {
         assertThat(entry.group(2)).isIn(nodeNames);
         assertThat(up.out()).contains("if node " + entry.group(2) + " dies");
         assertThat(get(lb, Duration.ofSeconds(15))).as("the load balancer at " + lb).isEqualTo(200);
+        assertSessionsLiveInRedis(lb);
 
         var status = Scaler.run("status", "--cluster", CLUSTER, PROJECT);
         assertThat(status.code()).as(status.transcript()).isZero();
@@ -110,6 +111,29 @@ class SwarmBackendIT extends EngineIT {
                 }
             }
         }
+    }
+
+    /**
+     * A session made through the load balancer is known to every replica it reaches next: sessions live in Redis,
+     * so this fails when the web tier cannot read Redis' password from its Swarm secret or Redis is not there.
+     */
+    private static void assertSessionsLiveInRedis(URI lb) throws IOException, InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var login = client.send(HttpRequest.newBuilder(lb.resolve("/login")).timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString("user=alice"))
+                .header("Content-Type", "application/x-www-form-urlencoded").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        var servedBy = new java.util.HashSet<String>();
+        for (int i = 0; i < 6; i++) {
+            var me = client.send(HttpRequest.newBuilder(lb.resolve("/me")).timeout(Duration.ofSeconds(5))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(me.body()).contains("\"user\":\"alice\"");
+            me.headers().firstValue("x-scaler-instance").ifPresent(servedBy::add);
+        }
+        assertThat(servedBy).as("replicas that knew the session").hasSizeGreaterThan(1);
     }
 
     /** The status of a GET, asked again until it is 200 or {@code patience} has passed; -1 when nothing answers. */
