@@ -175,6 +175,19 @@ public final class Swarm implements Engine {
                 .withVersion(deployed.version()).exec();
     }
 
+    /**
+     * The state of the service's last rolling update ({@code updating}, {@code completed}, {@code rollback_completed},
+     * ...), empty when it never had one. While it is {@code updating}, tasks of the old spec still run and look ready.
+     */
+    public Optional<String> updateState(String service) {
+        try {
+            var status = swarm().inspectServiceCmd(service).exec().getUpdateStatus();
+            return Optional.ofNullable(status).map(u -> u.getState()).map(st -> st.name().toLowerCase(java.util.Locale.ROOT));
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
     /** Removes a service and waits until its tasks' containers are gone from every node (so its volumes can go). */
     public void removeService(String idOrName) {
         try {

@@ -169,7 +169,12 @@ public final class SwarmUp {
             checkCancelled();
             var tasks = swarm.tasks(s.name());
             var ready = tasks.stream().filter(t -> t.state().equals("running") && t.health().ready()).toList();
-            if (ready.size() >= s.replicas()) {
+            var update = swarm.updateState(s.name()).orElse("completed");
+            if (update.startsWith("rollback") || update.equals("paused")) {
+                // Swarm gave up on the new spec (its update config rolls back on failure): the old tasks still run.
+                throw new UnhealthyException(s.name(), "Swarm's update of the service ended " + update, List.of());
+            }
+            if (ready.size() >= s.replicas() && !update.equals("updating")) {
                 progress.step(s.name(), ready.stream().map(t -> t.node()).sorted()
                         .collect(Collectors.joining(", ", s.healthCheck().isPresent() ? "healthy on " : "running on ", "")));
                 return ready;

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The mapping of a plan onto Swarm, pure. The web replicas and the load balancers of a datacenter become one
  * replicated service each (their containers differ only in their own name, which becomes a Swarm template); every
- * other container becomes a single-task service, and one that keeps data (database, shard, cache node, or any
- * with a volume) is pinned to one node, so its volume is always the same one. Every service resolves by DNS round
+ * other container becomes a single-task service, and one that keeps data (a volume: database, shard, cache and
+ * queue nodes) is pinned to one node, so its volume is always the same one. What keeps none (the database router,
+ * the Sentinels, the failover agent) is left for Swarm to place, so it moves when its node dies. Every service resolves by DNS round
  * robin (the kernel scaler is tested on has no IPVS, so Swarm's virtual IPs do not answer) and publishes its ports
  * in host mode (the routing mesh needs IPVS too).
  */
@@ -29,7 +30,6 @@ public final class Services {
     static final String TASK_NAME = "{{.Service.Name}}-{{.Task.Slot}}";
 
     private static final Set<Tier> REPLICATED = Set.of(Tier.WEB, Tier.LB);
-    private static final Set<Tier> PINNED = Set.of(Tier.DATABASE, Tier.SHARD, Tier.CACHE);
     private static final Pattern ONE_PLACEHOLDER = Pattern.compile("\\$\\{secret:([a-z0-9._-]+)}");
 
     private Services() {
@@ -87,7 +87,9 @@ public final class Services {
                 .filter(d -> !d.equals(Labels.GLOBAL_DATACENTER));
         var constraints = new ArrayList<String>();
         dc.ifPresent(d -> constraints.add("node.labels." + DATACENTER_NODE_LABEL + "==" + d));
-        boolean pinned = !replicated && (PINNED.contains(first.tier()) || !first.mounts().isEmpty());
+        // Pinned by its volume, not its tier: a router pinned as a "database" container was a whole tier's single
+        // point of failure that Swarm could not move (kill-node of its node: every query failed until it returned).
+        boolean pinned = !replicated && !first.mounts().isEmpty();
         if (pinned) {
             constraints.add("node.hostname==" + placement.next(dc, name));
         }
