@@ -67,6 +67,13 @@ public final class Cli {
         } else if (e instanceof dev.scaler.provision.ToxiproxyException x) {
             err.println("scaler: " + x.getMessage());
             code = ExitCode.ENVIRONMENT;
+        } else if (e instanceof com.github.dockerjava.api.exception.DockerException d) {
+            // The engine said no (a swarm between leaders answers 500 "does not have a leader"): its own words
+            // are what the user needs, not a stack trace of the client library.
+            err.println("scaler: the Docker engine answered " + d.getHttpStatus() + ": " + EngineMessage.of(d));
+            err.println("  run it again once the engine answers (on a swarm, `scaler cluster status` shows its"
+                    + " managers and leader)");
+            code = ExitCode.ENVIRONMENT;
         } else if (e instanceof CancelledException c) {
             err.println("scaler: " + c.getMessage());
             code = ExitCode.INTERRUPTED;
