@@ -123,6 +123,7 @@ public final class ClusterUp {
                 futures.add(pool.submit((Callable<Void>) () -> {
                     check();
                     ImageCopy.copy(host, engine, ImageCopy.missing(host, engine, images));
+                    ImageCopy.awaitLoaded(host, engine, images, java.time.Duration.ofSeconds(60));
                     progress.step(name, "has " + images.size() + " images");
                     return null;
                 }));

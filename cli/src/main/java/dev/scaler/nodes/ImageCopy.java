@@ -59,6 +59,31 @@ public final class ImageCopy {
         }
     }
 
+    /**
+     * Waits until the node has every image under this machine's ID. docker-java's load returns before the node's
+     * engine has tagged the last images of a large archive, and an `up` right after `cluster up` found
+     * {@code scaler/mariadb:offline} missing on the manager (seen twice on 2026-12-06).
+     */
+    public static void awaitLoaded(NodeHost host, SwarmEngine node, List<String> images, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        var missing = missing(host, node, images);
+        while (!missing.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new dev.scaler.engine.EngineException("node " + node.address() + " still lacks "
+                        + String.join(", ", missing) + " " + patience.toSeconds() + "s after they were copied in",
+                        "`scaler cluster down` and `scaler cluster up` again; `docker system df` shows whether the"
+                                + " disk is full");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new dev.scaler.engine.CancelledException("interrupted while copying images");
+            }
+            missing = missing(host, node, images);
+        }
+    }
+
     private static String id(DockerClient docker, String image) {
         try {
             return docker.inspectImageCmd(image).exec().getId();

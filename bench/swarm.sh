@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The starter topology on a real 3-node Swarm of `scaler cluster up`, and node faults under load:
+#
+#   1. `scaler cluster up --nodes 3` (every offline image copied in), `scaler up --cluster` of the
+#      starter with `proxies: false` (the swarm backend does not set up Toxiproxy): up time, which
+#      node runs what, memory per node;
+#   2. RUNS times: `kill-node` of the node that runs no load balancer, under load (100/s, 60 s, the
+#      node killed at 10 s and started again at 45 s): availability, recovery, lost writes, and when
+#      each task the node ran was running again on another node (Swarm's own task timestamps);
+#   3. once: `partition-node` of that node: what users felt, and the leader before, during, after;
+#   4. `scaler down` and `scaler cluster down`, then what is left on the host.
+#
+#   bench/swarm.sh              RUNS=3 by default
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$PWD
+runs=${RUNS:-3}
+cluster=bench-swarm-starter
+project=swarm-starter
+work=$(mktemp -d)
+cd "$work"
+trap '"$root/scaler" -q down --cluster "$cluster" "$project" >/dev/null 2>&1 || true; "$root/scaler" -q cluster down "$cluster" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+scaler() { "$root/scaler" "$@"; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+t0=$(now)
+scaler -q cluster up --nodes 3 --name "$cluster" >/dev/null
+echo "cluster up --nodes 3 (every offline image): $(since "$t0") s"
+subnet=$(docker network inspect -f '{{(index .IPAM.Config 0).Subnet}}' "scaler-cluster-$cluster" | cut -d. -f1-3)
+api() { curl -sf "http://$subnet.$1:2375$2"; }
+
+sed -e "s/^name: starter/name: $project/" -e 's/^proxies: true.*/proxies: false/' "$root/topologies/starter.yaml" > starter.yaml
+scaler up --cluster "$cluster" starter.yaml > up.log
+grep " is up on cluster " up.log
+sed -n '/ is up on cluster /,$p' up.log | tail -n +2
+scaler cluster status "$cluster" | awk '{ printf "  %s", $1; for (i = 9; i <= NF; i++) printf " %s", $i; print "" }'
+
+# The node that runs no load balancer (2 load balancers, at most one per node, on 3 nodes).
+quiet_node() {
+  local busy
+  busy=$(scaler status --cluster "$cluster" "$project" | awk '$3 == "lb" { print $NF }')
+  for n in 1 2 3; do grep -qx "$cluster-node-$n" <<<"$busy" || { echo "$n"; return; }; done
+  echo "no node without a load balancer" >&2; return 1
+}
+experiment() { # ACTION N
+  cat > "$1.yaml" <<EOF
+name: $1
+description: bench/swarm.sh
+load:
+  rate: 100/s
+  duration: 60s
+  journeys: { browse: 60, write: 20, login: 10, account: 10 }
+  timeout: 2s
+cooldown: 15s
+steps:
+  - at: 10s
+    $1: node[$2]
+hypothesis:
+  availability: ">= 99%"
+  lostWrites: 0
+EOF
+}
+summary() { # LOG
+  awk '/^  availability/ { print "  availability whole/baseline/fault/recovery: " $2 " " $3 " " $4 " " $5 }
+       /^  p99 / { print "  p99 whole/baseline/fault/recovery: " $2 " " $3 " " $4 " " $5 }
+       / (kill|partition)-node node\[/ && /recover/ { sub(/^ +/, ""); print "  fault: " $0 }
+       /^consistency/ { sub(/^consistency +/, ""); print "  consistency: " $0 }
+       /^(CONFIRMED|DEVIATED)/ { print "  " $0 }' "$1"
+}
+for run in $(seq "$runs"); do
+  n=$(quiet_node)
+  experiment kill-node "$n"
+  nodes_before=$(api 1$n /info | python3 -c 'import json,sys; print(json.load(sys.stdin)["Swarm"]["NodeID"])')
+  code=0; scaler chaos --cluster "$cluster" kill-node.yaml "$project" > chaos.log 2>&1 || code=$?
+  run_dir=$(ls -td .scaler/runs/* | head -1)
+  echo "kill-node run $run: node[$n] ($cluster-node-$n, no load balancer), exit $code"
+  summary chaos.log
+  started=$(grep -o '"startedAt" *: *"[^"]*"' "$run_dir/run.json" | head -1 | cut -d'"' -f4)
+  inject=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["inEffect"])' "$run_dir/injections.jsonl")
+  # When each task the node ran was running on another node, from Swarm's own task timestamps,
+  # relative to the moment the fault was in effect (the run's injections.jsonl).
+  for m in 11 12 13; do api "$m" /tasks && break; done | python3 -c '
+import json, sys, datetime
+tasks = json.load(sys.stdin)
+victim, started, inject = sys.argv[1], sys.argv[2], float(sys.argv[3])
+def at(ts):
+    ts = ts.rstrip("Z")
+    base, _, frac = ts.partition(".")
+    return datetime.datetime.fromisoformat(base).replace(tzinfo=datetime.timezone.utc).timestamp() + float("0." + (frac or "0"))
+kill = at(started) + inject
+moved = []
+for t in tasks:
+    if t.get("NodeID") == victim or t["DesiredState"] != "running" or t["Status"]["State"] != "running":
+        continue
+    # a task created after the kill whose slot (or service) had one on the victim before it
+    if at(t["CreatedAt"]) < kill:
+        continue
+    same = [o for o in tasks if o["ServiceID"] == t["ServiceID"] and o.get("Slot") == t.get("Slot")
+            and o.get("NodeID") == victim and at(o["CreatedAt"]) < kill]
+    if same:
+        moved.append(at(t["Status"]["Timestamp"]) - kill)
+print("  tasks of the killed node running on another node: %d, after %s s" % (len(moved),
+      ", ".join("%.1f" % m for m in sorted(moved)) or "-"))
+' "$nodes_before" "$started" "$inject"
+  sleep 20 # the node rejoins and its pinned tasks start again before the next run
+done
+
+n=$(quiet_node)
+experiment partition-node "$n"
+leaders() { scaler cluster status "$cluster" 2>/dev/null | awk '$7 == "yes" { print $1 }' | paste -sd, ; }
+echo "partition-node: node[$n] ($cluster-node-$n); leader before: $(leaders)"
+(for i in $(seq 16); do sleep 5; echo "    +$((i * 5))s leader: $(leaders || true)"; done) > leaders.log &
+code=0; scaler chaos --cluster "$cluster" partition-node.yaml "$project" > chaos.log 2>&1 || code=$?
+wait
+echo "  exit $code"
+summary chaos.log
+cat leaders.log
+
+t0=$(now)
+scaler -q down --cluster "$cluster" "$project" >/dev/null
+echo "down: $(since "$t0") s"
+left=0
+for m in 11 12 13; do
+  c=$(DOCKER_HOST=tcp://$subnet.$m:2375 docker ps -aq --filter "label=scaler.project=$project" | wc -l)
+  v=$(DOCKER_HOST=tcp://$subnet.$m:2375 docker volume ls -q --filter "label=scaler.project=$project" | wc -l)
+  left=$((left + c + v))
+done
+echo "  left on the nodes: $left containers and volumes of $project"
+t0=$(now)
+scaler -q cluster down "$cluster" >/dev/null
+echo "cluster down: $(since "$t0") s"
+echo "  left on the host: $(docker ps -aq --filter "label=scaler.cluster=$cluster" | wc -l) containers, $(docker volume ls -q --filter "label=scaler.cluster=$cluster" | wc -l) volumes, $(docker network ls -q --filter "label=scaler.cluster=$cluster" | wc -l) networks, $( (ls -d /sys/fs/cgroup/*/"$cluster"-node-* 2>/dev/null || true) | wc -l) cgroup dirs"
