@@ -19,7 +19,8 @@ cluster=bench-swarm-starter
 project=swarm-starter
 work=$(mktemp -d)
 cd "$work"
-trap '"$root/scaler" -q down --cluster "$cluster" "$project" >/dev/null 2>&1 || true; "$root/scaler" -q cluster down "$cluster" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# The runs stay in $work/.scaler/runs for `scaler report` (the path is printed at the end).
+trap '"$root/scaler" -q down --cluster "$cluster" "$project" >/dev/null 2>&1 || true; "$root/scaler" -q cluster down "$cluster" >/dev/null 2>&1 || true; echo "runs kept in $work/.scaler/runs (cd there and scaler report --run ID)"' EXIT
 scaler() { "$root/scaler" "$@"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -71,11 +72,14 @@ summary() { # LOG
 for run in $(seq "$runs"); do
   n=$(quiet_node)
   experiment kill-node "$n"
+  echo "kill-node run $run: node[$n] before the kill: leader $(scaler cluster status "$cluster" | awk '$7 == "yes" { print $1 }'); it runs" \
+    $(scaler cluster status "$cluster" | awk -v node="$cluster-node-$n" '$1 == node { for (i = 11; i <= NF; i++) print $i }' | sed "s/^$project-//")
   nodes_before=$(api 1$n /info | python3 -c 'import json,sys; print(json.load(sys.stdin)["Swarm"]["NodeID"])')
   code=0; scaler chaos --cluster "$cluster" kill-node.yaml "$project" > chaos.log 2>&1 || code=$?
   run_dir=$(ls -td .scaler/runs/* | head -1)
-  echo "kill-node run $run: node[$n] ($cluster-node-$n, no load balancer), exit $code"
+  echo "  node[$n] is $cluster-node-$n (no load balancer); exit $code, run $(basename "$run_dir")"
   summary chaos.log
+  python3 -c 'import json,sys,collections; v=json.load(open(sys.argv[1])); print("  lost writes by reason:", dict(collections.Counter(l["reason"] for l in v["lost"])) or "-")' "$run_dir/verification.json"
   started=$(grep -o '"startedAt" *: *"[^"]*"' "$run_dir/run.json" | head -1 | cut -d'"' -f4)
   inject=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["inEffect"])' "$run_dir/injections.jsonl")
   # When each task the node ran was running on another node, from Swarm's own task timestamps,
