@@ -219,11 +219,12 @@ final class ChaosCommand implements Callable<Integer> {
         var store = new RunStore(StateDir.resolve().resolve("runs"));
         var journal = Journal.of(StateDir.resolve(), c.project());
         var proxies = ProjectProxies.open(c.engine(), c.project());
-        // Node actions act on the only cluster here; resolved before the journal begins, so a missing one changes nothing.
+        // Node actions act on the cluster --cluster names, else the only one here; resolved before the journal begins,
+        // so a missing one changes nothing.
         var cluster = ClusterCommand.nodeHost(e);
         Optional<NodeFaults> nodeFaults;
         try {
-            nodeFaults = cluster.map(h -> new NodeFaults(h, ClusterCommand.resolve(Optional.empty(), h),
+            nodeFaults = cluster.map(h -> new NodeFaults(h, ClusterCommand.resolve(engineChoice.cluster, h),
                     Targets.random(s)));
         } catch (RuntimeException noCluster) {
             proxies.ifPresent(f -> f.close());
