@@ -187,7 +187,7 @@ public final class Apply {
                         : "still " + health.name().toLowerCase(java.util.Locale.ROOT) + " after " + healthTimeout.toSeconds() + "s";
                 throw new UnhealthyException(name, state, engine.logs(id, 20));
             }
-            sleep(POLL);
+            CancelledException.sleep(POLL);
         }
     }
 
@@ -235,14 +235,6 @@ public final class Apply {
         }
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-    }
 
     private static RuntimeException unwrap(CompletionException e) {
         return e.getCause() instanceof RuntimeException r ? r : e;

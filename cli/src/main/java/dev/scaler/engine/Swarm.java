@@ -204,7 +204,7 @@ public final class Swarm implements Engine {
                 throw new EngineException("the containers of service " + idOrName + " are still there after "
                         + GONE_TIMEOUT.toSeconds() + "s", "a node may be down: `scaler cluster status`");
             }
-            sleep(Duration.ofMillis(200));
+            CancelledException.sleep(Duration.ofMillis(200));
         }
     }
 
@@ -550,12 +550,4 @@ public final class Swarm implements Engine {
         host.close();
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-    }
 }

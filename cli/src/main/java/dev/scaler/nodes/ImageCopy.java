@@ -74,12 +74,7 @@ public final class ImageCopy {
                         "`scaler cluster down` and `scaler cluster up` again; `docker system df` shows whether the"
                                 + " disk is full");
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new dev.scaler.engine.CancelledException("interrupted while copying images");
-            }
+            dev.scaler.engine.CancelledException.sleep(java.time.Duration.ofMillis(250));
             missing = missing(host, node, images);
         }
     }

@@ -186,7 +186,7 @@ public final class SwarmUp {
                 throw new UnhealthyException(s.name(), ready.size() + " of " + s.replicas() + " tasks ready after "
                         + timeout.toSeconds() + "s", why);
             }
-            sleep();
+            CancelledException.sleep(POLL);
         }
     }
 
@@ -196,12 +196,4 @@ public final class SwarmUp {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-    }
 }
