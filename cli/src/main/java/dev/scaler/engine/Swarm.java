@@ -300,8 +300,7 @@ public final class Swarm implements Engine {
             }
             var tasks = swarm().listTasksCmd().withServiceFilter(s.getId()).exec().stream()
                     .filter(t -> t.getDesiredState() == TaskState.RUNNING).toList();
-            boolean replicated = dev.scaler.plan.Tier.fromLabel(spec.getLabels().getOrDefault(Labels.TIER, ""))
-                    .map(Services::replicated).orElse(false);
+            boolean replicated = Services.replicated(spec.getLabels());
             var ports = spec.getEndpointSpec() == null || spec.getEndpointSpec().getPorts() == null ? List.<com.github.dockerjava.api.model.PortConfig>of()
                     : spec.getEndpointSpec().getPorts();
             boolean anyRunning = false;

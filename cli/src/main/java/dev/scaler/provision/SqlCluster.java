@@ -31,7 +31,7 @@ public final class SqlCluster implements Cluster {
     private final String replicationPassword;
     private final RouterAdmin router;
     private final Consumer<String> log;
-    private final Map<String, String> routed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> routerTrouble = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SqlCluster(Dialect dialect, String user, String password, String replicationUser,
             String replicationPassword, RouterAdmin router, Consumer<String> log) {
@@ -162,12 +162,15 @@ public final class SqlCluster implements Cluster {
 
     @Override
     public void route(Group group, String primary) {
-        if (primary.equals(routed.get(group.name()))) {
-            return;
+        RouterAdmin.Routing r = router.route(group.name(), primary);
+        if (!r.moved().isEmpty()) {
+            log.accept(group.name() + ": route now leads to " + primary + " at router " + String.join(", ", r.moved()));
         }
-        router.route(group.name(), primary);
-        routed.put(group.name(), primary);
-        log.accept(group.name() + ": route now leads to " + primary);
+        // Said when it changes: while Swarm replaces a dead router's task, every round would say it again.
+        String unreachable = String.join("; ", r.unreachable());
+        if (!unreachable.equals(routerTrouble.put(group.name(), unreachable)) && !unreachable.isEmpty()) {
+            log.accept(group.name() + ": a router did not answer: " + unreachable);
+        }
     }
 
     private SqlNode connect(String node) throws SQLException {

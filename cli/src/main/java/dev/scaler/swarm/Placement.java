@@ -17,6 +17,11 @@ final class Placement {
         this.nodes = List.copyOf(nodes);
     }
 
+    /** How many nodes a service of this datacenter (any, when empty) may run on. */
+    int eligible(Optional<String> datacenter) {
+        return (int) nodes.stream().filter(n -> datacenter.isEmpty() || n.datacenter().equals(datacenter)).count();
+    }
+
     String next(Optional<String> datacenter, String service) {
         var eligible = nodes.stream().filter(n -> datacenter.isEmpty() || n.datacenter().equals(datacenter)).toList();
         if (eligible.isEmpty()) {

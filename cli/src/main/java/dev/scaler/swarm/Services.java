@@ -30,6 +30,10 @@ public final class Services {
     static final String TASK_NAME = "{{.Service.Name}}-{{.Task.Slot}}";
 
     private static final Set<Tier> REPLICATED = Set.of(Tier.WEB, Tier.LB);
+    /** The role of the database router, which keeps no data and runs as one task on each of two nodes. */
+    static final String ROUTER_ROLE = "router";
+    /** How many router tasks run, on as many nodes: one node's death leaves the other to route every query. */
+    static final int ROUTERS = 2;
     private static final Pattern ONE_PLACEHOLDER = Pattern.compile("\\$\\{secret:([a-z0-9._-]+)}");
 
     private Services() {
@@ -58,9 +62,18 @@ public final class Services {
         return new Deployment(plan.project(), plan.networks(), List.copyOf(files.values()), services);
     }
 
-    /** True for the tiers that are one replicated service (whose tasks are named by their slot). */
-    public static boolean replicated(Tier tier) {
-        return REPLICATED.contains(tier);
+    /**
+     * True for a service of several tasks named by their slot: a replicated tier's, and the database router's
+     * (whose tasks all stand for the plan's one router), from the labels a container of the plan carries.
+     */
+    public static boolean replicated(Map<String, String> labels) {
+        return Tier.fromLabel(labels.getOrDefault(Labels.TIER, "")).map(REPLICATED::contains).orElse(false)
+                || router(labels);
+    }
+
+    private static boolean router(Map<String, String> labels) {
+        return Tier.fromLabel(labels.getOrDefault(Labels.TIER, "")).filter(t -> t == Tier.DATABASE).isPresent()
+                && ROUTER_ROLE.equals(labels.get(Labels.ROLE));
     }
 
     /** The service a container of the plan belongs to: its replicated tier's, or one of its own. */
@@ -76,7 +89,8 @@ public final class Services {
     private static Service service(Plan plan, String name, List<ContainerSpec> members, Map<String, String> serviceOf,
             Placement placement) {
         ContainerSpec first = members.get(0);
-        boolean replicated = REPLICATED.contains(first.tier());
+        boolean router = router(first.labels());
+        boolean replicated = REPLICATED.contains(first.tier()) || router;
         var env = new LinkedHashMap<String, String>();
         first.env().forEach((k, v) -> env.put(k, replicated && v.equals(first.name()) ? TASK_NAME : v));
         if (replicated) {
@@ -94,9 +108,12 @@ public final class Services {
             constraints.add("node.hostname==" + placement.next(dc, name));
         }
         var containerLabels = new LinkedHashMap<>(first.labels());
-        if (replicated) {
+        if (replicated && !router) {
             containerLabels.remove(Labels.INDEX); // each task's index is its slot, read back from the task
         }
+        // The router is one container of the plan and two tasks here, on two nodes, so a node's death leaves one.
+        int replicas = router ? Math.min(ROUTERS, placement.eligible(dc)) : members.size();
+        int maxPerNode = router || (replicated && !first.ports().isEmpty()) ? 1 : 0;
         var networks = new LinkedHashMap<String, List<String>>();
         networks.put(first.network(), first.aliases());
         networks.putAll(first.otherNetworks());
@@ -106,8 +123,8 @@ public final class Services {
                 .filter(d -> !d.equals(name)).distinct().toList();
         var labels = new LinkedHashMap<>(containerLabels);
         var unhashed = new Service(name, first.tier(), first.image(), first.command(), env,
-                replicated ? TASK_NAME : first.name(), labels, containerLabels, members.size(), constraints,
-                replicated && !ports.isEmpty() ? 1 : 0, networks, ports, files, first.mounts(), first.healthCheck(),
+                replicated ? TASK_NAME : first.name(), labels, containerLabels, replicas, constraints,
+                maxPerNode, networks, ports, files, first.mounts(), first.healthCheck(),
                 replicated ? UpdateOrder.START_FIRST : UpdateOrder.STOP_FIRST, dependsOn);
         labels.put(Labels.SPEC, SpecHash.sha256(unhashed.toString()).substring(0, 16));
         return new Service(name, unhashed.tier(), unhashed.image(), unhashed.command(), unhashed.env(),

@@ -84,6 +84,21 @@ class ServicesTest {
     }
 
     @Test
+    void theDatabaseRouterRunsOnTwoNodesAndItsTasksAreNamedBySlot() throws Exception {
+        Service router = service(Services.of(plan("starter"), THREE), "starter-db-router");
+        assertThat(router.replicas()).isEqualTo(2);
+        assertThat(router.maxPerNode()).as("two tasks on one node would die together").isEqualTo(1);
+        assertThat(router.hostname()).isEqualTo(Services.TASK_NAME);
+        assertThat(router.containerLabels()).containsEntry(Labels.INDEX, "0").containsEntry(Labels.ROLE, "router");
+        assertThat(Services.replicated(router.containerLabels())).isTrue();
+        // One node: one task, or Swarm would leave the second pending forever.
+        assertThat(service(Services.of(plan("starter"), List.of(node("n1"))), "starter-db-router").replicas())
+                .isEqualTo(1);
+        Service primary = service(Services.of(plan("starter"), THREE), "starter-db-1");
+        assertThat(Services.replicated(primary.containerLabels())).isFalse();
+    }
+
+    @Test
     void everyPasswordIsASwarmSecretFileSharedByName() throws Exception {
         Deployment d = Services.of(plan("starter"), THREE);
         var secrets = d.files().stream().filter(f -> f.kind() == ServiceFile.Kind.SECRET).toList();

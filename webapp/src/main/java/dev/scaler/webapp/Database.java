@@ -62,6 +62,10 @@ final class Database implements AutoCloseable {
         // The same two property names mean milliseconds in both drivers.
         config.addDataSourceProperty("connectTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
         config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toMillis()));
+        if (url.startsWith("jdbc:mariadb:")) {
+            // A name with several addresses (the router on a Swarm) must not fail with its first one.
+            config.addDataSourceProperty("socketFactory", AnyAddressSocketFactory.class.getName());
+        }
         return new Database(DatabaseSettings.redact(url), new HikariDataSource(config));
     }
 

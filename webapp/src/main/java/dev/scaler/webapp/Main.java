@@ -17,6 +17,10 @@ public final class Main {
      * argument {@code worker} it runs the reference worker instead of the web app.
      */
     public static void main(String[] args) {
+        // Before the first lookup, which fixes the policy: a name whose task moved to another node (Swarm) or whose
+        // container was replaced must resolve to its new address within a second, not the JVM's default 30 s.
+        java.security.Security.setProperty("networkaddress.cache.ttl", "1");
+        java.security.Security.setProperty("networkaddress.cache.negative.ttl", "1");
         try {
             if (args.length == 1 && args[0].equals("worker")) {
                 startWorker(System.getenv());
