@@ -4,10 +4,12 @@
 #   1. `scaler cluster up --nodes 3` (every offline image copied in), `scaler up --cluster` of the
 #      starter with `proxies: false` (the swarm backend does not set up Toxiproxy): up time, which
 #      node runs what, memory per node;
-#   2. RUNS times: `kill-node` of the node that runs no load balancer, under load (100/s, 60 s, the
-#      node killed at 10 s and started again at 45 s): availability, recovery, lost writes, and when
-#      each task the node ran was running again on another node (Swarm's own task timestamps);
-#   3. once: `partition-node` of that node: what users felt, and the leader before, during, after;
+#   2. RUNS times, each on a fresh `up` (Swarm does not move tasks back to a node that returns): the
+#      built-in `scaler chaos kill-node` (a node that runs no load balancer, killed at 10 s under
+#      100/s and started again at 45 s): availability, recovery, lost writes, and when each task the
+#      node ran was running again on another node (Swarm's own task timestamps);
+#   3. once, on a fresh `up`: the built-in `partition-node`: what users felt, and the leader before,
+#      during, after;
 #   4. `scaler down` and `scaler cluster down`, then what is left on the host.
 #
 #   bench/swarm.sh              RUNS=3 by default
@@ -37,54 +39,36 @@ grep " is up on cluster " up.log
 sed -n '/ is up on cluster /,$p' up.log | tail -n +2
 scaler cluster status "$cluster" | awk '{ printf "  %s", $1; for (i = 9; i <= NF; i++) printf " %s", $i; print "" }'
 
-# The node that runs no load balancer (2 load balancers, at most one per node, on 3 nodes).
-quiet_node() {
-  local busy
-  busy=$(scaler status --cluster "$cluster" "$project" | awk '$3 == "lb" { print $NF }')
-  for n in 1 2 3; do grep -qx "$cluster-node-$n" <<<"$busy" || { echo "$n"; return; }; done
-  echo "no node without a load balancer" >&2; return 1
-}
-experiment() { # ACTION N
-  cat > "$1.yaml" <<EOF
-name: $1
-description: bench/swarm.sh
-load:
-  rate: 100/s
-  duration: 60s
-  journeys: { browse: 60, write: 20, login: 10, account: 10 }
-  timeout: 2s
-cooldown: 15s
-steps:
-  - at: 10s
-    $1: node[$2]
-hypothesis:
-  availability: ">= 99%"
-  lostWrites: 0
-EOF
-}
 summary() { # LOG
   awk '/^  availability/ { print "  availability whole/baseline/fault/recovery: " $2 " " $3 " " $4 " " $5 }
        /^  p99 / { print "  p99 whole/baseline/fault/recovery: " $2 " " $3 " " $4 " " $5 }
-       / (kill|partition)-node node\[/ && /recover/ { sub(/^ +/, ""); print "  fault: " $0 }
+       / (kill|partition)-node node/ && /recover/ { sub(/^ +/, ""); print "  fault: " $0 }
        /^consistency/ { sub(/^consistency +/, ""); print "  consistency: " $0 }
        /^(CONFIRMED|DEVIATED)/ { print "  " $0 }' "$1"
 }
+# The node a run's fault landed on, from its timeline (the fault event's detail names it).
+victim() { python3 -c 'import json,sys; print([e for e in map(json.loads, open(sys.argv[1])) if e["type"] == "fault"][0]["detail"])' "$1/events.jsonl"; }
+fresh_up() { # every run starts from the same placement: Swarm does not move tasks back after a node returns
+  scaler -q down --cluster "$cluster" "$project" >/dev/null 2>&1 || true
+  scaler -q up --cluster "$cluster" starter.yaml >/dev/null
+}
+# Each run is the built-in experiment as shipped (chaos-scripts/), on a fresh `up`.
 for run in $(seq "$runs"); do
-  n=$(quiet_node)
-  experiment kill-node "$n"
-  echo "kill-node run $run: node[$n] before the kill: leader $(scaler cluster status "$cluster" | awk '$7 == "yes" { print $1 }'); it runs" \
-    $(scaler cluster status "$cluster" | awk -v node="$cluster-node-$n" '$1 == node { for (i = 11; i <= NF; i++) print $i }' | sed "s/^$project-//")
-  nodes_before=$(api 1$n /info | python3 -c 'import json,sys; print(json.load(sys.stdin)["Swarm"]["NodeID"])')
-  code=0; scaler chaos --cluster "$cluster" kill-node.yaml "$project" > chaos.log 2>&1 || code=$?
+  [ "$run" = 1 ] || fresh_up
+  before=$(scaler cluster status "$cluster")
+  code=0; scaler chaos --cluster "$cluster" kill-node "$project" > chaos.log 2>&1 || code=$?
   run_dir=$(ls -td .scaler/runs/* | head -1)
-  echo "  node[$n] is $cluster-node-$n (no load balancer); exit $code, run $(basename "$run_dir")"
+  node=$(victim "$run_dir")
+  echo "kill-node run $run: $node (no load balancer), leader before: $(awk '$7 == "yes" { print $1 }' <<<"$before"); exit $code, run $(basename "$run_dir")"
+  echo "  it ran: $(awk -v node="$node" '$1 == node { for (i = 11; i <= NF; i++) print $i }' <<<"$before" | sed "s/^$project-//" | paste -sd' ')"
   summary chaos.log
   python3 -c 'import json,sys,collections; v=json.load(open(sys.argv[1])); print("  lost writes by reason:", dict(collections.Counter(l["reason"] for l in v["lost"])) or "-")' "$run_dir/verification.json"
+  n=${node##*-}
   started=$(grep -o '"startedAt" *: *"[^"]*"' "$run_dir/run.json" | head -1 | cut -d'"' -f4)
   inject=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["inEffect"])' "$run_dir/injections.jsonl")
   # When each task the node ran was running on another node, from Swarm's own task timestamps,
   # relative to the moment the fault was in effect (the run's injections.jsonl).
-  for m in 11 12 13; do api "$m" /tasks && break; done | python3 -c '
+  for m in 11 12 13; do [ "$m" = "1$n" ] || { api "$m" /tasks && break; }; done | python3 -c '
 import json, sys, datetime
 tasks = json.load(sys.stdin)
 victim, started, inject = sys.argv[1], sys.argv[2], float(sys.argv[3])
@@ -106,19 +90,22 @@ for t in tasks:
         moved.append(at(t["Status"]["Timestamp"]) - kill)
 print("  tasks of the killed node running on another node: %d, after %s s" % (len(moved),
       ", ".join("%.1f" % m for m in sorted(moved)) or "-"))
-' "$nodes_before" "$started" "$inject"
-  sleep 20 # the node rejoins and its pinned tasks start again before the next run
+' "$(api 1$((n == 1 ? 2 : 1)) /nodes | python3 -c 'import json,sys; print([x["ID"] for x in json.load(sys.stdin) if x["Description"]["Hostname"] == sys.argv[1]][0])' "$node")" "$started" "$inject"
 done
 
-n=$(quiet_node)
-experiment partition-node "$n"
+fresh_up
 leaders() { scaler cluster status "$cluster" 2>/dev/null | awk '$7 == "yes" { print $1 }' | paste -sd, ; }
-echo "partition-node: node[$n] ($cluster-node-$n); leader before: $(leaders)"
+before=$(scaler cluster status "$cluster")
+echo "partition-node: leader before: $(leaders)"
 (for i in $(seq 16); do sleep 5; echo "    +$((i * 5))s leader: $(leaders || true)"; done) > leaders.log &
-code=0; scaler chaos --cluster "$cluster" partition-node.yaml "$project" > chaos.log 2>&1 || code=$?
+code=0; scaler chaos --cluster "$cluster" partition-node "$project" > chaos.log 2>&1 || code=$?
 wait
-echo "  exit $code"
+run_dir=$(ls -td .scaler/runs/* | head -1)
+node=$(victim "$run_dir")
+echo "  $node (no load balancer) cut off; exit $code, run $(basename "$run_dir")"
+echo "  it ran: $(awk -v node="$node" '$1 == node { for (i = 11; i <= NF; i++) print $i }' <<<"$before" | sed "s/^$project-//" | paste -sd' ')"
 summary chaos.log
+python3 -c 'import json,sys,collections; v=json.load(open(sys.argv[1])); print("  lost writes by reason:", dict(collections.Counter(l["reason"] for l in v["lost"])) or "-")' "$run_dir/verification.json"
 cat leaders.log
 
 t0=$(now)

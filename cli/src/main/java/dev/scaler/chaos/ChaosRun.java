@@ -1,6 +1,8 @@
 package dev.scaler.chaos;
 
 import dev.scaler.engine.Engine;
+import dev.scaler.plan.Labels;
+import dev.scaler.plan.Tier;
 import dev.scaler.report.Event;
 import dev.scaler.yaml.Durations;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -315,13 +318,22 @@ public final class ChaosRun {
                 }
                 case Heal h -> new Nothing();
                 case NodeAction n -> new OneNode(nodes.orElseThrow(() -> new TargetNotFoundException(
-                        "no cluster to act on: node actions need a cluster of `scaler cluster up`")).resolve(n.target()));
+                        "no cluster to act on: node actions need a cluster of `scaler cluster up`"))
+                        .resolve(n.target(), this::nodesRunning));
             };
         } catch (TargetNotFoundException e) {
             return new Unresolved(e.getMessage());
         } catch (RuntimeException e) {
             return new Unresolved(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** The hostnames of the swarm nodes that run a container of the project's tier (none on one engine). */
+    private Set<String> nodesRunning(Tier tier) {
+        return engine.containers(Optional.of(project)).stream()
+                .filter(c -> tier.label().equals(c.labels().get(Labels.TIER)) && "running".equals(c.state()))
+                .map(c -> c.labels().get(Labels.NODE)).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private void apply(Schedule.Apply apply, Prepared prepared) {

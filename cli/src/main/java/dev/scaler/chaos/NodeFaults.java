@@ -7,8 +7,11 @@ import dev.scaler.nodes.NodeContainer;
 import dev.scaler.nodes.NodeHost;
 import dev.scaler.nodes.SwarmEngine;
 import dev.scaler.nodes.SwarmNodeView;
+import dev.scaler.plan.Tier;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,8 +33,12 @@ public final class NodeFaults {
         this.random = random;
     }
 
-    /** The node a target names now; {@link TargetNotFoundException}-like failure as an {@link EngineException}. */
-    public NodeContainer resolve(NodeTarget target) {
+    /**
+     * The node a target names now; {@link TargetNotFoundException}-like failure as an {@link EngineException}.
+     * {@code runningTier} gives the hostnames of the nodes that run a container of a tier, for
+     * {@code node:without:TIER}.
+     */
+    public NodeContainer resolve(NodeTarget target, Function<Tier, Set<String>> runningTier) {
         var nodes = host.nodes(Optional.of(cluster));
         if (nodes.isEmpty()) {
             throw new EngineException("cluster " + cluster + " has no nodes", "scaler cluster up --nodes 3 makes one");
@@ -49,7 +56,21 @@ public final class NodeFaults {
                 yield in.get(random.nextInt(in.size()));
             }
             case NodeTarget.Leader l -> leader(nodes);
+            case NodeTarget.Without w -> without(w, nodes, runningTier.apply(w.tier()), random, cluster);
         };
+    }
+
+    /** One running node, at random, whose hostname is not among those that run the tier. */
+    static NodeContainer without(NodeTarget.Without w, List<NodeContainer> nodes, Set<String> busy,
+            RandomGenerator random, String cluster) {
+        var free = nodes.stream().filter(c -> c.running() && !busy.contains(c.name())).toList();
+        if (free.isEmpty()) {
+            throw new EngineException(w.text() + ": every running node of cluster " + cluster + " runs "
+                    + w.tier().label() + " (" + String.join(", ", new java.util.TreeSet<>(busy)) + ")",
+                    "a node without " + w.tier().label() + " needs more nodes than " + w.tier().label()
+                            + " has replicas: scaler cluster up --nodes N");
+        }
+        return free.get(random.nextInt(free.size()));
     }
 
     private NodeContainer leader(List<NodeContainer> nodes) {

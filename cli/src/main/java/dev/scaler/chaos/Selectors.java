@@ -45,7 +45,10 @@ public final class Selectors {
         return target;
     }
 
-    /** A cluster node of a node action: {@code node[N]}, {@code node:dc:NAME} or {@code node.leader}. */
+    /**
+     * A cluster node of a node action: {@code node[N]}, {@code node:dc:NAME}, {@code node.leader} or
+     * {@code node:without:TIER}.
+     */
     public static NodeTarget node(String text) throws SelectorException {
         String t = text.strip();
         int at = text.indexOf(t.isEmpty() ? text : t);
@@ -69,11 +72,17 @@ public final class Selectors {
             }
             return new NodeTarget.InDatacenter(dc);
         }
+        if (t.startsWith("node:without:")) {
+            String tier = t.substring("node:without:".length());
+            return new NodeTarget.Without(Tier.fromLabel(tier).orElseThrow(() -> new SelectorException(at + 13,
+                    "expected a tier (" + String.join(", ", java.util.Arrays.stream(Tier.values()).map(Tier::label)
+                            .toList()) + "), got '" + tier + "'")));
+        }
         throw new SelectorException(at, "expected " + NODE_EXAMPLES + ", got '" + t + "'");
     }
 
     private static final Pattern NODE_NUMBERED = Pattern.compile("node\\[(\\d{1,3})]");
-    private static final String NODE_EXAMPLES = "a node such as node[2], node:dc:eu-west or node.leader";
+    private static final String NODE_EXAMPLES = "a node such as node[2], node:dc:eu-west, node.leader or node:without:lb";
 
     /** A link of a network action: only links from web, to cache, database or shard, have proxies. */
     public static Link link(String text) throws SelectorException {

@@ -24,7 +24,7 @@ final class StepBinder {
     private static final String TOXICITY_EXPECTED = "a number from 0 to 1 (the share of connections the fault"
             + " applies to), like 0.5";
     static final String TARGET_EXPECTED = "a target such as web, database.primary or shard[1].replica";
-    static final String NODE_EXPECTED = "a cluster node such as node[2], node:dc:eu-west or node.leader";
+    static final String NODE_EXPECTED = "a cluster node such as node[2], node:dc:eu-west, node.leader or node:without:lb";
 
     /** The load's duration and the cooldown, when both were read without problems. */
     record Times(Duration load, Duration cooldown) {

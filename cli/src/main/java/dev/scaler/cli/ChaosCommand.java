@@ -300,7 +300,8 @@ final class ChaosCommand implements Callable<Integer> {
                     c.options().steadyState(), c.options().slo(), e.hypothesis(), c.options().sampleInterval(),
                     e.guards(), c.options().generators());
             var all = alongside.and(AutoscaleAlongside.ifAny(autoscale ? Optional.of(AutoscaleCommand.policy(
-                    c.project())) : Optional.empty(), c.project(), store, c.out(), c.display()));
+                    c.project())) : Optional.empty(), c.project(), store, c.out(), c.display()))
+                    .and(TaskMoves.ifSwarm(engineChoice, c.project(), store));
             outcome = c.options().generators() == 1 ? measured.run(id, setup, all)
                     : measured.run(id, setup, all, GeneratorContainers.plan(c.engine(), c.project(), id, load,
                             c.options().generators(), c.options().warmup(), store, c.out()));

@@ -170,7 +170,8 @@ final class LoadCommand implements Callable<Integer> {
         var measured = new MeasuredRun(store, out, ScalerCommand.display(spec));
         var setup = new MeasuredRun.Setup("load", "", projectName, load, run.warmup(), run.steadyState(), run.slo(),
                 hypothesis, run.sampleInterval(), dev.scaler.report.Guards.NONE, run.generators());
-        var alongside = AutoscaleAlongside.ifAny(policy, projectName, store, out, ScalerCommand.display(spec));
+        var alongside = AutoscaleAlongside.ifAny(policy, projectName, store, out, ScalerCommand.display(spec))
+                .and(TaskMoves.ifSwarm(engineChoice, projectName, store));
         String id = MeasuredRun.newId();
         MeasuredRun.Outcome outcome;
         if (run.generators() == 1) {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ import java.util.OptionalLong;
  */
 public final class Swarm implements Engine {
     /** The label scaler adds to a task's container as observed: the hostname of the node that runs it. */
-    public static final String NODE_LABEL = "scaler.node";
+    public static final String NODE_LABEL = Labels.NODE;
     private static final Duration GONE_TIMEOUT = Duration.ofSeconds(60);
 
     private final String cluster;
@@ -228,6 +229,29 @@ public final class Swarm implements Engine {
             out.add(new TaskView(t.getSlot() == null ? 0 : t.getSlot(), state,
                     hostnames.getOrDefault(t.getNodeId(), t.getNodeId() == null ? "-" : t.getNodeId()), health,
                     Optional.ofNullable(t.getStatus().getErr()).orElse("")));
+        }
+        return out;
+    }
+
+    /**
+     * Where each task of the project runs now, by its name as {@link #containers} gives it: from Swarm's own view
+     * (two calls to a manager, none to the nodes), so it answers while a node is dead. A task on a node Swarm has not
+     * counted down yet still counts as running there.
+     */
+    public Map<String, String> placements(String project) {
+        var services = new HashMap<String, com.github.dockerjava.api.model.ServiceSpec>();
+        swarm().listServicesCmd().withLabelFilter(Map.of(Labels.PROJECT, project)).exec()
+                .forEach(s -> services.put(s.getId(), s.getSpec()));
+        var out = new java.util.TreeMap<String, String>();
+        for (Task t : swarm().listTasksCmd().exec()) {
+            var spec = services.get(t.getServiceId());
+            if (spec == null || t.getDesiredState() != TaskState.RUNNING || t.getStatus() == null
+                    || t.getStatus().getState() != TaskState.RUNNING) {
+                continue;
+            }
+            boolean replicated = Services.replicated(spec.getLabels() == null ? Map.of() : spec.getLabels());
+            out.put(replicated ? spec.getName() + "-" + t.getSlot() : spec.getName(),
+                    hostnames.getOrDefault(t.getNodeId(), String.valueOf(t.getNodeId())));
         }
         return out;
     }

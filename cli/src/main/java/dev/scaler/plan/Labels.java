@@ -12,6 +12,8 @@ public final class Labels {
     public static final String SPEC = "scaler.spec";
     public static final String DATACENTER = "scaler.datacenter";
     public static final String SHARD = "scaler.shard";
+    /** On a container observed on a Swarm (not set by the plan): the hostname of the node that runs it. */
+    public static final String NODE = "scaler.node";
     /** On a load generator container: the run it sends for. */
     public static final String RUN = "scaler.run";
     /** On the global load balancer: the datacenters in topology order, whose entry points are its ports in order. */

@@ -108,7 +108,9 @@ public final class RouterAdmin {
     /** Sends one runtime API command to the router at this address and returns HAProxy's answer. */
     String command(String address, String line) {
         try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), 1000);
+            // The admin API answers within milliseconds on the project network; a router on a dead node must not hold
+            // up a failover by a whole second.
+            socket.connect(new InetSocketAddress(address, port), 300);
             socket.setSoTimeout(2000);
             socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

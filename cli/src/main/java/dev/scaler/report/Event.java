@@ -7,7 +7,8 @@ package dev.scaler.report;
  * @param type   start, end, fault (a fault injected), heal or restore (a fault undone), note; and the guardrails':
  *               steady-state (action met or not met), abort (an abort line tripped; target the line), rolled-back
  *               (every fault undone after the abort); scale (the autoscaler: action scale-up or scale-down when it
- *               decides a change, scaled when the change is done and serving, hold when it would change but may not)
+ *               decides a change, scaled when the change is done and serving, hold when it would change but may not);
+ *               task on a swarm (action lost, moved or back; target the task; detail the nodes)
  * @param action what was done, e.g. kill, latency, partition (empty for start/end)
  * @param target what it was done to, e.g. database.primary (empty when none)
  * @param detail free text for people
@@ -24,6 +25,8 @@ public record Event(double t, String type, String action, String target, String 
     public static final String ABORT = "abort";
     public static final String ROLLED_BACK = "rolled-back";
     public static final String SCALE = "scale";
+    /** On a swarm: a task lost (no longer running), moved (running on another node) or back (on its own node). */
+    public static final String TASK = "task";
 
     public Event {
         action = action == null ? "" : action;

@@ -181,6 +181,12 @@ final class Figures {
                 Long.toString(g.failed()), Format.millis(g.p99Ms())}).toList();
     }
 
+    /** On a swarm, one row per task event of the timeline: when, which task, what Swarm did with it. */
+    static List<List<String>> taskMoves(Report report) {
+        return report.events().stream().filter(e -> Event.TASK.equals(e.type()))
+                .map(e -> List.of(Format.seconds(e.t()), e.target(), e.action() + " " + e.detail())).toList();
+    }
+
     static String journeys(RunInfo info) {
         var parts = new ArrayList<String>();
         info.journeys().forEach((k, v) -> parts.add(k + "=" + v));

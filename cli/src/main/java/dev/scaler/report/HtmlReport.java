@@ -98,6 +98,7 @@ public final class HtmlReport {
         phases(out, report);
         datacenters(out, report);
         generators(out, report);
+        tasks(out, report);
         out.append("<div class=\"two\">\n");
         hypothesis(out, report);
         faults(out, report);
@@ -152,7 +153,8 @@ public final class HtmlReport {
         var ticks = lo == 0 ? List.of(0.0, 0.25, 0.5, 0.75, 1.0) : List.of(0.9, 0.925, 0.95, 0.975, 1.0);
         avail.yTicks(ticks, v -> String.format(Locale.ROOT, lo == 0 ? "%.0f%%" : "%.1f%%", v * 100)).xTicks();
         avail.hline("steady", report.run().steadyState(), "steady state " + Format.percent(report.run().steadyState()));
-        avail.steps("avail", rows.stream().map(Report.WindowRow::availability).toList(), true).markers(report);
+        avail.steps("avail", rows.stream().map(Report.WindowRow::availability).toList(), true).markers(report)
+                .moves(report.events());
         section(out, "Availability per second", legend(
                 "<span><i style=\"background:var(--ok)\"></i>availability</span>",
                 "<span><i style=\"background:var(--warn)\"></i>steady state " + Format.percent(report.run().steadyState())
@@ -444,6 +446,23 @@ public final class HtmlReport {
                 .append(c.notesChecked()).append(" notes read back from the primary. Error budget: ")
                 .append(Html.escape(Figures.budget(report.errorBudget()))).append(".</p>");
         out.append("</section>\n");
+    }
+
+    /** On a swarm: each task Swarm lost and where it ran again, when (the dashed lines on the availability chart). */
+    private static void tasks(StringBuilder out, Report report) {
+        var moves = Figures.taskMoves(report);
+        if (moves.isEmpty()) {
+            return;
+        }
+        out.append("<section><h2>Tasks on the swarm</h2><table><thead><tr><th>at</th><th>task</th><th>what</th>")
+                .append("</tr></thead><tbody>\n");
+        for (var line : moves) {
+            out.append("<tr><td>").append(Html.escape(line.get(0))).append("</td><td><code>").append(Html.escape(line.get(1)))
+                    .append("</code></td><td>").append(Html.escape(line.get(2))).append("</td></tr>\n");
+        }
+        out.append("</tbody></table><p class=\"sub\">From Swarm's own view, looked at once a second: a task is lost ")
+                .append("when Swarm no longer counts it running (a dead node counts only once Swarm marks it down).</p>")
+                .append("</section>\n");
     }
 
     private static void faults(StringBuilder out, Report report) {

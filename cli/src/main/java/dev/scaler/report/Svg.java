@@ -88,21 +88,34 @@ final class Svg {
      * changes close together are stacked.
      */
     Svg roles(List<Report.RoleChange> changes) {
+        return changeLines(changes.stream().map(c -> new ChangeLine(c.t(), c.container() + " \u2192 " + c.to(),
+                c.container() + ": " + c.from() + " \u2192 " + c.to() + " at " + Format.seconds(c.t()))).toList());
+    }
+
+    /** The same dashed line where a task of a swarm ran again after it was lost ("web-2 → node-1"). */
+    Svg moves(List<Event> events) {
+        return changeLines(events.stream().filter(e -> Event.TASK.equals(e.type()) && !e.action().equals("lost"))
+                .map(e -> new ChangeLine(e.t(), e.target() + " \u2192 " + e.detail().replaceFirst("^.*(->|on) ", ""),
+                        e.target() + " " + e.action() + " " + e.detail() + " at " + Format.seconds(e.t()))).toList());
+    }
+
+    private record ChangeLine(double t, String label, String title) {
+    }
+
+    private Svg changeLines(List<ChangeLine> lines) {
         double lastX = Double.NEGATIVE_INFINITY;
         int stacked = 0;
-        for (var c : changes) {
+        for (var c : lines) {
             double xe = x(c.t());
             stacked = xe - lastX < 150 ? stacked + 1 : 0;
             lastX = xe;
-            String label = c.container() + " \u2192 " + c.to();
             body.append("<line class=\"role-line\" x1=\"").append(n(xe)).append("\" x2=\"").append(n(xe))
                     .append("\" y1=\"").append(TOP - 4).append("\" y2=\"").append(TOP + plotHeight()).append("\"><title>")
-                    .append(Html.escape(c.container() + ": " + c.from() + " \u2192 " + c.to() + " at "
-                            + Format.seconds(c.t()))).append("</title></line>\n");
+                    .append(Html.escape(c.title())).append("</title></line>\n");
             boolean right = xe > WIDTH - 180;
             body.append("<text class=\"role-line-label\" x=\"").append(n(right ? xe - 4 : xe + 4)).append("\" y=\"")
                     .append(TOP + 22 + 13 * stacked).append("\"").append(right ? " text-anchor=\"end\"" : "")
-                    .append(">").append(Html.escape(label)).append("</text>\n");
+                    .append(">").append(Html.escape(c.label())).append("</text>\n");
         }
         return this;
     }

@@ -62,6 +62,13 @@ public final class TextReport {
                             .map(f -> Format.seconds(f.at()) + " " + Figures.recovery(f)).toList())));
             out.append(homes.render("  ")).append('\n');
         }
+        var moves = Figures.taskMoves(report);
+        if (!moves.isEmpty()) {
+            out.append("tasks on the swarm (Swarm's own view, once a second)\n");
+            var tasks = new TextTable("at", "task", "what").left();
+            moves.forEach(m -> tasks.row(m.toArray(String[]::new)));
+            out.append(tasks.render("  ")).append('\n');
+        }
         if (!report.generators().isEmpty()) {
             out.append("generators (each its share of the rate; the figures above are all of them merged)\n");
             var generators = new TextTable(Figures.GENERATOR_COLUMNS);

@@ -48,13 +48,16 @@ class ChaosScriptsTest {
         assertThat(files().map(ChaosScriptsTest::stem)).containsExactlyInAnyOrder("kill-primary", "kill-web",
                 "kill-cache", "cache-latency", "db-latency", "partition-shard", "kill-shard-primary", "lb-restart",
                 "cdn-origin-down", "dc-partition", "kill-workers", "kill-queue-node", "queue-latency", "partition-queue",
-                "gameday");
+                "kill-node", "partition-node", "gameday");
     }
 
     @Test
-    void theGamedayListsEveryOtherExperimentAndNothingElse() throws Exception {
+    void theGamedayListsEveryOtherExperimentOfOneEngineAndNothingElse() throws Exception {
         Gameday gameday = (Gameday) InputFile.script(dir().resolve("gameday.yaml"));
-        List<String> others = files().map(ChaosScriptsTest::stem).filter(n -> !n.equals("gameday")).toList();
+        // Node actions need a swarm of `scaler cluster up`: a gameday runs against one project on one engine.
+        List<String> others = files().filter(f -> !stem(f).equals("gameday")).filter(f -> !onNodes(f))
+                .map(ChaosScriptsTest::stem).toList();
+        assertThat(others).doesNotContain("kill-node", "partition-node");
         assertThat(gameday.experiments()).containsExactlyInAnyOrderElementsOf(others);
     }
 
@@ -74,6 +77,15 @@ class ChaosScriptsTest {
                     default -> assertThat(unmet).as(e.name()).isEmpty();
                 }
             }
+        }
+    }
+
+    private static boolean onNodes(Path file) {
+        try {
+            return InputFile.script(file) instanceof Experiment e
+                    && e.steps().stream().anyMatch(st -> st.action() instanceof NodeAction);
+        } catch (Exception e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
     }
 

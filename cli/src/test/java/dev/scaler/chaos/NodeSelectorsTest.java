@@ -13,6 +13,8 @@ class NodeSelectorsTest {
         assertThat(Selectors.node("node.leader")).isEqualTo(new NodeTarget.Leader());
         assertThat(Selectors.node("node[12]").text()).isEqualTo("node[12]");
         assertThat(Selectors.node("node:dc:us-east").text()).isEqualTo("node:dc:us-east");
+        assertThat(Selectors.node("node:without:lb")).isEqualTo(new NodeTarget.Without(dev.scaler.plan.Tier.LB));
+        assertThat(Selectors.node("node:without:web").text()).isEqualTo("node:without:web");
     }
 
     @Test
@@ -23,8 +25,11 @@ class NodeSelectorsTest {
                 e -> assertThat(e.offset()).isEqualTo(8)).hasMessageContaining("got 'EU'");
         assertThatThrownBy(() -> Selectors.node("  web[1]")).isInstanceOfSatisfying(SelectorException.class,
                 e -> assertThat(e.offset()).isEqualTo(2))
-                .hasMessage("expected a node such as node[2], node:dc:eu-west or node.leader, got 'web[1]'");
+                .hasMessage("expected a node such as node[2], node:dc:eu-west, node.leader or node:without:lb, got 'web[1]'");
         assertThatThrownBy(() -> Selectors.node("node[*]")).isInstanceOf(SelectorException.class);
+        assertThatThrownBy(() -> Selectors.node("node:without:entry")).isInstanceOfSatisfying(SelectorException.class,
+                e -> assertThat(e.offset()).isEqualTo(13)).hasMessageContaining("expected a tier (lb, web,")
+                .hasMessageContaining("got 'entry'");
     }
 
     @Test
@@ -65,7 +70,7 @@ class NodeSelectorsTest {
                 steps:
                   - at: 1s
                     kill-node: web[1]
-                """, 4, 16, "steps[0].kill-node: expected a node such as node[2], node:dc:eu-west or node.leader");
+                """, 4, 16, "steps[0].kill-node: expected a node such as node[2], node:dc:eu-west, node.leader or node:without:lb");
         Experiments.only("""
                 name: nodes
                 steps:

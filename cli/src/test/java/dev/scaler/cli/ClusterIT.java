@@ -129,7 +129,7 @@ class ClusterIT extends EngineIT {
                 var journal = Journal.of(state, "it-cluster");
                 journal.begin(new Journal.Owner(-1, "", "it-run"));
                 var faults = new NodeFaults(host, CLUSTER, new Random(1));
-                var victim = faults.resolve(new NodeTarget.Numbered(3));
+                var victim = faults.resolve(new NodeTarget.Numbered(3), tier -> java.util.Set.of());
                 String victimId = swarm.stream().filter(v -> v.hostname().equals(victim.name())).findFirst()
                         .orElseThrow().id();
                 long k0 = System.nanoTime();
@@ -161,7 +161,7 @@ class ClusterIT extends EngineIT {
 
                 // Cut node 2 off the cluster network; the rollback puts it back at its fixed address, Ready.
                 journal.begin(new Journal.Owner(-1, "", "it-run-2"));
-                var cut = faults.resolve(new NodeTarget.Numbered(2));
+                var cut = faults.resolve(new NodeTarget.Numbered(2), tier -> java.util.Set.of());
                 faults.apply(new NodeAction.PartitionNode(new NodeTarget.Numbered(2)), cut, 1, journal);
                 String network = "scaler-cluster-" + CLUSTER;
                 assertThat(host.connected(cut.id(), network)).as("%s on %s", cut.name(), network).isFalse();
