@@ -3,8 +3,10 @@ package dev.scaler.cli;
 import dev.scaler.failover.Agent;
 import dev.scaler.failover.FailoverPolicy;
 import dev.scaler.failover.Group;
+import dev.scaler.failover.Leadership;
 import dev.scaler.failover.ManualFailover;
 import dev.scaler.plan.AgentConfig;
+import dev.scaler.provision.AgentPeers;
 import dev.scaler.provision.RouterAdmin;
 import dev.scaler.provision.SqlCluster;
 import dev.scaler.sql.Dialect;
@@ -65,14 +67,34 @@ final class AgentCommand implements Callable<Integer> {
         }
         var agent = new Agent(groups, cluster, FailoverPolicy.defaults(true), cluster.positions(), Clock.systemUTC(),
                 log);
-        log.accept("agent: watching " + groups.size() + " group(s)");
+        // On a swarm the agent is one task per node behind one name (SCALER_AGENTS of them): the lowest address of a
+        // majority acts, the others watch. On one engine it is alone and always acts.
+        int agents = Integer.parseInt(System.getenv().getOrDefault(AgentConfig.AGENTS_ENV, "1"));
+        var leadership = new Leadership(agents);
+        var peers = agents > 1 ? Optional.of(AgentPeers.start(System.getenv().getOrDefault(AgentConfig.PEERS_ENV,
+                c.project() + "-agent"))) : Optional.<AgentPeers>empty();
+        log.accept("agent: watching " + groups.size() + " group(s)" + (agents > 1 ? ", one of " + agents + " agents" : ""));
+        boolean acting = false;
         while (!Thread.currentThread().isInterrupted()) {
             long start = System.nanoTime();
+            var answering = peers.map(AgentPeers::answering).orElse(java.util.Map.of());
+            boolean act = leadership.round(answering, peers.isPresent() ? AgentPeers.own() : java.util.Set.of());
+            peers.ifPresent(p -> p.acting(act));
+            if (act != acting) {
+                acting = act;
+                log.accept("agent: " + (act ? "acting" : "standing by") + " (" + answering.size() + " of " + agents
+                        + " agents answer: " + answering + ")");
+            }
             AgentTurns.take(AgentTurns.LOCK, () -> {
-                agent.tick();
+                if (act) {
+                    agent.tick();
+                } else {
+                    agent.observe();
+                }
                 return null;
             });
-            if (agent.settled()) {
+            // One standing by is doing its job; its health must not make Swarm restart it.
+            if (!act || agent.settled()) {
                 Files.writeString(READY, "ok\n");
             } else {
                 Files.deleteIfExists(READY);

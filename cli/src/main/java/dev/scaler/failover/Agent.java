@@ -53,6 +53,17 @@ public final class Agent {
         }
     }
 
+    /**
+     * One round that only learns which node each group's primary is, acting on nothing: what an agent standing by
+     * does, so that when it takes over it knows the primary that was promoted last, not the one it was told first.
+     */
+    public void observe() {
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            groups.forEach(g -> pool.submit(() -> discoverPrimary(g, cluster.probe(g))));
+        }
+        groups.forEach(g -> settled.put(g.name(), false));
+    }
+
     private void tick(Group group) {
         Instant now = clock.instant();
         var views = cluster.probe(group);

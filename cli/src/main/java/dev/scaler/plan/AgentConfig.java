@@ -14,6 +14,11 @@ import java.util.List;
  */
 public record AgentConfig(int schemaVersion, String project, String dialect, String routerHost, int routerAdminPort,
         String user, String password, String replicationUser, String replicationPassword, List<Group> groups) {
+    /** How many agents run (on a swarm, one per node); 1 when unset. */
+    public static final String AGENTS_ENV = "SCALER_AGENTS";
+    /** The name every agent resolves to; the project's agent name when unset. */
+    public static final String PEERS_ENV = "SCALER_AGENT_PEERS";
+
 
     /** Where the agent reads it inside its container. */
     public static final String PATH = "/etc/scaler/agent.json";

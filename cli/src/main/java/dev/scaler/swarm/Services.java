@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * The mapping of a plan onto Swarm, pure. The web replicas and the load balancers of a datacenter become one
  * replicated service each (their containers differ only in their own name, which becomes a Swarm template); every
  * other container becomes a single-task service, and one that keeps data (a volume: database, shard, cache and
- * queue nodes) is pinned to one node, so its volume is always the same one. What keeps none (the database router,
- * the Sentinels, the failover agent) is left for Swarm to place, so it moves when its node dies. Every service resolves by DNS round
+ * queue nodes) is pinned to one node, so its volume is always the same one, and so are the Sentinels, one per node,
+ * so one node's death leaves a majority of them. What keeps no data and has no vote (the database router, which runs
+ * as two tasks on two nodes, the failover agent) is left for Swarm to place, so it moves when its node dies. Every service resolves by DNS round
  * robin (the kernel scaler is tested on has no IPVS, so Swarm's virtual IPs do not answer) and publishes its ports
  * in host mode (the routing mesh needs IPVS too).
  */
@@ -32,8 +33,15 @@ public final class Services {
     private static final Set<Tier> REPLICATED = Set.of(Tier.WEB, Tier.LB);
     /** The role of the database router, which keeps no data and runs as one task on each of two nodes. */
     static final String ROUTER_ROLE = "router";
+    /** The role of a Redis Sentinel: no data, but a vote, so the three must stand on three nodes. */
+    static final String SENTINEL_ROLE = "sentinel";
     /** How many router tasks run, on as many nodes: one node's death leaves the other to route every query. */
     static final int ROUTERS = 2;
+    /**
+     * How many failover agents run, on as many nodes: the lowest address of a majority acts, so one node's death
+     * (or its partition) leaves two that agree on which acts.
+     */
+    static final int AGENTS = 3;
     private static final Pattern ONE_PLACEHOLDER = Pattern.compile("\\$\\{secret:([a-z0-9._-]+)}");
 
     private Services() {
@@ -67,8 +75,8 @@ public final class Services {
      * (whose tasks all stand for the plan's one router), from the labels a container of the plan carries.
      */
     public static boolean replicated(Map<String, String> labels) {
-        return Tier.fromLabel(labels.getOrDefault(Labels.TIER, "")).map(REPLICATED::contains).orElse(false)
-                || router(labels);
+        return Tier.fromLabel(labels.getOrDefault(Labels.TIER, "")).map(t -> REPLICATED.contains(t) || t == Tier.AGENT)
+                .orElse(false) || router(labels);
     }
 
     private static boolean router(Map<String, String> labels) {
@@ -90,7 +98,8 @@ public final class Services {
             Placement placement) {
         ContainerSpec first = members.get(0);
         boolean router = router(first.labels());
-        boolean replicated = REPLICATED.contains(first.tier()) || router;
+        boolean agent = first.tier() == Tier.AGENT;
+        boolean replicated = REPLICATED.contains(first.tier()) || router || agent;
         var env = new LinkedHashMap<String, String>();
         first.env().forEach((k, v) -> env.put(k, replicated && v.equals(first.name()) ? TASK_NAME : v));
         if (replicated) {
@@ -103,7 +112,10 @@ public final class Services {
         dc.ifPresent(d -> constraints.add("node.labels." + DATACENTER_NODE_LABEL + "==" + d));
         // Pinned by its volume, not its tier: a router pinned as a "database" container was a whole tier's single
         // point of failure that Swarm could not move (kill-node of its node: every query failed until it returned).
-        boolean pinned = !replicated && !first.mounts().isEmpty();
+        // The Sentinels are pinned too, for another reason: placed by Swarm, two of three landed on one node, whose
+        // death left one Sentinel, no majority, and the cache primary (on that node too) never replaced (68.82%).
+        // Going round the nodes, each runs on its own; one node's death leaves a majority.
+        boolean pinned = !replicated && (!first.mounts().isEmpty() || SENTINEL_ROLE.equals(first.labels().get(Labels.ROLE)));
         if (pinned) {
             constraints.add("node.hostname==" + placement.next(dc, name));
         }
@@ -112,8 +124,13 @@ public final class Services {
             containerLabels.remove(Labels.INDEX); // each task's index is its slot, read back from the task
         }
         // The router is one container of the plan and two tasks here, on two nodes, so a node's death leaves one.
-        int replicas = router ? Math.min(ROUTERS, placement.eligible(dc)) : members.size();
-        int maxPerNode = router || (replicated && !first.ports().isEmpty()) ? 1 : 0;
+        int replicas = router ? Math.min(ROUTERS, placement.eligible(dc))
+                : agent ? Math.min(AGENTS, placement.eligible(dc)) : members.size();
+        int maxPerNode = router || agent || (replicated && !first.ports().isEmpty()) ? 1 : 0;
+        if (agent) {
+            env.put(dev.scaler.plan.AgentConfig.AGENTS_ENV, Integer.toString(replicas));
+            env.put(dev.scaler.plan.AgentConfig.PEERS_ENV, name);
+        }
         var networks = new LinkedHashMap<String, List<String>>();
         networks.put(first.network(), first.aliases());
         networks.putAll(first.otherNetworks());

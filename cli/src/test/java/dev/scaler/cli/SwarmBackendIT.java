@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,14 +42,19 @@ class SwarmBackendIT extends EngineIT {
         System.clearProperty("scaler.stateDir");
     }
 
+    @BeforeAll
+    static void startTheCluster() {
+        System.setProperty("scaler.stateDir", dir.resolve("state").toString());
+        var cluster = Scaler.run("cluster", "up", "--nodes", "3", "--name", CLUSTER, "--images",
+                "haproxy,webapp,redis,mariadb,agent");
+        assertThat(cluster.code()).as(cluster.transcript()).isZero();
+    }
+
     @Test
     void theWebTierRunsAsServicesAnswersThroughItsLoadBalancerAndLeavesNothingBehind() throws Exception {
-        System.setProperty("scaler.stateDir", dir.resolve("state").toString());
         Path topology = dir.resolve("web.yaml");
         Files.writeString(topology, Files.readString(dev.scaler.Repository.root().resolve("topologies/web-tier.yaml"))
                 .replace("name: web-tier", "name: " + PROJECT));
-        var cluster = Scaler.run("cluster", "up", "--nodes", "3", "--name", CLUSTER, "--images", "haproxy,webapp,redis");
-        assertThat(cluster.code()).as(cluster.transcript()).isZero();
 
         // What the swarm backend cannot set up yet is refused before anything is made on the swarm.
         Path proxied = dir.resolve("proxied.yaml");
@@ -92,21 +98,76 @@ class SwarmBackendIT extends EngineIT {
         var down = Scaler.run("down", "--cluster", CLUSTER, PROJECT);
         assertThat(down.code()).as(down.transcript()).isZero();
         assertThat(get(lb, Duration.ZERO)).as("nothing answers at " + lb + " after down").isEqualTo(-1);
+        assertNothingLeftOf(PROJECT);
+    }
+
+    /**
+     * The negative control of the built-in kill-node: its fault as written ({@code kill-node: node:without:lb}) and
+     * its hypothesis, on a system with one copy of each data node and one web replica. Swarm places the three pinned
+     * data nodes one per node (database, cache, shard), so whichever node runs no load balancer, its death takes a
+     * single copy with it, and the run must fail the hypothesis the starter meets (bench/swarm.sh). Its schedule is
+     * shortened to 30 s, the faulty part kept at about the built-in's 35 of 60 s. The timeline must show what Swarm
+     * did with the dead node's tasks.
+     */
+    @Test
+    void killNodeFailsItsHypothesisWhenANodeHoldsTheOnlyCopyOfSomething() throws Exception {
+        String project = "it-swarm-bare";
+        Path topology = dir.resolve("bare.yaml");
+        Files.writeString(topology, """
+                version: 1
+                name: %s
+                loadBalancer: { port: 8090, replicas: 2 }
+                web: { replicas: 1, sessions: redis }
+                cache: { replicas: 0, sentinels: 0 }
+                database: { kind: mariadb, replicas: 0, failover: manual }
+                shards: { count: 1, replicas: 0 }
+                """.formatted(project));
+        var up = Scaler.run("up", "--cluster", CLUSTER, topology.toString());
+        assertThat(up.code()).as(up.transcript()).isZero();
+        String builtIn = Files.readString(dev.scaler.Repository.root().resolve("chaos-scripts/kill-node.yaml"));
+        assertThat(builtIn).contains("kill-node: node:without:lb").contains("availability: \">= 99%\"");
+        Path experiment = dir.resolve("kill-node-control.yaml");
+        Files.writeString(experiment, builtIn.replace("duration: 60s", "duration: 30s").replace("at: 10s", "at: 5s")
+                .replace("cooldown: 15s", "cooldown: 8s"));
+        var chaos = Scaler.run("chaos", "--cluster", CLUSTER, experiment.toString(), project);
+        System.out.println(chaos.out());
+        assertThat(chaos.code()).as(chaos.transcript()).isEqualTo(1);
+        assertThat(chaos.out()).contains("FAIL").contains("availability");
+
+        Path runs = dir.resolve("state/runs");
+        Path run;
+        try (var list = Files.list(runs)) {
+            run = list.filter(Files::isDirectory).max(java.util.Comparator.comparing(Path::getFileName)).orElseThrow();
+        }
+        var events = Files.readAllLines(run.resolve("events.jsonl"));
+        String killed = events.stream().filter(l -> l.contains("\"type\":\"fault\"")).findFirst().orElseThrow()
+                .replaceFirst(".*\"detail\":\"([^\"]+)\".*", "$1");
+        assertThat(killed).startsWith(CLUSTER + "-node-");
+        assertThat(events).as("Swarm's view of the dead node's tasks on the timeline").anyMatch(l ->
+                l.contains("\"type\":\"task\"") && l.contains("\"action\":\"lost\"") && l.contains("on " + killed));
+
+        var down = Scaler.run("down", "--cluster", CLUSTER, project);
+        assertThat(down.code()).as(down.transcript()).isZero();
+        assertNothingLeftOf(project);
+    }
+
+    /** No container, volume or network of the project on any node, no service, secret or config on the swarm. */
+    private static void assertNothingLeftOf(String project) throws IOException {
         try (var host = NodeHost.connect()) {
             for (NodeContainer node : host.nodes(Optional.of(CLUSTER))) {
                 try (var docker = DockerEngine.client(Optional.of(node.engineHost()))) {
-                    var label = Map.of(dev.scaler.plan.Labels.PROJECT, PROJECT);
+                    var label = Map.of(dev.scaler.plan.Labels.PROJECT, project);
                     assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec())
                             .as(node.name()).isEmpty();
                     assertThat(docker.listVolumesCmd().withFilter("label", List.of(dev.scaler.plan.Labels.PROJECT + "="
-                            + PROJECT)).exec().getVolumes()).as(node.name()).isNullOrEmpty();
+                            + project)).exec().getVolumes()).as(node.name()).isNullOrEmpty();
                     assertThat(docker.listNetworksCmd().withFilter("label", List.of(dev.scaler.plan.Labels.PROJECT + "="
-                            + PROJECT)).exec()).as(node.name()).isEmpty();
+                            + project)).exec()).as(node.name()).isEmpty();
                     if (node.name().endsWith("-node-1")) {
                         assertThat(docker.listServicesCmd().withLabelFilter(label).exec()).isEmpty();
                         assertThat(docker.listSecretsCmd().withLabelFilter(label).exec()).isEmpty();
                         assertThat(docker.listConfigsCmd().withFilters(Map.of("label", List.of(
-                                dev.scaler.plan.Labels.PROJECT + "=" + PROJECT))).exec()).isEmpty();
+                                dev.scaler.plan.Labels.PROJECT + "=" + project))).exec()).isEmpty();
                     }
                 }
             }

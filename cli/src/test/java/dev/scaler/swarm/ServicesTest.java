@@ -73,9 +73,12 @@ class ServicesTest {
             assertThat(s.order()).isEqualTo(UpdateOrder.STOP_FIRST);
             assertThat(s.constraints()).singleElement().asString().matches("node\\.hostname==n[123]");
         });
-        // What keeps no data moves when its node dies: the router every query goes through, the Sentinels.
-        assertThat(List.of(service(d, "starter-db-router"), service(d, "starter-cache-sentinel-1")))
-                .allSatisfy(s -> assertThat(s.constraints()).noneMatch(c -> c.startsWith("node.hostname")));
+        // What keeps no data moves when its node dies: the router every query goes through.
+        assertThat(service(d, "starter-db-router").constraints()).noneMatch(c -> c.startsWith("node.hostname"));
+        // The Sentinels vote: one per node, so one node's death leaves two of three, a majority.
+        assertThat(List.of(service(d, "starter-cache-sentinel-1"), service(d, "starter-cache-sentinel-2"),
+                service(d, "starter-cache-sentinel-3"))).extracting(s -> s.constraints().get(0))
+                .containsExactlyInAnyOrder("node.hostname==n1", "node.hostname==n2", "node.hostname==n3");
         Service primary = service(d, "starter-db-1");
         assertThat(primary.mounts()).isNotEmpty();
         // A primary and its two replicas land on three different nodes.
@@ -84,7 +87,7 @@ class ServicesTest {
     }
 
     @Test
-    void theDatabaseRouterRunsOnTwoNodesAndItsTasksAreNamedBySlot() throws Exception {
+    void theDatabaseRouterRunsOnTwoNodesAndTheAgentOnThreeTheirTasksNamedBySlot() throws Exception {
         Service router = service(Services.of(plan("starter"), THREE), "starter-db-router");
         assertThat(router.replicas()).isEqualTo(2);
         assertThat(router.maxPerNode()).as("two tasks on one node would die together").isEqualTo(1);
@@ -96,6 +99,34 @@ class ServicesTest {
                 .isEqualTo(1);
         Service primary = service(Services.of(plan("starter"), THREE), "starter-db-1");
         assertThat(Services.replicated(primary.containerLabels())).isFalse();
+        // The failover agent: one per node, told how many there are and the name they all answer to.
+        Service agent = service(Services.of(plan("starter"), THREE), "starter-agent");
+        assertThat(agent.replicas()).isEqualTo(3);
+        assertThat(agent.maxPerNode()).isEqualTo(1);
+        assertThat(agent.env()).containsEntry("SCALER_AGENTS", "3").containsEntry("SCALER_AGENT_PEERS", "starter-agent");
+        assertThat(service(Services.of(plan("starter"), List.of(node("n1"), node("n2"))), "starter-agent").env())
+                .containsEntry("SCALER_AGENTS", "2");
+    }
+
+    /** What the negative control of kill-node (SwarmBackendIT) relies on: every node holds a single copy. */
+    @Test
+    void threePinnedDataNodesLandOnThreeNodes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var file = dir.resolve("bare.yaml");
+        java.nio.file.Files.writeString(file, """
+                version: 1
+                name: bare
+                loadBalancer: { port: 8090, replicas: 2 }
+                web: { replicas: 1, sessions: redis }
+                cache: { replicas: 0, sentinels: 0 }
+                database: { kind: mariadb, replicas: 0, failover: manual }
+                shards: { count: 1, replicas: 0 }
+                """);
+        Deployment d = Services.of(Planner.plan(InputFile.topology(file).withImages(ImageProfile.OFFLINE)), THREE);
+        var pinned = d.services().stream().filter(s -> !s.mounts().isEmpty()).toList();
+        assertThat(pinned).extracting(Service::name).containsExactlyInAnyOrder("bare-cache-1", "bare-db-1",
+                "bare-shard-1-1");
+        assertThat(pinned).extracting(s -> s.constraints().get(0)).containsExactlyInAnyOrder("node.hostname==n1",
+                "node.hostname==n2", "node.hostname==n3");
     }
 
     @Test
