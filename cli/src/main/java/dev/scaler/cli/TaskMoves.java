@@ -38,21 +38,32 @@ final class TaskMoves implements MeasuredRun.Alongside {
     public void run(long zeroNanos, String runId, LoadSource load) {
         var timeline = RunTimeline.of(store, runId, zeroNanos);
         var tasks = new Rescheduling();
-        try (var swarm = Swarm.connect(cluster)) {
+        Swarm swarm = null;
+        try {
             while (!stopped) {
                 long next = System.nanoTime() + EVERY.toNanos();
                 try {
+                    if (swarm == null) {
+                        swarm = Swarm.connect(cluster);
+                    }
                     tasks.look(swarm.placements(project)).forEach(c ->
                             timeline.event(Event.TASK, c.kind().word(), c.task(), c.detail()));
                 } catch (RuntimeException managerAway) {
-                    // No manager answered (the leader's node is the one that died): look again in a second.
+                    // The manager it asked is on the node that died or was cut off (or the swarm has no leader for a
+                    // moment): ask another one next second. The run goes on either way.
+                    if (swarm != null) {
+                        swarm.close();
+                        swarm = null;
+                    }
                 }
                 while (!stopped && System.nanoTime() < next) {
                     LockSupport.parkNanos(50_000_000L);
                 }
             }
-        } catch (RuntimeException noSwarm) {
-            // The run goes on without this part of its timeline; status and the run's own figures still hold.
+        } finally {
+            if (swarm != null) {
+                swarm.close();
+            }
         }
     }
 

@@ -235,13 +235,20 @@ public final class Swarm implements Engine {
 
     /**
      * Where each task of the project runs now, by its name as {@link #containers} gives it: from Swarm's own view
-     * (two calls to a manager, none to the nodes), so it answers while a node is dead. A task on a node Swarm has not
+     * (three calls to a manager, none to the nodes), so it answers while a node is dead. A task on a node Swarm has not
      * counted down yet still counts as running there.
      */
     public Map<String, String> placements(String project) {
         var services = new HashMap<String, com.github.dockerjava.api.model.ServiceSpec>();
         swarm().listServicesCmd().withLabelFilter(Map.of(Labels.PROJECT, project)).exec()
                 .forEach(s -> services.put(s.getId(), s.getSpec()));
+        // Every node's hostname from the manager, the dead and the cut-off too (this connection may not reach them).
+        var names = new HashMap<String, String>(hostnames);
+        swarm().listSwarmNodesCmd().exec().forEach(n -> {
+            if (n.getDescription() != null && n.getDescription().getHostname() != null) {
+                names.put(n.getId(), n.getDescription().getHostname());
+            }
+        });
         var out = new java.util.TreeMap<String, String>();
         for (Task t : swarm().listTasksCmd().exec()) {
             var spec = services.get(t.getServiceId());
@@ -251,7 +258,7 @@ public final class Swarm implements Engine {
             }
             boolean replicated = Services.replicated(spec.getLabels() == null ? Map.of() : spec.getLabels());
             out.put(replicated ? spec.getName() + "-" + t.getSlot() : spec.getName(),
-                    hostnames.getOrDefault(t.getNodeId(), String.valueOf(t.getNodeId())));
+                    names.getOrDefault(t.getNodeId(), String.valueOf(t.getNodeId())));
         }
         return out;
     }

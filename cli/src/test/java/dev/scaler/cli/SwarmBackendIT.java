@@ -125,7 +125,7 @@ class SwarmBackendIT extends EngineIT {
         var up = Scaler.run("up", "--cluster", CLUSTER, topology.toString());
         assertThat(up.code()).as(up.transcript()).isZero();
         String builtIn = Files.readString(dev.scaler.Repository.root().resolve("chaos-scripts/kill-node.yaml"));
-        assertThat(builtIn).contains("kill-node: node:without:lb").contains("availability: \">= 99%\"");
+        assertThat(builtIn).contains("kill-node: node:without:lb").contains("availability: \">= 97%\"");
         Path experiment = dir.resolve("kill-node-control.yaml");
         Files.writeString(experiment, builtIn.replace("duration: 60s", "duration: 30s").replace("at: 10s", "at: 5s")
                 .replace("cooldown: 15s", "cooldown: 8s"));
