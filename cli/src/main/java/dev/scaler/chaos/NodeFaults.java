@@ -153,6 +153,41 @@ public final class NodeFaults {
         }
     }
 
+    /**
+     * Waits until the cluster is whole again (a leader, every node Ready and active), so that the commands after a
+     * run find the swarm as they found it: a partition's rollback left it without a leader for seconds. Returns what
+     * was still missing after {@code within}; empty once whole.
+     */
+    public Optional<String> awaitWhole(java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        int wholeInARow = 0;
+        while (true) {
+            String missing = missing();
+            // Twice in a row, a second apart: one manager's view can lag the election that just deposed it.
+            wholeInARow = missing.isEmpty() ? wholeInARow + 1 : 0;
+            if (wholeInARow == 2) {
+                return Optional.empty();
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.of(missing.isEmpty() ? "whole only just now" : missing);
+            }
+            dev.scaler.engine.CancelledException.sleep(java.time.Duration.ofSeconds(1));
+        }
+    }
+
+    private String missing() {
+        var containers = host.nodes(Optional.of(cluster));
+        String last = "no manager answered";
+        for (var manager : containers.stream().filter(c -> c.role().equals("manager") && c.running()).toList()) {
+            try (var engine = SwarmEngine.at(manager.address())) {
+                return dev.scaler.nodes.ClusterWhole.missing(engine.nodes(), containers.size()).orElse("");
+            } catch (RuntimeException e) {
+                last = manager.name() + ": " + e.getMessage();
+            }
+        }
+        return last;
+    }
+
     /** Runs {@code change} on a manager that answers (the node itself first when it is one). */
     private void withManager(NodeContainer node, java.util.function.Consumer<SwarmEngine> change) {
         var candidates = new java.util.ArrayList<NodeContainer>();

@@ -55,6 +55,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exit codes: 0 every hypothesis line held, 1 a line failed, 2 bad experiment or arguments,",
                 "3 environment (Docker, a step that could not be carried out), 4 interrupted (faults undone)."})
 final class ChaosCommand implements Callable<Integer> {
+    /** How long a run with node faults waits after its end for the swarm to be whole (a leader, every node Ready). */
+    private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(60);
+
     @Parameters(index = "0", paramLabel = "EXPERIMENT", completionCandidates = ExperimentNames.class,
             description = "An experiment file, a name from chaos-scripts/, or a built-in.")
     String experiment;
@@ -306,6 +309,16 @@ final class ChaosCommand implements Callable<Integer> {
                     : measured.run(id, setup, all, GeneratorContainers.plan(c.engine(), c.project(), id, load,
                             c.options().generators(), c.options().warmup(), store, c.out()));
             measured.print(outcome);
+            if (e.steps().stream().anyMatch(st -> st.action() instanceof dev.scaler.chaos.NodeAction)) {
+                long t0 = System.nanoTime();
+                var missing = nodeFaults.flatMap(n -> n.awaitWhole(SETTLE));
+                if (nodeFaults.isPresent() && missing.isEmpty()) {
+                    c.out().printf(java.util.Locale.ROOT, "the swarm is whole again (a leader, every node ready)"
+                            + " %.1f s after the run%n", (System.nanoTime() - t0) / 1e9);
+                }
+                missing.ifPresent(m -> c.err().println("scaler: warning: the swarm was not whole " + SETTLE.toSeconds()
+                        + " s after the run (" + m + "); see scaler cluster status"));
+            }
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.
             if (journal.read().pending().isEmpty()) {

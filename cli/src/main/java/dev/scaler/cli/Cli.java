@@ -71,8 +71,12 @@ public final class Cli {
             // The engine said no (a swarm between leaders answers 500 "does not have a leader"): its own words
             // are what the user needs, not a stack trace of the client library.
             err.println("scaler: the Docker engine answered " + d.getHttpStatus() + ": " + EngineMessage.of(d));
-            err.println("  run it again once the engine answers (on a swarm, `scaler cluster status` shows its"
-                    + " managers and leader)");
+            // 5xx is the engine's own trouble and passes; a 4xx refused what scaler asked, and asking again won't help.
+            err.println(d.getHttpStatus() >= 500
+                    ? "  run it again once the engine answers (on a swarm, `scaler cluster status` shows its"
+                            + " managers and leader)"
+                    : "  the engine refused what scaler asked of it: a defect of scaler, please report it with the"
+                            + " command and `scaler --version`");
             code = ExitCode.ENVIRONMENT;
         } else if (e instanceof CancelledException c) {
             err.println("scaler: " + c.getMessage());

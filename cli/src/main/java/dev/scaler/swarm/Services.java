@@ -43,6 +43,8 @@ public final class Services {
      */
     static final int AGENTS = 3;
     private static final Pattern ONE_PLACEHOLDER = Pattern.compile("\\$\\{secret:([a-z0-9._-]+)}");
+    /** The longest name the engine accepts for a config or a secret. */
+    static final int MAX_OBJECT_NAME = 64;
 
     private Services() {
     }
@@ -175,6 +177,11 @@ public final class Services {
         // Configs and secrets cannot change once created: a new content is a new object, named by its digest.
         String digest = SpecHash.sha256(f.content()).substring(0, 12);
         var kind = f.content().contains("${secret:") ? ServiceFile.Kind.SECRET : ServiceFile.Kind.CONFIG;
-        return new ServiceFile(kind, service + "-" + base + "-" + digest, f.path(), f.mode(), f.content());
+        String name = service + "-" + base;
+        if (name.length() > MAX_OBJECT_NAME - digest.length() - 1) {
+            // The engine refuses longer names (400), and the digest alone keeps different contents apart.
+            name = name.substring(0, MAX_OBJECT_NAME - digest.length() - 1);
+        }
+        return new ServiceFile(kind, name + "-" + digest, f.path(), f.mode(), f.content());
     }
 }

@@ -188,4 +188,29 @@ class ServicesTest {
         assertThatThrownBy(() -> Services.of(plan("multi-dc"), THREE)).isInstanceOf(PlacementException.class)
                 .hasMessageContaining("scaler.datacenter=");
     }
+
+    /**
+     * The engine refuses a config or secret name over 64 characters or not of [a-zA-Z0-9-_.] (seen: a 23-character
+     * project's shard file, exit 3 halfway through up), and a service name over 63.
+     */
+    @Test
+    void everyNameFitsTheEnginesLimitsForTheLongestProjectName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String longest = "a" + "-b".repeat(15);
+        for (String topology : List.of("web-tier", "starter", "services")) {
+            var file = dir.resolve(topology + ".yaml");
+            java.nio.file.Files.writeString(file, java.nio.file.Files.readString(
+                    dev.scaler.Repository.root().resolve("topologies/" + topology + ".yaml"))
+                    .replaceFirst("(?m)^name: .*$", "name: " + longest).replaceFirst("(?m)^proxies: true.*$", ""));
+            Deployment d = Services.of(Planner.plan(InputFile.topology(file).withImages(ImageProfile.OFFLINE)), THREE);
+            assertThat(d.files()).as(topology).isNotEmpty().allSatisfy(f -> assertThat(f.object())
+                    .matches("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}[a-zA-Z0-9]"));
+            var contents = d.services().stream().flatMap(s -> s.files().stream()).collect(java.util.stream.Collectors
+                    .groupingBy(ServiceFile::object, java.util.stream.Collectors.mapping(ServiceFile::content,
+                            java.util.stream.Collectors.toSet())));
+            assertThat(contents).as("a shortened name still holds one content").allSatisfy((object, held) ->
+                    assertThat(held).as(object).hasSize(1));
+            assertThat(d.services()).allSatisfy(s -> assertThat(s.name()).hasSizeLessThanOrEqualTo(63));
+        }
+    }
 }
