@@ -8,6 +8,7 @@
 #      (that is wrk2's -R), so its p99 is printed at its own, maximum, rate and said so.
 # Then a target that stalls for 1 s every 10 s (a small Python server on loopback): the generator's p99 shows the
 # stall (latency from the scheduled start), a closed loop of sequential requests on the same target does not.
+# Then what one request costs each tool in CPU time and system calls (perf stat, when the machine has it).
 # Loopback only, no Docker; every loop is bounded. Needs: nginx, wrk (apt-get install -y nginx wrk), python3, a JDK 21+.
 # The last line is `max rate ratio scaler/wrk: X.XX`. The machine's load average is printed beside every figure:
 # on a shared machine the figures move with it, so run it more than once.
@@ -21,6 +22,8 @@ STEP_SECONDS="${STEP_SECONDS:-5}"
 RATES="${RATES:-1000 2000 4000 6000 8000 10000 12000 14000 16000 20000 24000 32000}"
 FIXED_RATE="${FIXED_RATE:-1000}"
 STALL_SECONDS="${STALL_SECONDS:-30}"
+COST_RATE="${COST_RATE:-30000}"
+COST_SECONDS="${COST_SECONDS:-10}"
 source bench/loopback.sh
 
 # ---- nginx: static target, its own config, pid and logs under $work ----------------------------------------------
@@ -153,6 +156,37 @@ lat.sort()
 p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
 print(f"   closed loop (one request after another): p99 {p99:.2f}ms ({len(lat)} requests, max {lat[-1]:.0f}ms)")
 PY
+
+# ---- 5. what each request costs the machine (perf stat: CPU time and system calls per request) ------------------
+if command -v perf >/dev/null && perf stat -e syscalls:sys_enter_futex true >/dev/null 2>&1; then
+  echo
+  echo "5. per request, from perf stat (scaler at ${COST_RATE}/s and wrk flat out, ${COST_SECONDS}s each, nginx's own cost left out)"
+  events=syscalls:sys_enter_futex,syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_poll,context-switches
+  cost() { # NAME REQUESTS: per-request figures from $work/perf.out
+    python3 - "$1" "$2" "$work/perf.out" <<'PY'
+import re, sys
+name, n, text = sys.argv[1], float(sys.argv[2]), open(sys.argv[3]).read()
+def count(event):
+    m = re.search(r"^\s*([\d,]+)\s+" + re.escape(event), text, re.M)
+    return float(m.group(1).replace(",", "")) if m else 0.0
+def secs(kind):
+    m = re.search(r"([\d.]+) seconds " + kind, text)
+    return float(m.group(1)) if m else 0.0
+calls = " ".join(f"{e.split('_')[-1]} {count('syscalls:sys_enter_' + e.split('sys_enter_')[-1]) / n:.2f}"
+                 for e in ["sys_enter_futex", "sys_enter_read", "sys_enter_write", "sys_enter_epoll_wait", "sys_enter_poll"])
+print(f"   {name:7} {int(n):>9} requests: CPU {1e6 * (secs('user') + secs('sys')) / n:5.1f} us (user {1e6 * secs('user') / n:.1f},"
+      f" system {1e6 * secs('sys') / n:.1f}); calls: {calls}; context switches {count('context-switches') / n:.2f}")
+PY
+  }
+  perf stat -e "$events" -o "$work/perf.out" ./scaler load --target "$target" --rate "$COST_RATE" \
+    --duration "${COST_SECONDS}s" --journeys browse=1 --timeout 2s --seed 1 > "$work/load.out" 2>&1
+  cost scaler "$(./scaler report --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["whole"]["attempts"])')"
+  perf stat -e "$events" -o "$work/perf.out" wrk -t2 -c64 -d"${COST_SECONDS}s" "${target}whoami" > "$work/wrk.out"
+  cost wrk "$(awk '/requests in/ {print $1}' "$work/wrk.out")"
+else
+  echo
+  echo "5. skipped: perf (linux-perf) with syscall tracepoints is not available here"
+fi
 
 echo
 echo "highest sustained rate: scaler ${best}/s, wrk ${wrk_rps}/s (the higher of its two runs); load average now $(load)"
