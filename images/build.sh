@@ -419,7 +419,7 @@ build_webapp() {
   check_modules "$jh" "$rt"
   ctx=$TMP/webapp-context
   mkdir -p "$ctx"
-  cp "$IMG/webapp/Dockerfile" "$ctx/Dockerfile"
+  cp "$IMG/webapp/Dockerfile" "$IMG/webapp/aot-training.sh" "$ctx/"
   cp -a "$rt" "$ctx/runtime"
   cp "$jar" "$ctx/webapp.jar"
   docker_build webapp "$tag" "$h" "$ctx"
