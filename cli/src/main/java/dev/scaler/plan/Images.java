@@ -28,7 +28,7 @@ public final class Images {
      * FROM the web app image and runs its own.
      */
     public static final java.util.List<String> WORKER_COMMAND = java.util.List.of("java", "-XX:+UseSerialGC",
-            "-Xmx128m", "-XX:TieredStopAtLevel=1", "-jar", "/app/webapp.jar", "worker");
+            "-Xmx128m", "-XX:TieredStopAtLevel=1", "@/app/aot.args", "-jar", "/app/webapp.jar", "worker");
 
     /** The bundled web app; no registry publishes it, so both profiles build it locally. */
     public static String webapp(ImageProfile profile) {
