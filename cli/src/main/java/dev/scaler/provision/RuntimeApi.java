@@ -87,7 +87,7 @@ public final class RuntimeApi {
             if (SERVER.equals(row.get("type")) && HaproxyConfig.BACKEND.equals(row.get("pxname"))) {
                 String name = row.get("svname");
                 slots.add(new ServerSlot(name, addresses.getOrDefault(name, ""), row.getOrDefault("status", ""),
-                        number(row, "scur")));
+                        row.getOrDefault("check_status", ""), number(row, "scur")));
             }
         }
         return slots;

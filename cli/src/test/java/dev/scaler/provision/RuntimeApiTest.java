@@ -21,11 +21,19 @@ class RuntimeApiTest {
         String stats = new String(RuntimeApiTest.class.getResourceAsStream("/haproxy/stats.csv").readAllBytes(),
                 StandardCharsets.UTF_8);
         var slots = RuntimeApi.slots(STATE, stats);
-        assertThat(slots).hasSize(9).first().isEqualTo(new ServerSlot("web1", "172.18.0.4", "UP", 0));
-        assertThat(slots.get(1)).isEqualTo(new ServerSlot("web2", "172.18.0.5", "DOWN", 0));
+        assertThat(slots).hasSize(9).first().isEqualTo(new ServerSlot("web1", "172.18.0.4", "UP", "L7OK", 0));
+        assertThat(slots.get(1)).isEqualTo(new ServerSlot("web2", "172.18.0.5", "DOWN", "L7OK", 0));
         assertThat(slots.get(3).address()).as("a slot DNS has not filled").isEmpty();
         assertThat(slots.get(4).address()).as("a slot the state does not list").isEmpty();
         assertThat(slots.stream().filter(ServerSlot::serving)).extracting(ServerSlot::name).containsExactly("web1", "web3");
+    }
+
+    @Test
+    void aSlotIsServingOnlyOnceHaproxysOwnCheckPassedOnIt() {
+        assertThat(new ServerSlot("web4", "172.18.0.7", "UP", "", 0).serving()).as("just filled by DNS").isFalse();
+        assertThat(new ServerSlot("web4", "172.18.0.7", "UP", "SOCKERR", 0).serving()).isFalse();
+        assertThat(new ServerSlot("web4", "172.18.0.7", "UP 1/2", "* L7OK", 0).serving()).as("a check running").isTrue();
+        assertThat(new ServerSlot("web4", "172.18.0.7", "DOWN", "L7OK", 0).serving()).isFalse();
     }
 
     @Test
