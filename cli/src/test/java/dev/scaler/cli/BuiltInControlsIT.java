@@ -239,7 +239,10 @@ class BuiltInControlsIT extends dev.scaler.EngineIT {
 
     @Test
     void killShardPrimaryIsTakenOverByItsReplicaAndNeverRecoversWithoutFailover() throws IOException {
-        Path file = experiment("kill-shard-primary", 14, """
+        // Mostly writes (20/s to shard 1): the agent replaced the primary in under a second once, and at the default
+        // mix's 5 writes/s to shard 1 that window held none, so the run could not show the fault was felt.
+        Path file = experiment("kill-shard-primary", "load: { rate: 50/s, duration: 14s, journeys: { browse: 20,"
+                + " write: 80 }, timeout: 2s }\n", """
                 steps:
                   - at: 3s
                     kill: shard[1].primary
