@@ -177,15 +177,13 @@ public final class NodeFaults {
 
     private String missing() {
         var containers = host.nodes(Optional.of(cluster));
-        String last = "no manager answered";
-        for (var manager : containers.stream().filter(c -> c.role().equals("manager") && c.running()).toList()) {
-            try (var engine = SwarmEngine.at(manager.address())) {
-                return dev.scaler.nodes.ClusterWhole.missing(engine.nodes(), containers.size()).orElse("");
-            } catch (RuntimeException e) {
-                last = manager.name() + ": " + e.getMessage();
-            }
+        try {
+            return onAManager(containers.stream().filter(c -> c.role().equals("manager") && c.running()).toList(),
+                    m -> dev.scaler.nodes.ClusterWhole.missing(m.nodes(), containers.size()).orElse(""),
+                    "say whether it is whole");
+        } catch (EngineException e) {
+            return e.getMessage();
         }
-        return last;
     }
 
     /** Runs {@code change} on a manager that answers (the node itself first when it is one). */
@@ -196,16 +194,23 @@ public final class NodeFaults {
         }
         host.nodes(Optional.of(cluster)).stream().filter(c -> c.role().equals("manager") && c.running()
                 && !c.id().equals(node.id())).forEach(candidates::add);
+        onAManager(candidates, m -> {
+            change.accept(m);
+            return null;
+        }, "change " + node.name());
+    }
+
+    /** What {@code ask} returns from the first of {@code candidates} whose engine answers; throws when none does. */
+    private <T> T onAManager(List<NodeContainer> candidates, Function<SwarmEngine, T> ask, String what) {
         RuntimeException last = null;
         for (var candidate : candidates) {
             try (var manager = SwarmEngine.at(candidate.address())) {
-                change.accept(manager);
-                return;
+                return ask.apply(manager);
             } catch (RuntimeException e) {
                 last = e;
             }
         }
-        throw new EngineException("no manager of cluster " + cluster + " answered to change " + node.name()
+        throw new EngineException("no manager of cluster " + cluster + " answered to " + what
                 + (last == null ? "" : ": " + last.getMessage()), "see scaler cluster status " + cluster);
     }
 }

@@ -309,16 +309,15 @@ final class ChaosCommand implements Callable<Integer> {
                     : measured.run(id, setup, all, GeneratorContainers.plan(c.engine(), c.project(), id, load,
                             c.options().generators(), c.options().warmup(), store, c.out()));
             measured.print(outcome);
-            if (e.steps().stream().anyMatch(st -> st.action() instanceof dev.scaler.chaos.NodeAction)) {
-                long t0 = System.nanoTime();
-                var missing = nodeFaults.flatMap(n -> n.awaitWhole(SETTLE));
-                if (nodeFaults.isPresent() && missing.isEmpty()) {
-                    c.out().printf(java.util.Locale.ROOT, "the swarm is whole again (a leader, every node ready)"
-                            + " %.1f s after the run%n", (System.nanoTime() - t0) / 1e9);
-                }
-                missing.ifPresent(m -> c.err().println("scaler: warning: the swarm was not whole " + SETTLE.toSeconds()
-                        + " s after the run (" + m + "); see scaler cluster status"));
-            }
+            nodeFaults.filter(n -> e.steps().stream().anyMatch(st -> st.action() instanceof dev.scaler.chaos.NodeAction))
+                    .ifPresent(n -> {
+                        long t0 = System.nanoTime();
+                        n.awaitWhole(SETTLE).ifPresentOrElse(m -> c.err().println("scaler: warning: the swarm was"
+                                + " not whole " + SETTLE.toSeconds() + " s after the run (" + m
+                                + "); see scaler cluster status"), () -> c.out().printf(java.util.Locale.ROOT,
+                                "the swarm is whole again (a leader, every node ready) %.1f s after the run%n",
+                                (System.nanoTime() - t0) / 1e9));
+                    });
         } finally {
             // The load may never have started (warm-up failed): the journal then holds only the begin line.
             if (journal.read().pending().isEmpty()) {
