@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scaler.load.GeneratorJob;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
-import dev.scaler.load.PlainHttp;
+import dev.scaler.load.EventLoopHttp;
 import dev.scaler.load.Window;
 import dev.scaler.report.Guards;
 import dev.scaler.report.RunInfo;
@@ -59,7 +59,8 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorJob j = JSON.readValue(Files.readString(job), GeneratorJob.class);
         var load = j.spec();
         var stopped = new AtomicBoolean();
-        var generator = new LoadGenerator(load, new PlainHttp(load.timeout()))
+        var http = new EventLoopHttp(load.timeout());
+        var generator = new LoadGenerator(load, http)
                 .warmUp(Duration.ofMillis(j.warmupMillis())).withPageAssets().firstUser(j.firstUser())
                 .share(j.index() - 1, j.of()).leaveVerification()
                 .startWhen(() -> secondZero(out, stopped));
@@ -71,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
         Thread reporter = Thread.ofPlatform().daemon().name("scaler-generator-lines")
                 .start(() -> report(out, generator, load.windowCount()));
         LoadResult result;
-        try (var stop = Interrupts.onInterrupt(() -> {
+        try (http; var stop = Interrupts.onInterrupt(() -> {
             stopped.set(true);
             generator.stop();
         })) {

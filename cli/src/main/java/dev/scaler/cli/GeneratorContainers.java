@@ -12,7 +12,8 @@ import dev.scaler.load.LoadResult;
 import dev.scaler.load.LoadSource;
 import dev.scaler.load.LoadSpec;
 import dev.scaler.load.Merge;
-import dev.scaler.load.PlainHttp;
+import dev.scaler.load.EventLoopHttp;
+import dev.scaler.load.Verification;
 import dev.scaler.load.Window;
 import dev.scaler.plan.ContainerFile;
 import dev.scaler.plan.ContainerSpec;
@@ -335,8 +336,10 @@ final class GeneratorContainers implements LoadSource {
         }
         LoadResult merged = Merge.results(parts);
         var v = merged.verification();
-        var verification = new LoadGenerator(whole, new PlainHttp(whole.timeout())).verify(merged.ledger(),
-                v.staleReads(), v.lostSessionUsers());
+        Verification verification;
+        try (var http = new EventLoopHttp(whole.timeout())) {
+            verification = new LoadGenerator(whole, http).verify(merged.ledger(), v.staleReads(), v.lostSessionUsers());
+        }
         figures = List.copyOf(each);
         return new LoadResult(java.time.Instant.ofEpochMilli(zeroEpochMillis),
                 merged.seconds(), merged.windows(), merged.ledger(), verification, merged.homes(), merged.assets());

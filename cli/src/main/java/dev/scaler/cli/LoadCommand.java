@@ -1,7 +1,6 @@
 package dev.scaler.cli;
 
 import dev.scaler.engine.EngineException;
-import dev.scaler.load.PlainHttp;
 import dev.scaler.load.JourneyMix;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;

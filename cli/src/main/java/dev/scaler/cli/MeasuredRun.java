@@ -4,7 +4,7 @@ import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
 import dev.scaler.load.LoadSource;
 import dev.scaler.load.LoadSpec;
-import dev.scaler.load.PlainHttp;
+import dev.scaler.load.EventLoopHttp;
 import dev.scaler.report.Analysis;
 import dev.scaler.report.Event;
 import dev.scaler.report.Guards;
@@ -102,8 +102,9 @@ final class MeasuredRun {
 
     /** The run, its load sent by this process. */
     Outcome run(String id, Setup setup, Alongside alongside) throws InterruptedException {
-        return run(id, setup, alongside, new LoadGenerator(setup.load(), new PlainHttp(setup.load().timeout()))
-                .warmUp(setup.warmup()).withPageAssets());
+        try (var http = new EventLoopHttp(setup.load().timeout())) {
+            return run(id, setup, alongside, new LoadGenerator(setup.load(), http).warmUp(setup.warmup()).withPageAssets());
+        }
     }
 
     /** The run, its load sent by {@code generator} (this process, or several generators merged). */

@@ -20,6 +20,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open-model load generator: arrivals are scheduled by the clock at the rate the spec's shape gives (the time
@@ -29,9 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  * counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
  */
 public final class LoadGenerator implements LoadSource {
-    /** Parser buffers from one shared pool: the default keeps them per thread, and every journey is a new thread. */
-    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newConcurrentDequePool()).build());
+    /** Parser buffers kept per thread (Jackson's default): journeys run on a few event loops, each reusing its own. */
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON_TYPE = "application/json";
     /** How long after its timeout a request is surely counted in its window. */
@@ -236,44 +238,20 @@ public final class LoadGenerator implements LoadSource {
         }
         assetRecording = new Recording(startNanos, spec.windowCount(), spec.timeout());
         started.complete(startNanos);
-        var random = new SplittableRandom(spec.seed());
-        long arrivals = spec.arrivals();
-        LoadShape shape = spec.shape();
-        int total = spec.mix().total();
+        var loops = http.loops();
+        var schedules = new ArrayList<Schedule>();
+        for (int k = 0; k < loops.size(); k++) {
+            var schedule = new Schedule(loops.get(k), k, loops.size());
+            schedules.add(schedule);
+            loops.get(k).execute(schedule);
+        }
         long lastScheduled = startNanos;
-        for (long i = share; i < arrivals && !stop; i += shares) {
-            long scheduled = startNanos + shape.offsetNanos(i);
-            Journey journey = spec.mix().pick(random.nextInt(total));
-            User user = users[random.nextInt(users.length)];
-            long salt = random.nextLong();
-            long wait;
-            while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-                if (stop) {
-                    break;
-                }
+        for (Schedule schedule : schedules) {
+            try {
+                lastScheduled = Math.max(lastScheduled, schedule.done.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the arrival schedule failed", e.getCause());
             }
-            if (stop) {
-                break;
-            }
-            scheduledSoFar.incrementAndGet();
-            lastScheduled = scheduled;
-            if (System.nanoTime() - scheduled > timeoutNanos || inFlight.get() >= spec.maxInFlight()) {
-                recording.dropped(scheduled);
-                if (homeRecordings.length > 0) {
-                    homeRecordings[user.number % homeRecordings.length].dropped(scheduled);
-                }
-                continue;
-            }
-            inFlight.incrementAndGet();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    CURRENT.set(user); // a thread of its own, so nothing to unset
-                    journey(journey, user, scheduled, new SplittableRandom(salt));
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            });
         }
         // Every request has its own timeout, so a journey (at most four requests) ends within 4 timeouts.
         long deadline = System.nanoTime() + 5 * timeoutNanos + 1_000_000_000L;
@@ -307,10 +285,9 @@ public final class LoadGenerator implements LoadSource {
     }
 
     /** Records a request, and again for the home of the user it was sent for, when users are kept at home. */
-    private void sent(long scheduled, long end, FailureKind failure) {
+    private void sent(User user, long scheduled, long end, FailureKind failure) {
         recording.sent(scheduled, end, failure);
-        User user = homeRecordings.length > 0 ? CURRENT.get() : null;
-        if (user != null) {
+        if (homeRecordings.length > 0) {
             homeRecordings[user.number % homeRecordings.length].sent(scheduled, end, failure);
         }
     }
@@ -331,7 +308,7 @@ public final class LoadGenerator implements LoadSource {
             }
             Thread.ofVirtual().start(() -> {
                 try {
-                    http.send("GET", target("/whoami"), null, null, null, spec.timeout());
+                    http.send("GET", target(null, "/whoami"), null, null, null, spec.timeout());
                 } catch (IOException | InterruptedException | RuntimeException ignored) {
                     // a warm-up answer does not count
                 } finally {
@@ -349,7 +326,7 @@ public final class LoadGenerator implements LoadSource {
     private List<URI> pageAssets() throws InterruptedException {
         for (int attempt = 0; attempt < 3 && !stop; attempt++) {
             try {
-                var page = http.send("GET", target("/"), null, null, null, spec.timeout());
+                var page = http.send("GET", target(null, "/"), null, null, null, spec.timeout());
                 // Any answer is final: a server with no home page has no assets to fetch.
                 return page.status() == 200 ? PageAssets.of(page.body()) : List.of();
             } catch (IOException | RuntimeException ignored) {
@@ -360,232 +337,318 @@ public final class LoadGenerator implements LoadSource {
         return List.of();
     }
 
-    // ---- journeys ---------------------------------------------------------------------------------------------
+    // ---- arrivals ---------------------------------------------------------------------------------------------
 
-    private void journey(Journey journey, User user, long scheduled, SplittableRandom random) {
-        try {
-            switch (journey) {
-                case BROWSE -> browse(scheduled);
-                case LOGIN -> login(user, scheduled);
-                case WRITE -> write(user, scheduled, random);
-                case READ -> read(user, scheduled, random);
-                case ACCOUNT -> account(user, scheduled);
-                case JOB -> job(user, scheduled, random);
+    /** At most this many late arrivals start in a row before the loop reads the answers waiting for it. */
+    private static final int BATCH = 64;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    /**
+     * One event loop's part of the schedule: arrivals {@code share + shares * (slot + slots * n)}, each started on the
+     * loop when it is due (the loop sleeps until then, so nothing is handed from thread to thread). Completes
+     * {@link #done} with the last scheduled start once the schedule ends or the run is stopped.
+     */
+    private final class Schedule implements Runnable {
+        final ScheduledExecutorService loop;
+        final long step;
+        final long arrivals = spec.arrivals();
+        final LoadShape shape = spec.shape();
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        long next;
+        long last = startNanos;
+
+        Schedule(ScheduledExecutorService loop, int slot, int slots) {
+            this.loop = loop;
+            this.next = share + shares * slot;
+            this.step = shares * slots;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int started = 0; started < BATCH; started++) {
+                    if (stop || next >= arrivals) {
+                        done.complete(last);
+                        return;
+                    }
+                    long scheduled = startNanos + shape.offsetNanos(next);
+                    long now = System.nanoTime();
+                    if (scheduled > now) {
+                        loop.schedule(this, scheduled - now, TimeUnit.NANOSECONDS);
+                        return;
+                    }
+                    arrive(next, scheduled, now);
+                    last = scheduled;
+                    next += step;
+                }
+                loop.execute(this);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private void browse(long scheduled) throws InterruptedException {
-        Sent s = send(scheduled, "GET", "/whoami", null, null, null);
-        if (s.failure != null) {
+    /**
+     * Arrival {@code i}: its journey and user come from a random of its own (seeded by the run's seed and {@code i}),
+     * so the same seed sends the same journeys however the schedule is shared among loops and generators.
+     */
+    private void arrive(long i, long scheduled, long now) {
+        var random = new SplittableRandom(arrivalSeed(spec.seed(), i));
+        Journey journey = spec.mix().pick(random.nextInt(spec.mix().total()));
+        User user = users[random.nextInt(users.length)];
+        scheduledSoFar.incrementAndGet();
+        if (now - scheduled > timeoutNanos || inFlight.get() >= spec.maxInFlight()) {
+            recording.dropped(scheduled);
+            if (homeRecordings.length > 0) {
+                homeRecordings[user.number % homeRecordings.length].dropped(scheduled);
+            }
             return;
         }
-        if (s.response.status() != 200) {
-            record(s, Failures.ofStatus(s.response.status()));
-            return;
+        inFlight.incrementAndGet();
+        CompletableFuture<?> ended;
+        try {
+            ended = journey(journey, user, scheduled, random);
+        } catch (RuntimeException e) {
+            ended = CompletableFuture.failedFuture(e);
         }
-        JsonNode body = parse(s.response.body());
-        record(s, body.path("instance").isTextual() ? null : FailureKind.CHECK);
-        asset(scheduled);
+        ended.whenComplete((x, e) -> {
+            inFlight.decrementAndGet();
+            if (e != null) {
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
+        });
+    }
+
+    /** A seed per arrival: SplitMix64's finalizer over the run's seed and the arrival's number. */
+    static long arrivalSeed(long seed, long i) {
+        long z = seed ^ (i * 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    // ---- journeys ---------------------------------------------------------------------------------------------
+    // Each journey is a chain of requests on the event loop that started it: a step runs when the answer before it
+    // arrives, and no thread waits in between.
+
+    private CompletableFuture<Void> journey(Journey journey, User user, long scheduled, SplittableRandom random) {
+        return switch (journey) {
+            case BROWSE -> browse(user, scheduled);
+            case LOGIN -> login(user, scheduled);
+            case WRITE -> write(user, scheduled, random);
+            case READ -> read(user, scheduled, random);
+            case ACCOUNT -> account(user, scheduled);
+            case JOB -> job(user, scheduled, random);
+        };
+    }
+
+    private CompletableFuture<Void> browse(User user, long scheduled) {
+        return send(user, scheduled, "GET", "/whoami", null, null, null).thenCompose(s -> {
+            if (s.failure != null) {
+                return DONE;
+            }
+            if (s.response.status() != 200) {
+                record(user, s, Failures.ofStatus(s.response.status()));
+                return DONE;
+            }
+            record(user, s, namesInstance(s.response.body()) ? null : FailureKind.CHECK);
+            return asset(scheduled);
+        });
     }
 
     /**
      * One of the page's assets, in turn, as the browser of a page view that misses its own cache fetches it: counted
      * apart from the pages (a page is available even when its stylesheet is not), in {@link LoadResult#assets()}.
      */
-    private void asset(long scheduled) throws InterruptedException {
+    private CompletableFuture<Void> asset(long scheduled) {
         List<URI> list = assets;
         if (list.isEmpty()) {
-            return;
+            return DONE;
         }
         URI uri = list.get(Math.floorMod(nextAsset.getAndIncrement(), list.size()));
         long left = timeoutNanos - (System.nanoTime() - scheduled);
         if (left <= 0) {
             assetRecording.sent(scheduled, System.nanoTime(), FailureKind.TIMEOUT);
-            return;
+            return DONE;
         }
-        FailureKind failure;
-        try {
-            var response = http.send("GET", uri, null, null, null, Duration.ofNanos(left));
-            failure = response.status() != 200 ? Failures.ofStatus(response.status())
+        return http.exchange("GET", uri, null, null, null, Duration.ofNanos(left)).handle((response, e) -> {
+            long end = System.nanoTime();
+            FailureKind failure = e != null ? Failures.classify(io(e))
+                    : response.status() != 200 ? Failures.ofStatus(response.status())
                     : response.body() == null || response.body().isEmpty() ? FailureKind.CHECK : null;
-        } catch (IOException e) {
-            failure = Failures.classify(e);
-        }
-        long end = System.nanoTime();
-        assetRecording.sent(scheduled, end, end - scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure);
+            assetRecording.sent(scheduled, end, end - scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure);
+            return (Void) null;
+        });
     }
 
+    /** What GET /me or /account said of the user. */
+    private enum Named { YES, NO, SESSION_LOST }
+
     /** With a session: GET /me (a 401 is a lost session, then a new login); without: POST /login, then GET /me. */
-    private void login(User user, long scheduled) throws InterruptedException {
-        long next = scheduled;
-        if (user.cookie != null) {
-            Boolean ok = named(user, next, "/me");
-            if (ok != null) {
-                return;
-            }
-            next = System.nanoTime();
+    private CompletableFuture<Void> login(User user, long scheduled) {
+        if (user.cookie == null) {
+            return logInThenName(user, scheduled, "/me");
         }
-        if (!logIn(user, next)) {
-            return;
-        }
-        named(user, System.nanoTime(), "/me");
+        return named(user, scheduled, "/me").thenCompose(n -> n == Named.SESSION_LOST
+                ? logInThenName(user, System.nanoTime(), "/me") : DONE);
     }
 
     /**
      * Signs in again (POST /login: the account is recorded on the main primary), then GET /account, which must name
      * the user: the journey of a returning user that depends on the main database.
      */
-    private void account(User user, long scheduled) throws InterruptedException {
-        if (logIn(user, scheduled)) {
-            named(user, System.nanoTime(), "/account");
-        }
+    private CompletableFuture<Void> account(User user, long scheduled) {
+        return logInThenName(user, scheduled, "/account");
+    }
+
+    private CompletableFuture<Void> logInThenName(User user, long scheduled, String path) {
+        return logIn(user, scheduled).thenCompose(ok -> ok ? named(user, System.nanoTime(), path).thenAccept(n -> { })
+                : DONE);
+    }
+
+    /** GET {@code path} with the user's session (/me, /account): does the answer name the user? */
+    private CompletableFuture<Named> named(User user, long scheduled, String path) {
+        String cookie = user.cookie;
+        return send(user, scheduled, "GET", path, null, null, cookie).thenApply(s -> {
+            if (s.failure != null) {
+                return Named.NO;
+            }
+            if (s.response.status() == 401) {
+                record(user, s, FailureKind.CHECK);
+                sessionLost(user, cookie);
+                return Named.SESSION_LOST;
+            }
+            if (s.response.status() != 200) {
+                record(user, s, Failures.ofStatus(s.response.status()));
+                return Named.NO;
+            }
+            boolean same = user.name.equals(parse(s.response.body()).path("user").asText(null));
+            record(user, s, same ? null : FailureKind.CHECK);
+            return same ? Named.YES : Named.NO;
+        });
+    }
+
+    private CompletableFuture<Boolean> logIn(User user, long scheduled) {
+        return send(user, scheduled, "POST", "/login", FORM, "user=" + URLEncoder.encode(user.name, StandardCharsets.UTF_8),
+                null).thenApply(s -> {
+                    if (s.failure != null) {
+                        return false;
+                    }
+                    if (s.response.status() != 200) {
+                        record(user, s, Failures.ofStatus(s.response.status()));
+                        return false;
+                    }
+                    String cookie = cookie(s.response);
+                    boolean ok = cookie != null && user.name.equals(parse(s.response.body()).path("user").asText(null));
+                    record(user, s, ok ? null : FailureKind.CHECK);
+                    if (ok) {
+                        user.cookie = cookie;
+                    }
+                    return ok;
+                });
     }
 
     /**
-     * GET {@code path} with the user's session (/me, /account): true when the answer names the user, false on another
-     * failure, null when the session was lost (401).
+     * Runs {@code then} with the user's session cookie and when to schedule its first request: at once with the
+     * session the user has, after a login (which may fail, ending the journey) without one.
      */
-    private Boolean named(User user, long scheduled, String path) throws InterruptedException {
-        String cookie = user.cookie;
-        Sent s = send(scheduled, "GET", path, null, null, cookie);
-        if (s.failure != null) {
-            return false;
-        }
-        if (s.response.status() == 401) {
-            record(s, FailureKind.CHECK);
-            sessionLost(user, cookie);
-            return null;
-        }
-        if (s.response.status() != 200) {
-            record(s, Failures.ofStatus(s.response.status()));
-            return false;
-        }
-        boolean same = user.name.equals(parse(s.response.body()).path("user").asText(null));
-        record(s, same ? null : FailureKind.CHECK);
-        return same;
-    }
-
-    private boolean logIn(User user, long scheduled) throws InterruptedException {
-        Sent s = send(scheduled, "POST", "/login", FORM, "user=" + URLEncoder.encode(user.name, StandardCharsets.UTF_8),
-                null);
-        if (s.failure != null) {
-            return false;
-        }
-        if (s.response.status() != 200) {
-            record(s, Failures.ofStatus(s.response.status()));
-            return false;
-        }
-        String cookie = cookie(s.response);
-        boolean ok = cookie != null && user.name.equals(parse(s.response.body()).path("user").asText(null));
-        record(s, ok ? null : FailureKind.CHECK);
-        if (ok) {
-            user.cookie = cookie;
-        }
-        return ok;
-    }
-
-    /** The session cookie, logging in first when the user has none; null when that failed. */
-    private String session(User user, long scheduled) throws InterruptedException {
+    private CompletableFuture<Void> withSession(User user, long scheduled,
+            java.util.function.BiFunction<String, Long, CompletableFuture<Void>> then) {
         String cookie = user.cookie;
         if (cookie != null) {
-            return cookie;
+            return then.apply(cookie, scheduled);
         }
-        return logIn(user, scheduled) ? user.cookie : null;
+        return logIn(user, scheduled).thenCompose(ok -> ok && user.cookie != null
+                ? then.apply(user.cookie, System.nanoTime()) : DONE);
     }
 
-    private void write(User user, long scheduled, SplittableRandom random) throws InterruptedException {
-        long next = scheduled;
-        String cookie = user.cookie;
-        if (cookie == null) {
-            cookie = session(user, next);
-            if (cookie == null) {
-                return;
-            }
-            next = System.nanoTime();
-        }
+    private CompletableFuture<Void> write(User user, long scheduled, SplittableRandom random) {
+        return withSession(user, scheduled, (cookie, at) -> writeNote(user, cookie, at, random));
+    }
+
+    private CompletableFuture<Void> writeNote(User user, String cookie, long scheduled, SplittableRandom random) {
         List<String> own = user.notes;
         boolean update = !own.isEmpty() && random.nextInt(10) < 3;
         String text = "note by " + user.name + " #" + Long.toHexString(random.nextLong() & 0xffffffL);
         String body = JsonNodeFactory.instance.objectNode().put("text", text).toString();
         String id = update ? own.get(random.nextInt(own.size())) : null;
-        Sent s = update ? send(next, "PUT", "/notes/" + id, JSON_TYPE, body, cookie)
-                : send(next, "POST", "/notes", JSON_TYPE, body, cookie);
-        if (s.failure != null) {
-            return;
-        }
-        int expected = update ? 200 : 201;
-        if (s.response.status() != expected) {
-            if (s.response.status() == 401) {
-                sessionLost(user, cookie);
-            }
-            record(s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
-            return;
-        }
-        JsonNode answer = parse(s.response.body());
-        String ackedId = answer.path("id").isMissingNode() || answer.path("id").isNull() ? null : answer.path("id").asText();
-        long version = answer.path("version").asLong(-1);
-        if (ackedId == null || version < 1 || (update && !ackedId.equals(id))) {
-            record(s, FailureKind.CHECK);
-            return;
-        }
-        record(s, null);
-        ledger.add(new LedgerEntry(user.name, ackedId, version, (s.end - startNanos) / 1e9));
-        user.acked.merge(ackedId, version, Math::max);
-        if (!update) {
-            user.notes.add(ackedId);
-        }
-        readNote(user, ackedId, System.nanoTime());
-    }
-
-    private void read(User user, long scheduled, SplittableRandom random) throws InterruptedException {
-        List<String> own = user.notes;
-        if (own.isEmpty()) {
-            boolean hadSession = user.cookie != null;
-            String cookie = session(user, scheduled);
-            if (cookie == null) {
-                return;
-            }
-            long next = hadSession ? scheduled : System.nanoTime();
-            Sent s = send(next, "GET", "/notes", null, null, cookie);
+        var sending = update ? send(user, scheduled, "PUT", "/notes/" + id, JSON_TYPE, body, cookie)
+                : send(user, scheduled, "POST", "/notes", JSON_TYPE, body, cookie);
+        return sending.thenCompose(s -> {
             if (s.failure != null) {
-                return;
+                return DONE;
             }
-            if (s.response.status() != 200) {
+            int expected = update ? 200 : 201;
+            if (s.response.status() != expected) {
                 if (s.response.status() == 401) {
                     sessionLost(user, cookie);
                 }
-                record(s, Failures.ofStatus(s.response.status()));
-                return;
+                record(user, s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
+                return DONE;
             }
-            record(s, parse(s.response.body()).path("notes").isArray() ? null : FailureKind.CHECK);
-            return;
+            JsonNode answer = parse(s.response.body());
+            String ackedId = answer.path("id").isMissingNode() || answer.path("id").isNull() ? null
+                    : answer.path("id").asText();
+            long version = answer.path("version").asLong(-1);
+            if (ackedId == null || version < 1 || (update && !ackedId.equals(id))) {
+                record(user, s, FailureKind.CHECK);
+                return DONE;
+            }
+            record(user, s, null);
+            ledger.add(new LedgerEntry(user.name, ackedId, version, (s.end - startNanos) / 1e9));
+            user.acked.merge(ackedId, version, Math::max);
+            if (!update) {
+                user.notes.add(ackedId);
+            }
+            return readNote(user, ackedId, System.nanoTime());
+        });
+    }
+
+    private CompletableFuture<Void> read(User user, long scheduled, SplittableRandom random) {
+        List<String> own = user.notes;
+        if (!own.isEmpty()) {
+            return readNote(user, own.get(random.nextInt(own.size())), scheduled);
         }
-        readNote(user, own.get(random.nextInt(own.size())), scheduled);
+        return withSession(user, scheduled, (cookie, at) -> send(user, at, "GET", "/notes", null, null, cookie)
+                .thenAccept(s -> {
+                    if (s.failure != null) {
+                        return;
+                    }
+                    if (s.response.status() != 200) {
+                        if (s.response.status() == 401) {
+                            sessionLost(user, cookie);
+                        }
+                        record(user, s, Failures.ofStatus(s.response.status()));
+                        return;
+                    }
+                    record(user, s, parse(s.response.body()).path("notes").isArray() ? null : FailureKind.CHECK);
+                }));
     }
 
     /** GET /notes/{id}: a version below what the user already had acknowledged is a stale read. */
-    private void readNote(User user, String id, long scheduled) throws InterruptedException {
+    private CompletableFuture<Void> readNote(User user, String id, long scheduled) {
         String cookie = user.cookie;
         long acknowledged = user.acked.getOrDefault(id, 0L);
-        Sent s = send(scheduled, "GET", "/notes/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, null, cookie);
-        if (s.failure != null) {
-            return;
-        }
-        if (s.response.status() != 200) {
-            if (s.response.status() == 401 && cookie != null) {
-                sessionLost(user, cookie);
-            }
-            record(s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
-            return;
-        }
-        long version = parse(s.response.body()).path("version").asLong(-1);
-        if (version < acknowledged) {
-            staleReads.incrementAndGet();
-        }
-        record(s, version >= acknowledged && version >= 1 ? null : FailureKind.CHECK);
+        return send(user, scheduled, "GET", "/notes/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, null, cookie)
+                .thenAccept(s -> {
+                    if (s.failure != null) {
+                        return;
+                    }
+                    if (s.response.status() != 200) {
+                        if (s.response.status() == 401 && cookie != null) {
+                            sessionLost(user, cookie);
+                        }
+                        record(user, s, s.response.status() == 401 ? FailureKind.CHECK
+                                : Failures.ofStatus(s.response.status()));
+                        return;
+                    }
+                    long version = parse(s.response.body()).path("version").asLong(-1);
+                    if (version < acknowledged) {
+                        staleReads.incrementAndGet();
+                    }
+                    record(user, s, version >= acknowledged && version >= 1 ? null : FailureKind.CHECK);
+                });
     }
 
     /**
@@ -593,51 +656,47 @@ public final class LoadGenerator implements LoadSource {
      * goes into the job ledger; then a poller of its own (not an arrival's request, not counted in the windows) asks
      * GET /jobs/{id} until done or {@link JobLedger#DEADLINE}.
      */
-    private void job(User user, long scheduled, SplittableRandom random) throws InterruptedException {
-        long next = scheduled;
+    private CompletableFuture<Void> job(User user, long scheduled, SplittableRandom random) {
         if (user.notes.isEmpty()) {
-            write(user, next, random);
-            if (user.notes.isEmpty()) {
-                return;
-            }
-            next = System.nanoTime();
-        } else if (user.cookie == null) {
-            if (session(user, next) == null) {
-                return;
-            }
-            next = System.nanoTime();
+            return write(user, scheduled, random).thenCompose(x -> user.notes.isEmpty() || user.cookie == null ? DONE
+                    : submitJob(user, user.cookie, System.nanoTime(), random));
         }
-        String cookie = user.cookie;
+        return withSession(user, scheduled, (cookie, at) -> submitJob(user, cookie, at, random));
+    }
+
+    private CompletableFuture<Void> submitJob(User user, String cookie, long scheduled, SplittableRandom random) {
         String note = user.notes.get(random.nextInt(user.notes.size()));
         jobs.submitted();
-        Sent s = send(next, "POST", "/jobs", JSON_TYPE, JsonNodeFactory.instance.objectNode().put("note", note).toString(),
-                cookie);
-        if (s.failure != null) {
-            return;
-        }
-        if (s.response.status() != 202) {
-            if (s.response.status() == 401) {
-                sessionLost(user, cookie);
-            }
-            record(s, s.response.status() == 401 ? FailureKind.CHECK : Failures.ofStatus(s.response.status()));
-            return;
-        }
-        String id = parse(s.response.body()).path("id").asText("");
-        if (id.isEmpty()) {
-            record(s, FailureKind.CHECK);
-            return;
-        }
-        record(s, null);
-        JobTracker.Tracked tracked = jobs.confirmed(id, user.name, (s.end - startNanos) / 1e9);
-        long until = s.end + JobLedger.DEADLINE.toNanos();
-        Thread.ofVirtual().start(() -> {
-            CURRENT.set(user);
-            try {
-                awaitJob(tracked, user, until);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        return send(user, scheduled, "POST", "/jobs", JSON_TYPE,
+                JsonNodeFactory.instance.objectNode().put("note", note).toString(), cookie).thenAccept(s -> {
+                    if (s.failure != null) {
+                        return;
+                    }
+                    if (s.response.status() != 202) {
+                        if (s.response.status() == 401) {
+                            sessionLost(user, cookie);
+                        }
+                        record(user, s, s.response.status() == 401 ? FailureKind.CHECK
+                                : Failures.ofStatus(s.response.status()));
+                        return;
+                    }
+                    String id = parse(s.response.body()).path("id").asText("");
+                    if (id.isEmpty()) {
+                        record(user, s, FailureKind.CHECK);
+                        return;
+                    }
+                    record(user, s, null);
+                    JobTracker.Tracked tracked = jobs.confirmed(id, user.name, (s.end - startNanos) / 1e9);
+                    long until = s.end + JobLedger.DEADLINE.toNanos();
+                    // Polling sleeps between asks: a virtual thread of its own, not the loop.
+                    Thread.ofVirtual().start(() -> {
+                        try {
+                            awaitJob(tracked, user, until);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                });
     }
 
     /** Asks GET /jobs/{id}, backing off from {@link #JOB_POLL}, until the job is done or {@code until} (nanoTime) passes. */
@@ -670,8 +729,8 @@ public final class LoadGenerator implements LoadSource {
             if (cookie == null && logInQuietly(user)) {
                 cookie = user.cookie;
             }
-            var r = http.send("GET", target("/jobs/" + URLEncoder.encode(tracked.id, StandardCharsets.UTF_8)), null, null,
-                    cookie, spec.timeout());
+            var r = http.send("GET", target(user, "/jobs/" + URLEncoder.encode(tracked.id, StandardCharsets.UTF_8)), null,
+                    null, cookie, spec.timeout());
             if (r.status() == 401) {
                 user.cookie = null;
                 return false;
@@ -694,7 +753,6 @@ public final class LoadGenerator implements LoadSource {
             User user = users[Integer.parseInt(t.user.substring(1)) - 1]; // users are named u1, u2, ... in order
             permits.acquire();
             threads.add(Thread.ofVirtual().start(() -> {
-                CURRENT.set(user);
                 try {
                     awaitJob(t, user, until);
                 } catch (InterruptedException e) {
@@ -722,42 +780,72 @@ public final class LoadGenerator implements LoadSource {
     private record Sent(long scheduled, long end, Http.Response response, FailureKind failure) {
     }
 
-    /** The user a journey's requests are sent for, so that with homes they go to its own target. */
-    private static final ThreadLocal<User> CURRENT = new ThreadLocal<>();
-
-    private URI target(String path) {
+    /** Where {@code path} is asked for {@code user} (null: nobody's): its home with homes, else the targets in turn. */
+    private URI target(User user, String path) {
         List<URI> targets = spec.targets();
-        User user = spec.homes().isEmpty() ? null : CURRENT.get();
-        int next = user != null ? user.number : nextTarget.getAndIncrement();
+        int next = user != null && !spec.homes().isEmpty() ? user.number : nextTarget.getAndIncrement();
         int i = Math.floorMod(next, targets.size());
         URI fixed = fixedPaths.get(i).get(path);
         return fixed != null ? fixed : targets.get(i).resolve(path);
     }
 
     /** Sends a request scheduled at {@code scheduled}; a connection failure or timeout is recorded here. */
-    private Sent send(long scheduled, String method, String path, String contentType, String body, String cookie)
-            throws InterruptedException {
+    private CompletableFuture<Sent> send(User user, long scheduled, String method, String path, String contentType,
+            String body, String cookie) {
         long left = timeoutNanos - (System.nanoTime() - scheduled);
         if (left <= 0) {
             long now = System.nanoTime();
-            sent(scheduled, now, FailureKind.TIMEOUT);
-            return new Sent(scheduled, now, null, FailureKind.TIMEOUT);
+            sent(user, scheduled, now, FailureKind.TIMEOUT);
+            return CompletableFuture.completedFuture(new Sent(scheduled, now, null, FailureKind.TIMEOUT));
         }
-        try {
-            var response = http.send(method, target(path), contentType, body, cookie, Duration.ofNanos(left));
-            return new Sent(scheduled, System.nanoTime(), response, null);
-        } catch (IOException e) {
-            long now = System.nanoTime();
-            FailureKind kind = Failures.classify(e);
-            sent(scheduled, now, kind);
-            return new Sent(scheduled, now, null, kind);
-        }
+        return http.exchange(method, target(user, path), contentType, body, cookie, Duration.ofNanos(left))
+                .handle((response, e) -> {
+                    long now = System.nanoTime();
+                    if (e == null) {
+                        return new Sent(scheduled, now, response, null);
+                    }
+                    FailureKind kind = Failures.classify(io(e));
+                    sent(user, scheduled, now, kind);
+                    return new Sent(scheduled, now, null, kind);
+                });
+    }
+
+    private static IOException io(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof IOException io ? io : new IOException(t);
     }
 
     /** Records an answered request: a success when {@code failure} is null and it came within the timeout. */
-    private void record(Sent s, FailureKind failure) {
+    private void record(User user, Sent s, FailureKind failure) {
         FailureKind kind = s.end - s.scheduled > timeoutNanos ? FailureKind.TIMEOUT : failure;
-        sent(s.scheduled, s.end, kind);
+        sent(user, s.scheduled, s.end, kind);
+    }
+
+    /**
+     * Whether {@code body} is a JSON object whose "instance" is a string: the browse check, read as a stream (no tree
+     * for the one answer every generator sends most).
+     */
+    static boolean namesInstance(String body) {
+        if (body == null || body.isEmpty()) {
+            return false;
+        }
+        try (var p = JSON.getFactory().createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean named = false;
+            for (var t = p.nextToken(); t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME; t = p.nextToken()) {
+                boolean instance = "instance".equals(p.currentName());
+                var value = p.nextToken();
+                if (instance) {
+                    named = value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING; // the last one counts, as in a tree
+                }
+                p.skipChildren();
+            }
+            return named && p.currentToken() == com.fasterxml.jackson.core.JsonToken.END_OBJECT;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static JsonNode parse(String body) {
@@ -829,8 +917,6 @@ public final class LoadGenerator implements LoadSource {
                 user = u;
             }
         }
-        // Read back where the user was served (each entry is checked on a thread of its own).
-        CURRENT.set(user);
         for (int attempt = 0; attempt < 3 && System.nanoTime() < deadline; attempt++) {
             if (attempt > 0) {
                 Thread.sleep(200);
@@ -840,7 +926,7 @@ public final class LoadGenerator implements LoadSource {
                 if (user != null && cookie == null && logInQuietly(user)) {
                     cookie = user.cookie;
                 }
-                var r = http.send("GET", target("/notes/" + URLEncoder.encode(e.id(), StandardCharsets.UTF_8)
+                var r = http.send("GET", target(user, "/notes/" + URLEncoder.encode(e.id(), StandardCharsets.UTF_8)
                         + "?consistency=primary"), null, null, cookie, spec.timeout());
                 if (r.status() == 404) {
                     return new LostWrite(e.user(), e.id(), e.version(), 0, "missing");
@@ -862,7 +948,7 @@ public final class LoadGenerator implements LoadSource {
 
     private boolean logInQuietly(User user) throws InterruptedException {
         try {
-            var r = http.send("POST", target("/login"), FORM, "user=" + URLEncoder.encode(user.name, StandardCharsets.UTF_8),
+            var r = http.send("POST", target(user, "/login"), FORM, "user=" + URLEncoder.encode(user.name, StandardCharsets.UTF_8),
                     null, spec.timeout());
             String cookie = r.status() == 200 ? cookie(r) : null;
             if (cookie != null) {

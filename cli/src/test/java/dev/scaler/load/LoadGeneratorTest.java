@@ -17,7 +17,7 @@ class LoadGeneratorTest {
 
     @BeforeAll
     static void client() {
-        http = new PlainHttp(Duration.ofSeconds(1));
+        http = new EventLoopHttp(Duration.ofSeconds(1));
     }
 
     @AfterAll

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 
 /** The browse journey's asset requests, against a stand-in that answers in memory (no network, no clock games). */
@@ -14,9 +17,24 @@ class PageAssetsLoadTest {
 
     /** The page references two assets; the first is served, the second answers 503 (its origin is gone). */
     private static final Http SITE = new Http() {
+        private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "site-loop");
+            t.setDaemon(true);
+            return t;
+        });
+
         @Override
-        public Response send(String method, URI uri, String contentType, String body, String cookie,
-                Duration timeout) {
+        public List<ScheduledExecutorService> loops() {
+            return List.of(loop);
+        }
+
+        @Override
+        public CompletableFuture<Response> exchange(String method, URI uri, String contentType, String body,
+                String cookie, Duration timeout) {
+            return CompletableFuture.completedFuture(answer(uri));
+        }
+
+        private Response answer(URI uri) {
             String u = uri.toString();
             if (u.equals(CDN + "css/site.css")) {
                 return new Response(200, "body{}", Map.of());

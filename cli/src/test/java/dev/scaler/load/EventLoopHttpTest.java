@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/** The plain HTTP/1.1 client against a raw loopback server that answers exactly as each test scripts it. */
-class PlainHttpTest {
+/** The event-loop HTTP/1.1 client against a raw loopback server that answers exactly as each test scripts it. */
+class EventLoopHttpTest {
 
     /** Answers each request on a connection with {@code answer.apply(n)} (n counts requests); null closes it. */
     private static final class RawServer implements AutoCloseable {
@@ -80,7 +80,7 @@ class PlainHttpTest {
     @Test
     void keptAliveConnectionsAreReusedAndChunkedBodiesDecoded() throws Exception {
         try (var server = new RawServer(n -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nSet-Cookie: a=1; Path=/\r\n\r\n"
-                + "4\r\n{\"in\r\n9;x=y\r\nstance\":1\r\n1\r\n}\r\n0\r\n\r\n"); var http = new PlainHttp(SECOND)) {
+                + "4\r\n{\"in\r\n9;x=y\r\nstance\":1\r\n1\r\n}\r\n0\r\n\r\n"); var http = new EventLoopHttp(SECOND, 256, 1)) {
             for (int i = 0; i < 3; i++) {
                 var r = http.send("GET", server.uri("/whoami"), null, null, null, SECOND);
                 assertThat(r.status()).isEqualTo(200);
@@ -95,7 +95,7 @@ class PlainHttpTest {
     void aPooledConnectionTheServerClosedIsRetriedOnceOnANewOne() throws Exception {
         // Every second request finds its connection closed without an answer, as after a server's idle timeout.
         try (var server = new RawServer(n -> n % 2 == 0 ? null : "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok");
-                var http = new PlainHttp(SECOND)) {
+                var http = new EventLoopHttp(SECOND, 256, 1)) {
             for (int i = 0; i < 3; i++) {
                 var r = http.send("POST", server.uri("/notes"), "application/json", "{\"text\":\"x\"}", "s=1", SECOND);
                 assertThat(r.status()).isEqualTo(201);
@@ -107,7 +107,7 @@ class PlainHttpTest {
     @Test
     void aBodyWithoutLengthRunsToTheConnectionsClose() throws Exception {
         try (var server = new RawServer(n -> "HTTP/1.0 503 Service Unavailable\r\nConnection: close\r\n\r\ndown");
-                var http = new PlainHttp(SECOND)) {
+                var http = new EventLoopHttp(SECOND, 256, 1)) {
             var r = http.send("GET", server.uri("/"), null, null, null, SECOND);
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.body()).isEqualTo("down");
@@ -120,7 +120,7 @@ class PlainHttpTest {
         try (var s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        try (var http = new PlainHttp(SECOND)) {
+        try (var http = new EventLoopHttp(SECOND, 256, 1)) {
             assertThatThrownBy(() -> http.send("GET", URI.create("http://127.0.0.1:" + closed + "/"), null, null, null, SECOND))
                     .isInstanceOfSatisfying(IOException.class, e -> assertThat(Failures.classify(e))
                             .isEqualTo(FailureKind.REFUSED));
@@ -159,7 +159,7 @@ class PlainHttpTest {
                 Thread.currentThread().interrupt();
             }
             return "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
-        }); var http = new PlainHttp(SECOND, 2)) {
+        }); var http = new EventLoopHttp(SECOND, 2, 1)) {
             var answered = new AtomicInteger();
             var threads = new java.util.ArrayList<Thread>();
             for (int i = 0; i < 6; i++) {
