@@ -19,7 +19,7 @@ command -v nginx >/dev/null && command -v wrk >/dev/null || {
 command -v python3 >/dev/null || { echo "bench/load.sh needs python3" >&2; exit 2; }
 
 STEP_SECONDS="${STEP_SECONDS:-5}"
-RATES="${RATES:-1000 2000 4000 6000 8000 10000 12000 14000 16000 20000 24000 32000}"
+RATES="${RATES:-1000 2000 4000 8000 16000 24000 32000 40000 48000 56000 64000 68000 72000 76000 80000 88000 96000 112000 128000}"
 FIXED_RATE="${FIXED_RATE:-1000}"
 STALL_SECONDS="${STALL_SECONDS:-30}"
 COST_RATE="${COST_RATE:-30000}"
@@ -160,22 +160,28 @@ PY
 # ---- 5. what each request costs the machine (perf stat: CPU time and system calls per request) ------------------
 if command -v perf >/dev/null && perf stat -e syscalls:sys_enter_futex true >/dev/null 2>&1; then
   echo
-  echo "5. per request, from perf stat (scaler at ${COST_RATE}/s and wrk flat out, ${COST_SECONDS}s each, nginx's own cost left out)"
-  events=syscalls:sys_enter_futex,syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_poll,context-switches
+  echo "5. per request, from perf stat (scaler at ${COST_RATE}/s and wrk flat out, ${COST_SECONDS}s each, nginx's own cost left out;"
+  echo "   each tool's whole process: scaler's start, compilation and run files are in its figure)"
+  # The system calls either tool makes per request (wrk reads and writes; the JVM's blocking I/O reads and writes too;
+  # Netty's epoll transport sends, receives and waits with epoll_pwait / epoll_pwait2), those this kernel can trace.
+  calls=""
+  for c in futex read write sendto recvfrom epoll_wait epoll_pwait epoll_pwait2 poll; do
+    perf stat -e "syscalls:sys_enter_$c" true >/dev/null 2>&1 && calls="$calls $c"
+  done
+  events="$(printf 'syscalls:sys_enter_%s,' $calls)context-switches"
   cost() { # NAME REQUESTS: per-request figures from $work/perf.out
-    python3 - "$1" "$2" "$work/perf.out" <<'PY'
+    python3 - "$1" "$2" "$work/perf.out" $calls <<'PY'
 import re, sys
-name, n, text = sys.argv[1], float(sys.argv[2]), open(sys.argv[3]).read()
+name, n, text, calls = sys.argv[1], float(sys.argv[2]), open(sys.argv[3]).read(), sys.argv[4:]
 def count(event):
-    m = re.search(r"^\s*([\d,]+)\s+" + re.escape(event), text, re.M)
+    m = re.search(r"^\s*([\d,]+)\s+" + re.escape(event) + r"\s", text, re.M)
     return float(m.group(1).replace(",", "")) if m else 0.0
 def secs(kind):
     m = re.search(r"([\d.]+) seconds " + kind, text)
     return float(m.group(1)) if m else 0.0
-calls = " ".join(f"{e.split('_')[-1]} {count('syscalls:sys_enter_' + e.split('sys_enter_')[-1]) / n:.2f}"
-                 for e in ["sys_enter_futex", "sys_enter_read", "sys_enter_write", "sys_enter_epoll_wait", "sys_enter_poll"])
+per = " ".join(f"{c} {count('syscalls:sys_enter_' + c) / n:.2f}" for c in calls)
 print(f"   {name:7} {int(n):>9} requests: CPU {1e6 * (secs('user') + secs('sys')) / n:5.1f} us (user {1e6 * secs('user') / n:.1f},"
-      f" system {1e6 * secs('sys') / n:.1f}); calls: {calls}; context switches {count('context-switches') / n:.2f}")
+      f" system {1e6 * secs('sys') / n:.1f}); calls: {per}; context switches {count('context-switches') / n:.2f}")
 PY
   }
   perf stat -e "$events" -o "$work/perf.out" ./scaler load --target "$target" --rate "$COST_RATE" \
