@@ -54,12 +54,17 @@ public final class Agent {
     }
 
     /**
-     * One round that only learns which node each group's primary is, acting on nothing: what an agent standing by
-     * does, so that when it takes over it knows the primary that was promoted last, not the one it was told first.
+     * One round that only learns which node each group's primary is and since when it has been unreachable, acting on
+     * nothing: what an agent standing by does, so that when it takes over it knows the primary that was promoted
+     * last, not the one it was told first, and need not wait out a detection window the others already saw pass (the
+     * acting agent's death on a swarm node cost its successor a second more when it started counting afresh).
      */
     public void observe() {
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            groups.forEach(g -> pool.submit(() -> discoverPrimary(g, cluster.probe(g))));
+            groups.forEach(g -> pool.submit(() -> {
+                Instant now = clock.instant();
+                watch(g, cluster.probe(g), now);
+            }));
         }
         groups.forEach(g -> settled.put(g.name(), false));
     }
@@ -67,13 +72,7 @@ public final class Agent {
     private void tick(Group group) {
         Instant now = clock.instant();
         var views = cluster.probe(group);
-        String current = discoverPrimary(group, views);
-        boolean reachable = views.stream().anyMatch(v -> v.name().equals(current) && v.reachable());
-        if (reachable) {
-            unreachableSince.remove(group.name());
-        } else {
-            unreachableSince.putIfAbsent(group.name(), now);
-        }
+        String current = watch(group, views, now);
         var groupPolicy = new FailoverPolicy(group.automatic(), policy.detection(), policy.blockPeriod());
         Decision d = groupPolicy.decide(current, views, Optional.ofNullable(unreachableSince.get(group.name())),
                 Optional.ofNullable(lastPromotion.get(group.name())), now, positions);
@@ -99,6 +98,17 @@ public final class Agent {
     }
 
     /** Asks the nodes who acts as primary; keeps the last known one when none or several do. */
+    /** The group's primary as the probe shows it, noting since when it has been unreachable ({@code now}: the probe's start). */
+    private String watch(Group group, java.util.List<NodeView> views, Instant now) {
+        String current = discoverPrimary(group, views);
+        if (views.stream().anyMatch(v -> v.name().equals(current) && v.reachable())) {
+            unreachableSince.remove(group.name());
+        } else {
+            unreachableSince.putIfAbsent(group.name(), now);
+        }
+        return current;
+    }
+
     private String discoverPrimary(Group group, java.util.List<NodeView> views) {
         String known = primary.get(group.name());
         var acting = views.stream().filter(NodeView::actsAsPrimary).map(NodeView::name).toList();

@@ -464,7 +464,12 @@ public final class EventLoopHttp implements Http {
         closed = true;
         for (Loop l : loops) {
             try {
-                l.executor.execute(() -> l.pools.values().forEach(p -> p.idle.forEach(c -> c.channel.close())));
+                l.executor.execute(() -> l.pools.values().forEach(p -> {
+                    p.idle.forEach(c -> c.channel.close());
+                    // Busy connections close with the loops (their requests fail then); waiting ones fail here.
+                    p.waiting.forEach(w -> w.result.completeExceptionally(new IOException("the HTTP client is closed")));
+                    p.waiting.clear();
+                }));
             } catch (RejectedExecutionException alreadyClosed) {
                 // nothing left to close
             }

@@ -99,7 +99,7 @@ final class CacheTier {
                 sentinel announce-hostnames yes
                 sentinel monitor %s %s %d %d
                 sentinel auth-pass %s %s
-                sentinel down-after-milliseconds %s 2000
+                sentinel down-after-milliseconds %s 1000
                 sentinel failover-timeout %s 10000
                 sentinel parallel-syncs %s 1
                 """.formatted(SENTINEL_PORT, master, primary, PORT, quorum, master, Planner.REDIS_PASSWORD, master,

@@ -124,6 +124,32 @@ class AgentTest {
     }
 
     @Test
+    void anAgentThatTakesOverActsOnWhatItObservedWhileStandingBy() {
+        cluster.kill("db-1");
+        for (int round = 0; round < 3; round++) { // 1 s of rounds standing by while the acting agent died
+            agent.observe();
+            now = now.plusMillis(500);
+        }
+        agent.tick();
+        assertThat(cluster.actions).as("the first round it acts").containsExactly("promote db-3", "repoint db-2 db-3");
+    }
+
+    @Test
+    void aPrimarySeenAgainWhileStandingByStartsTheDetectionWindowAfresh() {
+        cluster.kill("db-1");
+        agent.observe();
+        now = now.plusMillis(500);
+        cluster.nodes.put("db-1", new NodeView("db-1", true, true, Optional.empty(), "100")); // back: a blip
+        agent.observe();
+        now = now.plusMillis(500);
+        cluster.kill("db-1");
+        agent.observe();
+        now = now.plusMillis(500);
+        agent.tick();
+        assertThat(cluster.actions).as("unreachable for 0.5 s only").isEmpty();
+    }
+
+    @Test
     void aHealthyGroupLogsItsStateOnce() {
         tickFor(Duration.ofSeconds(5));
         assertThat(log).hasSize(1).first().asString().contains("primary db-1 healthy");

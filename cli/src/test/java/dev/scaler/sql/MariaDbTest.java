@@ -29,7 +29,7 @@ class MariaDbTest {
                         relay_log = relay-bin
                         relay_log_recovery = ON
                         # a dead source is noticed within this many seconds (heartbeats come every half of it)
-                        slave_net_timeout = 2
+                        slave_net_timeout = 1
                         read_only = ON
                         report_host = db-2
                         # semi-synchronous as source and as replica, so a promoted replica keeps it
@@ -82,7 +82,7 @@ class MariaDbTest {
         assertThat(d.replicateFrom(Source.of("db-1", "repl", "s3cret"))).containsExactly(
                 "STOP SLAVE",
                 "CHANGE MASTER TO MASTER_HOST='db-1', MASTER_PORT=3306, MASTER_USER='repl', MASTER_PASSWORD='s3cret',"
-                        + " MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=1",
+                        + " MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=0.5",
                 "START SLAVE");
         assertThat(d.replicateFrom(new Source("10.0.0.5", 3307, "repl", "x", Duration.ofMillis(500))).get(1))
                 .contains("MASTER_HOST='10.0.0.5', MASTER_PORT=3307", "MASTER_HEARTBEAT_PERIOD=0.5");
@@ -97,7 +97,7 @@ class MariaDbTest {
                 "STOP SLAVE",
                 "SET GLOBAL gtid_slave_pos = @@GLOBAL.gtid_binlog_pos",
                 "CHANGE MASTER TO MASTER_HOST='db-2', MASTER_PORT=3306, MASTER_USER='repl', MASTER_PASSWORD='x',"
-                        + " MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=1",
+                        + " MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=0.5",
                 "START SLAVE");
         assertThat(d.startReplica()).containsExactly("START SLAVE");
         assertThat(d.stopReplica()).containsExactly("STOP SLAVE");

@@ -32,7 +32,7 @@ class MySqlTest {
                         relay_log = relay-bin
                         relay_log_recovery = ON
                         # a dead source is noticed within this many seconds (heartbeats come every half of it)
-                        replica_net_timeout = 2
+                        replica_net_timeout = 1
                         # super_read_only is set at run time (fence): in the option file it would also stop the image's
                         # own set-up of users and init scripts
                         read_only = ON
@@ -74,7 +74,7 @@ class MySqlTest {
                 "STOP REPLICA",
                 "CHANGE REPLICATION SOURCE TO SOURCE_HOST='db-1', SOURCE_PORT=3306, SOURCE_USER='repl',"
                         + " SOURCE_PASSWORD='s3cret', SOURCE_AUTO_POSITION=1, SOURCE_CONNECT_RETRY=1,"
-                        + " SOURCE_HEARTBEAT_PERIOD=1, GET_SOURCE_PUBLIC_KEY=1",
+                        + " SOURCE_HEARTBEAT_PERIOD=0.5, GET_SOURCE_PUBLIC_KEY=1",
                 "START REPLICA");
     }
 
@@ -88,7 +88,7 @@ class MySqlTest {
                 "STOP REPLICA",
                 "CHANGE REPLICATION SOURCE TO SOURCE_HOST='db-2', SOURCE_PORT=3306, SOURCE_USER='repl',"
                         + " SOURCE_PASSWORD='x', SOURCE_AUTO_POSITION=1, SOURCE_CONNECT_RETRY=1,"
-                        + " SOURCE_HEARTBEAT_PERIOD=1, GET_SOURCE_PUBLIC_KEY=1",
+                        + " SOURCE_HEARTBEAT_PERIOD=0.5, GET_SOURCE_PUBLIC_KEY=1",
                 "START REPLICA");
         assertThat(d.startReplica()).containsExactly("START REPLICA");
         assertThat(d.stopReplica()).containsExactly("STOP REPLICA");
