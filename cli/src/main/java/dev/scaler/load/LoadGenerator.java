@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The open-model load generator: arrivals are scheduled by the clock at the rate the spec's shape gives (the time
- * the integral of the rate reaches each arrival's number), each runs one journey on
- * a virtual thread, and latency is measured from the arrival's scheduled start (no coordinated omission). An arrival
+ * the integral of the rate reaches each arrival's number), each runs one journey on one of the client's event loops
+ * (the schedule shared out among them), and latency is measured from the arrival's scheduled start (no coordinated
+ * omission). An arrival
  * that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys unfinished) is dropped and
  * counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
  */
