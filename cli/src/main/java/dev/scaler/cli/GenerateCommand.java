@@ -2,10 +2,10 @@ package dev.scaler.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scaler.load.EventLoopHttp;
 import dev.scaler.load.GeneratorJob;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
-import dev.scaler.load.EventLoopHttp;
 import dev.scaler.load.Window;
 import dev.scaler.report.Guards;
 import dev.scaler.report.RunInfo;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * `scaler generate`: one generator of a run sent by several (`scaler load --generators N`), inside its own container;

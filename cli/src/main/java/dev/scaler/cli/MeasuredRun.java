@@ -1,10 +1,10 @@
 package dev.scaler.cli;
 
+import dev.scaler.load.EventLoopHttp;
 import dev.scaler.load.LoadGenerator;
 import dev.scaler.load.LoadResult;
 import dev.scaler.load.LoadSource;
 import dev.scaler.load.LoadSpec;
-import dev.scaler.load.EventLoopHttp;
 import dev.scaler.report.Analysis;
 import dev.scaler.report.Event;
 import dev.scaler.report.Guards;

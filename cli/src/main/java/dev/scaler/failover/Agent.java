@@ -97,7 +97,6 @@ public final class Agent {
         }
     }
 
-    /** Asks the nodes who acts as primary; keeps the last known one when none or several do. */
     /** The group's primary as the probe shows it, noting since when it has been unreachable ({@code now}: the probe's start). */
     private String watch(Group group, java.util.List<NodeView> views, Instant now) {
         String current = discoverPrimary(group, views);
@@ -109,6 +108,7 @@ public final class Agent {
         return current;
     }
 
+    /** Asks the nodes who acts as primary; keeps the last known one when none or several do. */
     private String discoverPrimary(Group group, java.util.List<NodeView> views) {
         String known = primary.get(group.name());
         var acting = views.stream().filter(NodeView::actsAsPrimary).map(NodeView::name).toList();

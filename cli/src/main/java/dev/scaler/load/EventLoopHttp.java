@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at most {@code maxConnections} connections (shared out among the loops), as a browser has a few per host: a request
  * that finds them all busy waits its turn (first come, first served) within its own timeout, so a slow target does not
  * make the generator open thousands of sockets. A pooled connection the server had closed before answering is retried
- * once on a new connection, as browsers do.
+ * once on a new connection, as browsers do. HEAD is not sent: the answer decoder knows no request's method, so it
+ * would wait for a HEAD answer's body until the request times out.
  */
 public final class EventLoopHttp implements Http {
     /** Connections per target unless told otherwise: far above what a laptop topology answers concurrently. */

@@ -14,23 +14,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The open-model load generator: arrivals are scheduled by the clock at the rate the spec's shape gives (the time
  * the integral of the rate reaches each arrival's number), each runs one journey on one of the client's event loops
  * (the schedule shared out among them), and latency is measured from the arrival's scheduled start (no coordinated
- * omission). An arrival
- * that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys unfinished) is dropped and
- * counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
+ * omission). An arrival that cannot start on time (later than the timeout, or with {@code maxInFlight} journeys
+ * unfinished) is dropped and counted. The run ends by itself after the integral of the rate over the run's duration in arrivals.
  */
 public final class LoadGenerator implements LoadSource {
     /** Parser buffers kept per thread (Jackson's default): journeys run on a few event loops, each reusing its own. */
