@@ -34,21 +34,29 @@ def load():
     return open("/proc/loadavg").read().split()[0]
 
 
+def busy():
+    """CPU seconds the whole machine has spent outside idle and iowait since boot (every process, the engine too)."""
+    fields = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def run(cmd, **kw):
     return subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw).stdout
 
 
 def timed_up(topology):
     """scaler up, each output line stamped with the wall time since the command started; returns (total, phases)."""
-    t0 = time.monotonic()
+    t0, cpu0 = time.monotonic(), busy()
     proc = subprocess.Popen(["./scaler", "up", "--images", "offline", topology], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     lines = []
     for raw in proc.stdout:
         lines.append((time.monotonic() - t0, raw.rstrip("\n")))
-    if proc.wait() != 0:
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
         sys.exit("bench: scaler up failed:\n" + "\n".join(l for _, l in lines))
-    total = time.monotonic() - t0
+    total, cpu = time.monotonic() - t0, busy() - cpu0
     steps = [(wall, float(m.group(1)), m.group(3)) for wall, l in lines if (m := LINE.match(l))]
     if not steps:
         sys.exit("bench: scaler up printed no progress lines:\n" + "\n".join(l for _, l in lines))
@@ -66,6 +74,8 @@ def timed_up(topology):
         "start": max(0.0, started - created),
         "health wait": max(0.0, ready - max(created, started)),
         "provision": total - ready,
+        "cpu": cpu,
+        "tool cpu": usage.ru_utime + usage.ru_stime,
     }
 
 
@@ -90,7 +100,8 @@ def compose_ready(project, limit=300):
 
 
 def single_webapp(check):
-    t0 = time.monotonic()
+    """Seconds from `docker run` until the web app's check passes, and the machine's CPU seconds in that time."""
+    t0, cpu0 = time.monotonic(), busy()
     cid = run(["docker", "run", "-d", "--label", "scaler.bench=1", "scaler/webapp:offline"]).strip()
     try:
         end = time.monotonic() + 60
@@ -99,7 +110,7 @@ def single_webapp(check):
             if time.monotonic() > end:
                 sys.exit("bench: the web app alone never passed its health check")
             time.sleep(0.05)
-        return time.monotonic() - t0
+        return time.monotonic() - t0, busy() - cpu0
     finally:
         subprocess.run(["docker", "rm", "-f", "-v", cid], stdout=subprocess.DEVNULL)
 
@@ -139,7 +150,9 @@ def main():
                 r["cdown"].append(wall(compose + ["down", "-v"], cwd=out))
                 if label == "web-tier":
                     web = next(c for c in plan["containers"] if c["tier"] == "WEB")
-                    r["alone"].append(single_webapp(web["healthCheck"]["test"][-1]))
+                    alone, alone_cpu = single_webapp(web["healthCheck"]["test"][-1])
+                    r["alone"].append(alone)
+                    r.setdefault("alone_cpu", []).append(alone_cpu)
                 print(f"  {label} run {i + 1}: scaler up {total:.2f}s, down {r['down'][-1]:.2f}s, compose up "
                       f"{r['cup'][-1]:.2f}s, down {r['cdown'][-1]:.2f}s"
                       + (f", web app alone {r['alone'][-1]:.2f}s" if r["alone"] else "") + f" (load {r['load'][-1]})",
@@ -161,8 +174,8 @@ def main():
               f"{med(r['up']) / med(r['cup']):>6.2f} {med(r['down']):>12.2f} {med(r['cdown']):>13.2f}  "
               f"{' '.join(r['load'])}")
     print()
-    print("phases of scaler up (medians, seconds)")
-    names = ["tool start", "pre-flight", "create", "start", "health wait", "provision"]
+    print("phases of scaler up (medians, seconds; cpu: CPU seconds of the whole machine during up, tool cpu: of the tool's own process)")
+    names = ["tool start", "pre-flight", "create", "start", "health wait", "provision", "cpu", "tool cpu"]
     print(f"{'topology':10} " + " ".join(f"{n:>11}" for n in names))
     for label, r in results.items():
         print(f"{label:10} " + " ".join(f"{med([p[n] for p in r['phases']]):>11.2f}" for n in names))
@@ -171,6 +184,13 @@ def main():
         print()
         print(f"web app alone (docker run until its health check passes): {med(r['alone']):.2f}s "
               f"(runs {' '.join(f'{x:.2f}' for x in r['alone'])})")
+        # No schedule can finish sooner than the CPU work divided among the cores: the floor `up` could reach here.
+        cores, cpu = os.cpu_count(), med([p["cpu"] for p in r["phases"]])
+        rest = med([p["cpu"] - p["tool cpu"] for p in r["phases"]])
+        print(f"CPU seconds of the whole machine during scaler up: {cpu:.2f}, {rest:.2f} without the tool's own "
+              f"process (web app alone: {med(r['alone_cpu']):.2f}); on {cores} cores no schedule ends before "
+              f"{cpu / cores:.2f}s ({cpu / cores / med(r['alone']):.2f}x the web app alone), nor before "
+              f"{rest / cores:.2f}s ({rest / cores / med(r['alone']):.2f}x) with a tool that cost nothing")
         print(f"web-tier up ratio scaler/compose: {med(r['up']) / med(r['cup']):.2f}, "
               f"scaler/slowest container: {med(r['up']) / med(r['alone']):.2f}")
 
