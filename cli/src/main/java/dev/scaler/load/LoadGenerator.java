@@ -306,15 +306,9 @@ public final class LoadGenerator implements LoadSource {
             if (!permits.tryAcquire()) {
                 continue;
             }
-            Thread.ofVirtual().start(() -> {
-                try {
-                    http.send("GET", target(null, "/whoami"), null, null, null, spec.timeout());
-                } catch (IOException | InterruptedException | RuntimeException ignored) {
-                    // a warm-up answer does not count
-                } finally {
-                    permits.release();
-                }
-            });
+            // Sent on the event loops like the run's own requests; a warm-up answer, or its failure, does not count.
+            http.exchange("GET", target(null, "/whoami"), null, null, null, spec.timeout())
+                    .whenComplete((answer, failure) -> permits.release());
         }
         permits.tryAcquire(64, timeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }

@@ -48,6 +48,18 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void warmUpRequestsReachTheServerButNoneIsCounted() throws Exception {
+        try (var fixture = new NotesFixture(Mode.HONEST)) {
+            var result = new LoadGenerator(spec(fixture.uri(), 400, 500, "browse=1", 20), http)
+                    .warmUp(Duration.ofMillis(500)).run();
+            long counted = sum(result, w -> w.successes() + w.failed() + w.dropped());
+            assertThat(counted).as("the run's own 200 arrivals, and only them").isEqualTo(200);
+            assertThat(fixture.requests.get() - counted).as("warm-up requests the server saw: 400/s for 0.5 s")
+                    .isBetween(150L, 200L);
+        }
+    }
+
+    @Test
     void writesAndReadsAreLedgeredAndVerifiedAgainstThePrimary() throws Exception {
         try (var fixture = new NotesFixture(Mode.HONEST)) {
             var result = new LoadGenerator(spec(fixture.uri(), 400, 500, "write=60,read=40", 10), http).run();
