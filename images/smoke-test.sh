@@ -177,6 +177,25 @@ if [ "$(sql "$db" root "$pw" 'SELECT CONCAT(@@server_id, " ", @@log_bin, " [", @
 else
   fail "mariadb: conf.d or binlog: $(sql "$db" root "$pw" 'SELECT @@server_id, @@log_bin, @@gtid_binlog_pos' 2>&1)"
 fi
+if contains "$(docker logs "$db" 2>&1)" 'from the one made when the image was built'; then
+  ok "mariadb: the data directory is a copy of the system tables made at build time"
+else
+  fail "mariadb: the data directory was not copied from the template"; docker logs "$db" 2>&1 | grep Entrypoint
+fi
+# An option that changes the on-disk format: the template would not fit, so mariadb-install-db runs.
+printf '[mysqld]\ninnodb_page_size = 8k\n' > "$tmp/page-size.cnf"
+chmod 0644 "$tmp/page-size.cnf"
+docker create --name "$db-8k" --label "scaler.smoke=$run" --network "$net" -e MARIADB_ROOT_PASSWORD="$pw" \
+  scaler/mariadb:offline >/dev/null
+docker cp "$tmp/page-size.cnf" "$db-8k:/etc/mysql/conf.d/page-size.cnf"
+docker start "$db-8k" >/dev/null
+if eventually healthy "$db-8k" && [ "$(sql "$db-8k" root "$pw" 'SELECT @@innodb_page_size' 2>&1)" = 8192 ] \
+   && ! contains "$(docker logs "$db-8k" 2>&1)" 'from the one made'; then
+  ok "mariadb: innodb_page_size = 8k in conf.d makes its own system tables (page size 8192)"
+else
+  fail "mariadb: innodb_page_size = 8k in conf.d"; docker logs "$db-8k" 2>&1 | tail -5
+fi
+docker rm -f -v "$db-8k" >/dev/null
 if contains "$(sql "$db" root wrong-"$pw" 'SELECT 1' 2>&1)" 'Access denied'; then
   ok "mariadb: a wrong root password is refused"
 else
