@@ -284,18 +284,20 @@ class BuiltInControlsIT extends dev.scaler.EngineIT {
 
     @Test
     void partitionShardFailsOnlyTheCutShardsWritesAndEveryWriteWithOneShard() throws IOException {
-        // The built-in's load mix and lines; its partition of 15 s of 50 s becomes 9 s of 30 s. Sharding's promise is
-        // a blast radius: with two shards about half of the writes fail while the link is cut, with one every write
-        // does, and only faultAvailability (the requests scheduled while it was cut) tells them apart at this mix.
-        Path file = experiment("partition-shard", "load: { rate: 50/s, duration: 30s, journeys: { browse: 40, write: 40,"
+        // The built-in's partition of 15 s of 50 s becomes 9 s of 30 s. Sharding's promise is a blast radius: with two
+        // shards about half of the writes fail while the link is cut, with one every write does, and faultAvailability
+        // (the requests scheduled while it was cut) tells them apart. The built-in's 40% writes left the one-shard side
+        // at 70.04% and, in a CI run of 2026-12-07, 75.59% against its 75% line; with 70% writes the sides measured
+        // 77.23% and 43.79%, so the line sits at 60% and the whole run's at 85% (93.56% with two shards).
+        Path file = experiment("partition-shard", "load: { rate: 50/s, duration: 30s, journeys: { browse: 10, write: 70,"
                 + " login: 10, account: 10 }, timeout: 2s }\n", """
                 steps:
                   - at: 6s
                     partition: web -> shard[1]
                     duration: 9s
                 hypothesis:
-                  availability: ">= 90%"
-                  faultAvailability: ">= 75%"
+                  availability: ">= 85%"
+                  faultAvailability: ">= 60%"
                   recovery: "<= 25s"
                   lostWrites: 0
                   staleReads: 0
