@@ -123,10 +123,7 @@ initialize() {
     cp -a --sparse=always "$TEMPLATE"/. "$DATADIR"/ || die "copying $TEMPLATE to $DATADIR failed"
   else
     log "Initializing the data directory $DATADIR"
-    mariadb-install-db --datadir="$DATADIR" --rpm --cross-bootstrap --auth-root-authentication-method=normal \
-      --skip-test-db --skip-name-resolve --skip-log-bin --default-time-zone=SYSTEM \
-      --loose-innodb-buffer-pool-load-at-startup=0 --loose-innodb-buffer-pool-dump-at-shutdown=0 >/dev/null \
-      || die "mariadb-install-db failed"
+    install-system-tables.sh "$DATADIR" || die "mariadb-install-db failed"
   fi
 
   log "Starting a server for the set-up (no networking, no binary log)"
