@@ -83,9 +83,12 @@ TEMPLATE=/usr/share/scaler/mariadb-datadir
 
 # True when an option file or argument sets what mariadb-install-db writes differently from the image's defaults
 # (page size, system tablespace, undo tablespaces, case of table names): the template would not fit.
+# (Read whole first: under pipefail, `cmd | grep -q` fails when grep quits before cmd has written everything.)
 changes_format() {
-  { my_print_defaults --mysqld 2>/dev/null; printf '%s\n' "${@:2}"; } \
-    | grep -Eq -- '^--(loose[-_])?(innodb[-_](page[-_]size|data[-_]file[-_]path|undo[-_]tablespaces|checksum[-_]algorithm)|lower[-_]case[-_]table[-_]names)='
+  local options
+  options=$(my_print_defaults --mysqld 2>/dev/null; printf '%s\n' "${@:2}")
+  grep -Eq -- '^--(loose[-_])?(innodb[-_](page[-_]size|data[-_]file[-_]path|undo[-_]tablespaces|checksum[-_]algorithm)|lower[-_]case[-_]table[-_]names)=' \
+    <<< "$options"
 }
 
 # A quoted SQL string literal (backslash escapes are on in the set-up session).
