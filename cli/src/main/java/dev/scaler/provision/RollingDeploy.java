@@ -194,7 +194,7 @@ public final class RollingDeploy {
                         .formatted(drained.sessionsLeft(), Scale.DRAIN_BOUND.toSeconds()));
         engine.remove(r.old().id(), Scale.STOP_GRACE);
         journal.step(name, "old replica stopped");
-        rotation.release(r.old(), Duration.ofSeconds(5));
+        rotation.release(drained, Duration.ofSeconds(5));
         find(engine, r.old().labels().get(dev.scaler.plan.Labels.PROJECT), name + NEXT)
                 .ifPresent(c -> engine.rename(c.id(), name));
         journal.step(name, "replaced");
@@ -205,9 +205,9 @@ public final class RollingDeploy {
         var leftovers = engine.containers(Optional.of(plan.project())).stream()
                 .filter(c -> c.name().endsWith(NEXT)).toList();
         Parallel.run(leftovers.stream().map(c -> (Runnable) () -> {
-            rotation.drain(c, Scale.DRAIN_BOUND);
+            var drained = rotation.drain(c, Scale.DRAIN_BOUND);
             engine.remove(c.id(), Scale.STOP_GRACE);
-            rotation.release(c, Duration.ofSeconds(5));
+            rotation.release(drained, Duration.ofSeconds(5));
             journal.step(c.name().substring(0, c.name().length() - NEXT.length()), "replacement removed");
         }).toList());
     }

@@ -5,6 +5,7 @@ import dev.scaler.plan.ObservedContainer;
 import dev.scaler.plan.Tier;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -24,8 +25,14 @@ public final class Rotation {
         this.project = project;
     }
 
-    /** What a drain ended with: the sessions still open on the replica when the bound passed (0 when drained). */
-    public record Drained(long sessionsLeft, Duration waited) {
+    /**
+     * What a drain ended with: the sessions still open on the replica when the bound passed (0 when drained), and
+     * the slot it drained on each load balancer (by the balancer's address), which {@link #release} sets ready again.
+     */
+    public record Drained(ObservedContainer replica, long sessionsLeft, Duration waited, Map<String, String> slots) {
+        public Drained {
+            slots = Map.copyOf(slots);
+        }
     }
 
     /** True when every load balancer sends the replica new requests. */
@@ -55,9 +62,18 @@ public final class Rotation {
         });
     }
 
-    /** Waits until every load balancer serves the replica; false when {@code bound} passed first. */
+    /**
+     * Waits until every load balancer serves the replica; false when {@code bound} passed first. A slot DNS put the
+     * new replica in that is still drained (a scale killed between drain and release left it so) is set ready: only
+     * a leaving replica is ever meant to be drained.
+     */
     public boolean awaitServing(ObservedContainer replica, Duration bound) {
-        return poll(bound, () -> serving(replica));
+        return poll(bound, () -> {
+            for (RuntimeApi api : balancers()) {
+                slot(api, replica).filter(ServerSlot::drained).ifPresent(s -> api.state(s.name(), "ready"));
+            }
+            return serving(replica);
+        });
     }
 
     /**
@@ -65,26 +81,31 @@ public final class Rotation {
      * its sessions are 0 everywhere, at most {@code bound}.
      */
     public Drained drain(ObservedContainer replica, Duration bound) {
+        var slots = new java.util.HashMap<String, String>();
         for (RuntimeApi api : balancers()) {
-            slot(api, replica).ifPresent(s -> api.state(s.name(), "drain"));
+            slot(api, replica).ifPresent(s -> {
+                api.state(s.name(), "drain");
+                slots.put(api.address(), s.name());
+            });
         }
         long start = System.nanoTime();
         poll(bound, () -> sessions(replica) == 0);
-        return new Drained(sessions(replica), Duration.ofNanos(System.nanoTime() - start));
+        return new Drained(replica, sessions(replica), Duration.ofNanos(System.nanoTime() - start), slots);
     }
 
     /**
-     * After the replica is gone: waits (at most {@code bound}) until DNS has taken its address out of each slot, then
-     * sets the slot ready again, so the next replica that DNS puts there is not born drained.
+     * After the replica is gone: waits (at most {@code bound}) until DNS has taken its address out of each slot it
+     * was drained on, then sets the slot ready again, so the next replica that DNS puts there is not born drained.
+     * The slots are the ones {@link #drain} named, not looked up again: DNS may have emptied them already, and a
+     * slot found by address then would be missed and stay drained.
      */
-    public void release(ObservedContainer replica, Duration bound) {
+    public void release(Drained drained, Duration bound) {
         for (RuntimeApi api : balancers()) {
-            var slot = slot(api, replica);
-            if (slot.isEmpty()) {
+            String name = drained.slots().get(api.address());
+            if (name == null) {
                 continue;
             }
-            String name = slot.get().name();
-            poll(bound, () -> api.slots().stream().noneMatch(s -> s.name().equals(name) && holds(s, replica)));
+            poll(bound, () -> api.slots().stream().noneMatch(s -> s.name().equals(name) && holds(s, drained.replica())));
             api.state(name, "ready");
         }
     }

@@ -34,6 +34,11 @@ public final class RuntimeApi {
         this.address = address;
     }
 
+    /** The load balancer's IP on the project network. */
+    public String address() {
+        return address;
+    }
+
     /** The web backend's server slots with their address, status and current sessions. */
     public List<ServerSlot> slots() {
         return slots(send("show servers state " + HaproxyConfig.BACKEND), send("show stat"));

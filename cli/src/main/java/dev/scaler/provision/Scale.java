@@ -130,7 +130,7 @@ public final class Scale {
                 : "still %d session(s) after %d s; stopping anyway".formatted(drained.sessionsLeft(), DRAIN_BOUND.toSeconds()));
         engine.remove(replica.id(), STOP_GRACE);
         progress.step(replica.name(), "stopped and removed");
-        rotation.release(replica, Duration.ofSeconds(5));
+        rotation.release(drained, Duration.ofSeconds(5));
     }
 
     private MemoryBudget budget(String project) {

@@ -17,4 +17,9 @@ public record ServerSlot(String name, String address, String status, String chec
     public boolean serving() {
         return status.startsWith("UP") && check.endsWith("L7OK");
     }
+
+    /** True when the slot is in drain: it takes no new requests though its replica may be healthy. */
+    public boolean drained() {
+        return status.startsWith("DRAIN");
+    }
 }

@@ -45,6 +45,8 @@ class SwarmBackendIT extends EngineIT {
     @BeforeAll
     static void startTheCluster() {
         System.setProperty("scaler.stateDir", dir.resolve("state").toString());
+        // Whatever an earlier run of this test left when it was killed (its @AfterAll never ran), removed by label.
+        Scaler.run("cluster", "down", CLUSTER);
         var cluster = Scaler.run("cluster", "up", "--nodes", "3", "--name", CLUSTER, "--images",
                 "haproxy,webapp,redis,mariadb,agent");
         assertThat(cluster.code()).as(cluster.transcript()).isZero();
