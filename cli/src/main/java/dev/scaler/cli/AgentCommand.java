@@ -52,8 +52,14 @@ final class AgentCommand implements Callable<Integer> {
             out.println(Clock.systemUTC().instant() + " " + line);
             out.flush();
         };
-        var cluster = new SqlCluster(dialect, c.user(), c.password(), c.replicationUser(), c.replicationPassword(),
-                new RouterAdmin(c.routerHost(), c.routerAdminPort()), log);
+        try (var cluster = new SqlCluster(dialect, c.user(), c.password(), c.replicationUser(),
+                c.replicationPassword(), new RouterAdmin(c.routerHost(), c.routerAdminPort()), log)) {
+            return run(c, groups, cluster, log, out);
+        }
+    }
+
+    private int run(AgentConfig c, java.util.List<Group> groups, SqlCluster cluster,
+            java.util.function.Consumer<String> log, java.io.PrintWriter out) throws Exception {
         if (promote.isPresent()) {
             String[] parts = promote.get().split(":", 2);
             var group = groups.stream().filter(g -> g.name().equals(parts[0])).findFirst()

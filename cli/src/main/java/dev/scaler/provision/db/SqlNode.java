@@ -154,6 +154,18 @@ public final class SqlNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops a connection that failed: its socket is closed without the goodbye {@link #close()} sends, which a
+     * server that stopped answering would make wait out the socket timeout again.
+     */
+    public void abandon() {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException e) {
+            // Gone either way.
+        }
+    }
+
     static String redact(String sql) {
         return SECRET.matcher(sql).replaceAll("$1'***'");
     }
